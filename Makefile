@@ -1,0 +1,41 @@
+# The two commands of the README:
+#   make site   set up (virtual environment, pinned dependencies) and build the site
+#   make test   run every test (installs Chromium for the browser tests when missing)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+
+.PHONY: site corpus hosted test browser lock clean
+
+site: hosted
+
+corpus: $(STAMP)
+	$(BIN)/python build_corpus.py
+
+hosted: corpus
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+# Debian's Chromium for the browser tests (Playwright's own download cannot work
+# here) and CJK fonts so that screenshots show Chinese. Needs root, as in CI.
+browser:
+	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+$(STAMP): requirements.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+# Regenerate the exact pins after changing requirements.in.
+lock: $(STAMP)
+	$(BIN)/pip install --quiet -r requirements.in
+	$(BIN)/pip freeze --exclude-editable > requirements.txt
+
+clean:
+	rm -rf site dist

@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""Build the corpus: read sources/, parse every ordinance, write docs/.
+
+    python build_corpus.py [--sources sources] [--docs docs]
+
+Exit status 0 on success, 1 on bad input (the message names the file, the line
+and the problem, and nothing is written).
+"""
+
+import argparse
+import sys
+import time
+
+from lawsite.build import build
+from lawsite.errors import SourceError
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", default="sources", help="the sources directory")
+    parser.add_argument("--docs", default="docs", help="the MkDocs docs directory")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        corpus, report = build(args.sources, args.docs)
+    except SourceError as error:
+        print(f"error: {error}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
+    for notice in corpus.notices:
+        print(f"warning: {notice}", file=sys.stderr)
+    articles = sum(len(o.articles) for o in corpus.ordinances)
+    repairs = sum(len(o.repairs) for o in corpus.ordinances)
+    print(f"{len(corpus.ordinances)} ordinances, {articles} articles, {repairs} repairs; "
+          f"{len(report.written)} files written, {report.unchanged} unchanged, "
+          f"{len(report.removed)} removed in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

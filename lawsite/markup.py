@@ -1,0 +1,67 @@
+"""Small builders for the Markdown that the page writer emits.
+
+Legal text is published literally: it is escaped for Markdown and HTML and
+placed in elements with `markdown="span"`, so Python-Markdown turns our own
+links (`[第十五条](article-15.md#art_15)`) into links — which MkDocs rewrites
+for pretty URLs and for file:// alike — but never reads the text itself as
+Markdown, HTML or a template.
+
+>>> escape("*不得* [x](javascript:alert(1)) <script> & {{ x }}")
+'\\\\*不得\\\\* \\\\[x\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\) &lt;script&gt; &amp; \\\\{\\\\{ x \\\\}\\\\}'
+>>> link("第十五条", "article-15.md", "art_15__para_2")
+'[第十五条](article-15.md#art_15__para_2)'
+>>> element("p", "正文", id="art_1__para_1", cls="ls-para")
+'<p id="art_1__para_1" class="ls-para" markdown="span">正文</p>'
+"""
+
+import html
+import re
+
+# Characters that Python-Markdown reads as syntax and lets us backslash-escape
+# (markdown.Markdown.ESCAPED_CHARS). Escaping any other character would add a
+# visible backslash to the text; & < > become entities instead.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def escape(text: str) -> str:
+    """Legal text → Markdown that renders exactly as the text."""
+    text = html.escape(text, quote=False)                 # & < >
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def attribute(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def link(text: str, target: str, anchor: str = "", title: str = "") -> str:
+    """A Markdown link to another docs/ page (`target`, relative .md path) or,
+    with an empty target, to an anchor on this page. `text` is already Markdown."""
+    href = target + (f"#{anchor}" if anchor else "")
+    shown_title = f' "{title}"' if title else ""
+    return f"[{text}]({href}{shown_title})"
+
+
+def element(tag: str, content: str, *, cls: str = "", span: bool = True, **attrs) -> str:
+    """One HTML element on one line whose content is inline Markdown."""
+    parts = [tag]
+    for name, value in attrs.items():
+        if value is not None and value != "":
+            parts.append(f'{name.rstrip("_").replace("_", "-")}="{attribute(str(value))}"')
+    if cls:
+        parts.append(f'class="{attribute(cls)}"')
+    if span:
+        parts.append('markdown="span"')
+    return f"<{' '.join(parts)}>{content}</{tag}>"
+
+
+def heading(level: int, text: str, anchor: str = "", cls: str = "") -> str:
+    """A Markdown heading with an explicit id (attr_list)."""
+    attrs = " ".join(filter(None, [f"#{anchor}" if anchor else "", f".{cls}" if cls else ""]))
+    return f"{'#' * level} {text}" + (f" {{ {attrs} }}" if attrs else "")
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; cells are already Markdown."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)

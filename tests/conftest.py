@@ -1,0 +1,82 @@
+"""Shared fixtures: a throwaway sources/ tree with small ordinances."""
+
+import datetime
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def metadata(slug: str = "test-ordinance", title: str = "测试市测试条例", **changes) -> dict:
+    """Valid metadata for a test ordinance; `changes` replace or drop (None) fields."""
+    meta = {
+        "slug": slug,
+        "title": title,
+        "title_en": "Test Regulations",
+        "short_title": "测试",
+        "short_title_en": "Test",
+        "jurisdiction": {"city": "测试市", "city_en": "Test City",
+                         "province": "山东省", "province_en": "Shandong"},
+        "enacted": {"body": "测试市人民代表大会常务委员会",
+                    "body_en": "Standing Committee of the Test City People's Congress",
+                    "date": datetime.date(2024, 10, 22)},
+        "approved": {"body": "山东省人民代表大会常务委员会",
+                     "body_en": "Standing Committee of the Shandong Provincial People's Congress",
+                     "date": datetime.date(2024, 11, 20)},
+        "effective": datetime.date(2025, 1, 1),
+        "status": "in_force",
+        "text": f"{slug}.txt",
+        "source": {"received_as": f"{slug}.txt", "format": "markdown", "note": "a test fixture"},
+    }
+    for key, value in changes.items():
+        if value is None:
+            meta.pop(key, None)
+        else:
+            meta[key] = value
+    return meta
+
+
+def dump_metadata(meta: dict) -> str:
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+
+
+class SourcesTree:
+    """A sources/ directory under tmp_path, written ordinance by ordinance."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        (root / "ordinances").mkdir(parents=True)
+
+    def add(self, text: str | bytes, slug: str = "test-ordinance", dedent: bool = True,
+            **meta_changes) -> Path:
+        meta = metadata(slug, **meta_changes)
+        path = self.root / "ordinances" / f"{slug}.yml"
+        path.write_text(dump_metadata(meta), encoding="utf-8")
+        data = text if isinstance(text, bytes) else \
+            (textwrap.dedent(text).lstrip("\n") if dedent else text).encode("utf-8")
+        (self.root / "ordinances" / meta["text"]).write_bytes(data)
+        return path
+
+
+@pytest.fixture
+def sources_tree(tmp_path) -> SourcesTree:
+    return SourcesTree(tmp_path / "sources")
+
+
+SIMPLE = """\
+    # 测试市测试条例
+
+    第一章 总则
+
+    第一条 为了测试，制定本条例。
+
+    第二条 本条例适用于测试。
+
+    第二章 附则
+
+    第三条 本条例自2025年1月1日起施行。
+    """

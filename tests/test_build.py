@@ -1,0 +1,109 @@
+"""The whole corpus build: python build_corpus.py → docs/data/corpus.json."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import build_corpus
+from lawsite.output import MANIFEST
+
+from .conftest import ROOT, SIMPLE
+
+SCHEMA = json.loads((ROOT / "lawsite" / "corpus.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    docs = tmp_path_factory.mktemp("docs")
+    assert build_corpus.main(["--sources", str(ROOT / "sources"), "--docs", str(docs)]) == 0
+    return docs
+
+
+@pytest.fixture(scope="module")
+def corpus(built):
+    return json.loads((built / "data" / "corpus.json").read_text(encoding="utf-8"))
+
+
+def test_corpus_json_follows_its_schema(corpus):
+    jsonschema.validate(corpus, SCHEMA)
+
+
+def test_schema_is_published_beside_the_data(built):
+    assert json.loads((built / "data" / "corpus.schema.json").read_text()) == SCHEMA
+
+
+def test_corpus_json_article_fields(corpus):
+    yantai = next(o for o in corpus["ordinances"] if o["slug"] == "yantai-digital-economy")
+    article = yantai["articles"][27]
+    assert {k: article[k] for k in ("ordinance", "number", "label", "eid", "chapter", "section", "url")} == {
+        "ordinance": "yantai-digital-economy", "number": 28, "label": "第二十八条", "eid": "art_28",
+        "chapter": 4, "section": None, "url": "yantai-digital-economy/article-28/"}
+    assert [p["eid"] for p in article["paragraphs"]] == [f"art_28__para_{k}" for k in range(1, 5)]
+    assert yantai["metadata"]["effective"] == "2025-01-01"
+    assert [len(o["articles"]) for o in corpus["ordinances"]] == [60, 62]
+
+
+def test_repairs_are_in_the_data(corpus):
+    jinan = next(o for o in corpus["ordinances"] if o["slug"] == "jinan-digital-economy")
+    article = jinan["articles"][13]
+    assert {(r["kind"], r["line"], r["before"]) for r in article["repairs"]} >= {
+        ("drop-heading-marks", 67, "#### ")}
+    assert jinan["heading_repairs"][0]["eid"] == "chp_1"
+
+
+def test_same_sources_give_byte_identical_output(built, tmp_path):
+    assert build_corpus.main(["--sources", str(ROOT / "sources"), "--docs", str(tmp_path)]) == 0
+    for path in sorted(p for p in built.rglob("*") if p.is_file()):
+        assert (tmp_path / path.relative_to(built)).read_bytes() == path.read_bytes(), path
+
+
+def test_bad_input_writes_nothing_and_names_file_and_line(sources_tree, tmp_path, capsys):
+    sources_tree.add(SIMPLE)
+    sources_tree.add("第一条 甲。\n第三条 丙。\n", slug="broken")
+    docs = tmp_path / "docs"
+    assert build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(docs)]) == 1
+    err = capsys.readouterr().err
+    assert "broken.txt:2: 第二条 is missing: 第三条 follows 第一条" in err
+    assert "nothing was written" in err
+    assert not docs.exists()
+
+
+def test_a_failed_build_leaves_previous_output_untouched(sources_tree, tmp_path):
+    sources_tree.add(SIMPLE)
+    docs = tmp_path / "docs"
+    assert build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(docs)]) == 0
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    (sources_tree.root / "ordinances" / "test-ordinance.txt").write_text("第二条 乙。\n", encoding="utf-8")
+    assert build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(docs)]) == 1
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
+
+
+def test_hand_written_pages_are_never_overwritten(sources_tree, tmp_path):
+    sources_tree.add(SIMPLE)
+    docs = tmp_path / "docs"
+    (docs / "data").mkdir(parents=True)
+    (docs / "data" / "corpus.json").write_text("hand-written")
+    assert build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(docs)]) == 1
+    assert (docs / "data" / "corpus.json").read_text() == "hand-written"
+
+
+def test_files_no_longer_generated_are_removed(sources_tree, tmp_path):
+    sources_tree.add(SIMPLE)
+    docs = tmp_path / "docs"
+    build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(docs)])
+    (docs / "old.md").write_text("from an earlier build")
+    with open(docs / MANIFEST, "a") as manifest:
+        manifest.write("old.md\n")
+    build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(docs)])
+    assert not (docs / "old.md").exists()
+
+
+def test_command_line_entry_point(tmp_path):
+    result = subprocess.run([sys.executable, "build_corpus.py", "--docs", str(tmp_path)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "2 ordinances, 122 articles" in result.stdout
