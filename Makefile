@@ -15,7 +15,7 @@ corpus: $(STAMP)
 	$(BIN)/python build_corpus.py
 
 hosted: corpus
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python -m lawsite.publish
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

@@ -1,10 +1,13 @@
 """MkDocs hooks: the seam between the generated docs/ and MkDocs.
 
 - on_config: load the navigation that build_corpus.py wrote (docs/.nav.yml), so
-  adding an ordinance never means editing mkdocs.yml; pin the build date to the
-  last commit (SOURCE_DATE_EPOCH) so two builds of one commit are byte-identical.
+  adding an ordinance never means editing mkdocs.yml; point the snippets that
+  hand-written pages include at the generated docs/.fragments/; pin the build
+  date to the last commit (SOURCE_DATE_EPOCH) so two builds of one commit are
+  byte-identical.
 """
 
+import logging
 import os
 import subprocess
 from pathlib import Path
@@ -14,10 +17,13 @@ from mkdocs.exceptions import PluginError
 
 
 def on_config(config):
+    logging.getLogger("jieba").setLevel(logging.WARNING)      # it logs its start-up at DEBUG
     nav_file = Path(config.docs_dir) / ".nav.yml"
     if not nav_file.exists():
         raise PluginError(f"{nav_file} is missing: run `python build_corpus.py` first")
     config.nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    snippets["base_path"] = [str(Path(config.docs_dir) / ".fragments")]
     os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(Path(config.config_file_path).parent))
     return config
 

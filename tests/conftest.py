@@ -80,3 +80,43 @@ SIMPLE = """\
 
     第三条 本条例自2025年1月1日起施行。
     """
+
+
+# -- the built site, shared by the HTML and browser tests ------------------------------------
+
+def build_site_into(directory: Path, sources: Path = ROOT / "sources") -> tuple[Path, Path]:
+    """Build the corpus and the hosted site as `make site` does, into `directory`:
+    docs/ is a copy of the hand-written pages, site/ the MkDocs output."""
+    import shutil
+
+    import build_corpus
+    from lawsite import publish
+
+    docs, site = directory / "docs", directory / "site"
+    shutil.copytree(ROOT / "docs", docs, ignore=_generated(ROOT / "docs"))
+    assert build_corpus.main(["--sources", str(sources), "--docs", str(docs)]) == 0
+    publish.build_site(site, docs_dir=docs)          # strict: any MkDocs warning fails
+    return docs, site
+
+
+def _generated(docs: Path):
+    """Leave out what an earlier build generated in the working tree."""
+    manifest = docs / ".generated"
+    generated = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+
+    def ignore(directory, names):
+        relative = Path(directory).relative_to(docs)
+        return {name for name in names
+                if (relative / name).as_posix() in generated or name == ".generated"}
+    return ignore
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> tuple[Path, Path]:
+    """(docs, site) of the real corpus, built once per test session."""
+    return build_site_into(tmp_path_factory.mktemp("built"))
+
+
+@pytest.fixture(scope="session")
+def site_dir(built) -> Path:
+    return built[1]
