@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
-.PHONY: site corpus hosted test browser lock clean
+.PHONY: site corpus hosted test browser lock clean register
 
 site: hosted
 
@@ -39,3 +39,8 @@ lock: $(STAMP)
 
 clean:
 	rm -rf site dist
+
+# Add the URLs of the last build to registry/urls.txt (commit the change): a
+# published URL must keep working forever, and the build checks that it does.
+register:
+	$(BIN)/python -m lawsite.registry add site

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from . import export, model, nav, output, pages, parse, sources
+from . import export, model, nav, output, pages, parse, registry, siteconfig, sources, urls
 from .errors import Notice
 from .labels import Labels
 
@@ -32,9 +32,11 @@ def load(sources_dir) -> Corpus:
     return Corpus([parse.parse(source) for source in read], notices)
 
 
-def generate(corpus: Corpus) -> dict[str, str]:
-    """Every generated file under docs/, by path, in memory."""
+def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) -> dict[str, str]:
+    """Every generated file under docs/, by path, in memory. `hand_written` are the
+    docs/ pages beside them (which curated redirects may point at)."""
     labels = Labels.load("zh")
+    site = pages.Site(labels, base_url)
     files = {
         "data/corpus.json": export.dumps(export.corpus(corpus.ordinances)),
         "data/corpus.schema.json": SCHEMA.read_text(encoding="utf-8"),
@@ -44,13 +46,34 @@ def generate(corpus: Corpus) -> dict[str, str]:
         # included into the hand-written home page
         ".fragments/ordinances.md": pages.ordinance_list(corpus.ordinances, labels, "index.md"),
     }
-    for page in pages.site_pages(corpus.ordinances, labels):
+    for page in pages.site_pages(site, corpus.ordinances):
         files[page.path] = page.render()
+    # read by the MkDocs hook for the redirects plugin
+    files[".redirects.yml"] = yaml.safe_dump(redirects(corpus, set(files) | set(hand_written)),
+                                             allow_unicode=True, sort_keys=True, width=1000)
     return files
 
 
-def build(sources_dir, docs_dir) -> tuple[Corpus, output.WriteReport]:
+def redirects(corpus: Corpus, paths: set[str]) -> dict[str, str]:
+    """Short forms of every article's URL, and the curated redirects of retired URLs."""
+    mapping = {}
+    for ordinance in corpus.ordinances:
+        for article in ordinance.articles:
+            target = urls.article_path(ordinance.slug, article.number)
+            mapping.update({short: target for short in urls.short_forms(ordinance.slug, article.number)})
+    pages_by_url = {urls.url(path): path for path in paths if path.endswith(".md")}
+    mapping.update(registry.curated_redirects(pages_by_url))
+    return mapping
+
+
+def build(sources_dir, docs_dir, base_url: str | None = None) -> tuple[Corpus, output.WriteReport]:
+    """Read, parse and write everything; `base_url` defaults to mkdocs.yml's site_url."""
     corpus = load(sources_dir)
-    files = generate(corpus)
+    docs = Path(docs_dir)
+    generated = set(output.previous_manifest(docs))
+    hand_written = tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
+                                if p.relative_to(docs).as_posix() not in generated)) \
+        if docs.exists() else ()
+    files = generate(corpus, base_url or siteconfig.site_url(), hand_written)
     Path(docs_dir).mkdir(parents=True, exist_ok=True)
     return corpus, output.write_tree(docs_dir, files)

@@ -1,7 +1,8 @@
 """MkDocs hooks: the seam between the generated docs/ and MkDocs.
 
-- on_config: load the navigation that build_corpus.py wrote (docs/.nav.yml), so
-  adding an ordinance never means editing mkdocs.yml; point the snippets that
+- on_config: load the navigation and the redirects (short forms of article URLs,
+  retired URLs) that build_corpus.py wrote (docs/.nav.yml, docs/.redirects.yml),
+  so adding an ordinance never means editing mkdocs.yml; point the snippets that
   hand-written pages include at the generated docs/.fragments/; pin the build
   date to the last commit (SOURCE_DATE_EPOCH) so two builds of one commit are
   byte-identical.
@@ -24,6 +25,10 @@ def on_config(config):
     config.nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(Path(config.docs_dir) / ".fragments")]
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:                    # the hosted site; the offline one has none
+        redirects.config["redirect_maps"] = yaml.safe_load(
+            (Path(config.docs_dir) / ".redirects.yml").read_text(encoding="utf-8"))
     os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(Path(config.config_file_path).parent))
     return config
 

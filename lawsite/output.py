@@ -23,11 +23,17 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
+def previous_manifest(root) -> list[str]:
+    """The files that the last build generated under `root`."""
+    manifest = Path(root) / MANIFEST
+    return [line for line in manifest.read_text(encoding="utf-8").split("\n") if line] \
+        if manifest.exists() else []
+
+
 def write_tree(root, files: dict[str, str | bytes]) -> WriteReport:
     root = Path(root)
     manifest = root / MANIFEST
-    previous = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} \
-        if manifest.exists() else set()
+    previous = set(previous_manifest(root))
     for path in sorted(files):
         target = root / path
         if target.exists() and path not in previous:

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import cite, markup, model, urls
+import html
+
+from . import cite, head, markup, model, urls
 from .labels import Labels
 
 PREVIEW = 40            # characters of an article shown in a chapter's list
@@ -28,15 +30,31 @@ class Page:
 
 # -- text of an article: the same elements and eIds on the article page and the full text --
 
-def article_text(article: model.Article, label_link: str = "") -> list[str]:
+@dataclass(frozen=True)
+class Site:
+    """What every page needs: the interface labels and the public address."""
+
+    labels: Labels
+    base_url: str                 # https://…/ — canonical URLs in citations and metadata
+
+    def url(self, path: str, anchor: str = "") -> str:
+        return self.base_url + urls.url(path) + (f"#{anchor}" if anchor else "")
+
+
+def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
+                 label_link: str = "") -> list[str]:
     """One HTML element per 款, 项 and 目, each with its eId as id and a pilcrow
-    link. With `label_link`, the first 款 starts with the article's label, as
-    in printed texts, linking to the article page."""
+    that links to it and copies its pinpoint citation with its permanent URL.
+    With `label_link`, the first 款 starts with the article's label, as in
+    printed texts, linking to the article page."""
     blocks = []
     count = len(article.paragraphs)
+    work = cite.work(ordinance.meta)
+    page = urls.article_path(ordinance.slug, article.number)
     for element in article.elements():
         numbers = cite.parts_of(element.eid)
         pinpoint = cite.pinpoint_zh(paragraphs=count, **numbers)
+        citation = cite.zh(work, element.eid, count)
         content = markup.escape(element.text)
         if isinstance(element, model.Paragraph):
             kind = "ls-para"
@@ -46,8 +64,11 @@ def article_text(article: model.Article, label_link: str = "") -> list[str]:
         else:
             kind = "ls-item" if isinstance(element, model.Item) else "ls-subitem"
             content = f'<span class="ls-num">{markup.escape(element.label)}</span>{content}'
-        pin = (f'<a class="ls-pin" href="#{element.eid}" aria-label="{markup.attribute(pinpoint)}"'
-               f' data-pinpoint="{markup.attribute(pinpoint)}">¶</a>')
+        label = site.labels("copy_pin", what=pinpoint)
+        pin = (f'<a class="ls-pin" href="#{element.eid}" aria-label="{markup.attribute(label)}"'
+               f' title="{markup.attribute(label)}" data-cite="{markup.attribute(citation)}"'
+               f' data-url="{markup.attribute(site.url(page, element.eid))}"'
+               f' data-search-exclude>¶</a>')
         blocks.append(markup.element("p", content + pin, id=element.eid, cls=kind))
     return blocks
 
@@ -70,7 +91,8 @@ def chapter_heading(chapter: model.Chapter | model.Section) -> str:
     return f"{chapter.label}\u3000{chapter.title}"
 
 
-def article_page(ordinance: model.Ordinance, article: model.Article, labels: Labels) -> Page:
+def article_page(site: Site, ordinance: model.Ordinance, article: model.Article) -> Page:
+    labels = site.labels
     slug = ordinance.slug
     path = urls.article_path(slug, article.number)
     trail = [(ordinance.title, urls.ordinance_path(slug))]
@@ -82,15 +104,44 @@ def article_page(ordinance: model.Ordinance, article: model.Article, labels: Lab
                           urls.chapter_path(slug, chapter.number)))
     body = [breadcrumb(labels, path, trail),
             markup.heading(1, markup.escape(article.label), article.eid),
-            *article_text(article),
+            *article_text(site, ordinance, article),
+            citation_box(site, ordinance, article),
             _prev_next(ordinance, article, labels, path),
             markup.element("p", markup.link(labels("view_in_full_text"),
                                             urls.relative(path, urls.full_text_path(slug)),
                                             article.eid), cls="ls-fulltext-link")]
+    description = f"《{ordinance.title}》{article.label}　{preview(article)}"
     meta = {"title": f"{article.label}｜{ordinance.title}",
-            "description": f"《{ordinance.title}》{article.label}　{preview(article)}",
-            "hide": ["toc"]}
+            "description": description,
+            "hide": ["toc"],
+            "head": head.article_head(ordinance, article, site.url(path),
+                                      site.url(urls.ordinance_path(slug)), description)}
     return Page(path, meta, body)
+
+
+def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article) -> str:
+    """The article's citation in each form, each with a copy button. Plain HTML
+    (no Markdown inside), escaped here; excluded from search."""
+    labels, work = site.labels, cite.work(ordinance.meta)
+    url = site.url(urls.article_path(ordinance.slug, article.number))
+    count = len(article.paragraphs)
+    rows = [(labels("cite_zh"), cite.zh(work, article.eid, count)),
+            (labels("cite_en"), cite.en(work, article.eid, count)),
+            (labels("cite_gbt"), cite.gbt7714(work, url)),
+            (labels("cite_url"), url)]
+    lines = [f'<section class="ls-cite" aria-labelledby="cite-{article.eid}" data-search-exclude>',
+             f'<h2 class="ls-cite__title" id="cite-{article.eid}">{html.escape(labels("cite"))}</h2>',
+             "<dl>"]
+    for name, text in rows:
+        shown = text.replace(cite.ACCESSED, labels("accessed"))
+        lines.append(
+            f'<div class="ls-cite__row"><dt>{html.escape(name)}</dt><dd>'
+            f'<span class="ls-cite__text">{html.escape(shown)}</span>'
+            f'<button type="button" class="ls-copy md-button" data-copy="{markup.attribute(text)}"'
+            f' aria-label="{markup.attribute(labels("copy_what", what=name))}">'
+            f'{html.escape(labels("copy"))}</button></dd></div>')
+    lines += ["</dl>", "</section>"]
+    return "\n".join(lines)
 
 
 def _prev_next(ordinance: model.Ordinance, article: model.Article, labels: Labels,
@@ -107,7 +158,8 @@ def _prev_next(ordinance: model.Ordinance, article: model.Article, labels: Label
                           aria_label=f"{labels('previous_article')}/{labels('next_article')}")
 
 
-def chapter_page(ordinance: model.Ordinance, chapter: model.Chapter, labels: Labels) -> Page:
+def chapter_page(site: Site, ordinance: model.Ordinance, chapter: model.Chapter) -> Page:
+    labels = site.labels
     slug = ordinance.slug
     path = urls.chapter_path(slug, chapter.number)
     body = [breadcrumb(labels, path, [(ordinance.title, urls.ordinance_path(slug))]),
@@ -133,8 +185,9 @@ def _article_list(ordinance: model.Ordinance, numbers: list[int], path: str) -> 
     return ['<div class="ls-articles" markdown>\n\n' + "\n".join(items) + "\n\n</div>"]
 
 
-def ordinance_page(ordinance: model.Ordinance, labels: Labels) -> Page:
-    slug, meta = ordinance.slug, ordinance.meta
+def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
+    labels = site.labels
+    slug = ordinance.slug
     path = urls.ordinance_path(slug)
     body = [markup.heading(1, markup.escape(ordinance.title), "ordinance")]
     if ordinance.history:
@@ -150,9 +203,9 @@ def ordinance_page(ordinance: model.Ordinance, labels: Labels) -> Page:
     repairs = len(ordinance.repairs)
     body.append(markup.element("p", labels("repairs_summary", n=repairs) if repairs
                                else labels("repairs_none"), cls="ls-note"))
-    page_meta = {"title": ordinance.title,
-                 "description": f"《{ordinance.title}》{labels('article_count', n=len(ordinance.articles))}",
-                 "hide": ["toc"]}
+    description = f"《{ordinance.title}》{labels('article_count', n=len(ordinance.articles))}"
+    page_meta = {"title": ordinance.title, "description": description, "hide": ["toc"],
+                 "head": head.ordinance_head(ordinance, site.url(path), description)}
     return Page(path, page_meta, body)
 
 
@@ -187,7 +240,8 @@ def _contents(ordinance: model.Ordinance, labels: Labels, path: str) -> str:
     return "\n".join(lines)
 
 
-def full_text_page(ordinance: model.Ordinance, labels: Labels) -> Page:
+def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
+    labels = site.labels
     slug = ordinance.slug
     path = urls.full_text_path(slug)
     body = [breadcrumb(labels, path, [(ordinance.title, urls.ordinance_path(slug))]),
@@ -203,7 +257,7 @@ def full_text_page(ordinance: model.Ordinance, labels: Labels) -> Page:
         else:
             target = urls.relative(path, urls.article_path(slug, part.number))
             body.append(f'<section class="ls-article" id="{part.eid}" markdown="block">\n\n' +
-                        "\n\n".join(article_text(part, target)) + "\n\n</section>")
+                        "\n\n".join(article_text(site, ordinance, part, target)) + "\n\n</section>")
     meta = {"title": labels("full_text_title", title=ordinance.title),
             "description": f"《{ordinance.title}》{labels('full_text')}",
             "search": {"exclude": True}}
@@ -224,11 +278,11 @@ def ordinance_list(ordinances: list[model.Ordinance], labels: Labels, here: str)
     return "\n".join(lines) + "\n"
 
 
-def site_pages(ordinances: list[model.Ordinance], labels: Labels) -> list[Page]:
+def site_pages(site: Site, ordinances: list[model.Ordinance]) -> list[Page]:
     pages = []
     for ordinance in ordinances:
-        pages.append(ordinance_page(ordinance, labels))
-        pages += [chapter_page(ordinance, chapter, labels) for chapter in ordinance.chapters]
-        pages += [article_page(ordinance, article, labels) for article in ordinance.articles]
-        pages.append(full_text_page(ordinance, labels))
+        pages.append(ordinance_page(site, ordinance))
+        pages += [chapter_page(site, ordinance, chapter) for chapter in ordinance.chapters]
+        pages += [article_page(site, ordinance, article) for article in ordinance.articles]
+        pages.append(full_text_page(site, ordinance))
     return pages

@@ -3,7 +3,8 @@
     python -m lawsite.publish [--config mkdocs.yml] [--site site]
 
 The site is built into a temporary directory beside its destination and put in
-place only when the build passed, so a failed build leaves the previous site
+place only when the build passed and every URL of the registry is still
+produced (lawsite/registry.py), so a failed build leaves the previous site
 untouched.
 """
 
@@ -17,6 +18,9 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
+
+from . import registry
+from .errors import SourceError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,8 +55,9 @@ def main(argv=None) -> int:
         built = Path(temporary) / "site"
         try:
             build_site(built, args.config)
-        except MkDocsException as error:
-            print(f"error: the site was not built ({error}); {target} is unchanged",
+            registry.check(built)
+        except (MkDocsException, SourceError) as error:
+            print(f"error: {error}\nthe site was not published; {target} is unchanged",
                   file=sys.stderr)
             return 1
         replace_directory(built, target)

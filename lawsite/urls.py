@@ -17,6 +17,8 @@ and `x/y.md` at `x/y/` (pretty URLs), or at `x/index.html` and `x/y.html` offlin
 
 import posixpath
 
+from .numerals import from_int
+
 
 def ordinance_path(slug: str) -> str:
     return f"{slug}/index.md"
@@ -32,6 +34,16 @@ def article_path(slug: str, article: int) -> str:
 
 def full_text_path(slug: str) -> str:
     return f"{slug}/full-text.md"
+
+
+def short_forms(slug: str, article: int) -> list[str]:
+    """Paths of the short URLs that redirect to an article: /<slug>/28/ and
+    /<slug>/第二十八条/ (which browsers send percent-encoded).
+
+    >>> short_forms("yantai-digital-economy", 28)
+    ['yantai-digital-economy/28.md', 'yantai-digital-economy/第二十八条.md']
+    """
+    return [f"{slug}/{article}.md", f"{slug}/第{from_int(article)}条.md"]
 
 
 def url(path: str) -> str:

@@ -1,0 +1,73 @@
+// Copy citations: the buttons of the citation box, and the pilcrow of each 款/项,
+// which copies its pinpoint citation and permanent URL (and still links to it).
+// Works without a server (file://) and without Material's instant navigation.
+(function () {
+  "use strict";
+
+  function today() {
+    var d = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function translation(key, fallback) {
+    try {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      return config.translations[key] || fallback;
+    } catch (e) {
+      return fallback;
+    }
+  }
+
+  function notify(message) {
+    var dialog = document.querySelector("[data-md-component=dialog]");
+    if (!dialog) return;
+    dialog.querySelector(".md-dialog__inner").textContent = message;
+    dialog.classList.add("md-dialog--active");
+    clearTimeout(notify.timer);
+    notify.timer = setTimeout(function () {
+      dialog.classList.remove("md-dialog--active");
+    }, 2000);
+  }
+
+  function copy(text) {
+    var done = function () { notify(translation("clipboard.copied", "Copied")); };
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text, done); });
+    }
+    fallbackCopy(text, done);
+  }
+
+  function fallbackCopy(text, done) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { if (document.execCommand("copy")) done(); } finally { area.remove(); }
+  }
+
+  function setup() {
+    var date = today();
+    document.querySelectorAll(".ls-copy[data-copy]").forEach(function (button) {
+      var text = button.getAttribute("data-copy").replace("{accessed}", date);
+      button.setAttribute("data-copy", text);
+      var shown = button.parentNode.querySelector(".ls-cite__text");
+      if (shown && shown.textContent !== text) shown.textContent = text;
+      button.addEventListener("click", function () { copy(text); });
+    });
+    document.querySelectorAll("a.ls-pin[data-cite]").forEach(function (pin) {
+      pin.addEventListener("click", function () {
+        copy(pin.getAttribute("data-cite") + " " + pin.getAttribute("data-url"));
+      });
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();
