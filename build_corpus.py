@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the corpus: read sources/, parse every ordinance, write docs/.
 
-    python build_corpus.py [--sources sources] [--docs docs]
+    python build_corpus.py [--sources sources] [--docs docs] [--translations translations]
 
 Exit status 0 on success, 1 on bad input (the message names the file, the line
 and the problem, and nothing is written).
@@ -11,6 +11,7 @@ import argparse
 import sys
 import time
 
+from lawsite import i18n
 from lawsite.build import build
 from lawsite.errors import SourceError
 
@@ -19,16 +20,24 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", default="sources", help="the sources directory")
     parser.add_argument("--docs", default="docs", help="the MkDocs docs directory")
+    parser.add_argument("--translations", default=str(i18n.TRANSLATIONS),
+                        help="the translations directory (translations/<lang>/<slug>.yml)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        corpus, report = build(args.sources, args.docs)
+        corpus, report = build(args.sources, args.docs, translations_dir=args.translations)
     except SourceError as error:
         print(f"error: {error}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
     for notice in corpus.notices:
         print(f"warning: {notice}", file=sys.stderr)
+    for lang in corpus.languages[1:]:
+        for ordinance in corpus.ordinances:
+            covered = i18n.coverage(ordinance, lang.translations[ordinance.slug])
+            print(f"{lang.code} translation of {ordinance.slug}: {covered.articles} of "
+                  f"{covered.total_articles} articles ({covered.partial} partly), "
+                  f"{covered.characters} of {covered.total_characters} characters ({covered.percent}%)")
     articles = sum(len(o.articles) for o in corpus.ordinances)
     repairs = sum(len(o.repairs) for o in corpus.ordinances)
     print(f"{len(corpus.ordinances)} ordinances, {articles} articles, {repairs} repairs; "

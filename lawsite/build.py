@@ -11,43 +11,44 @@ from pathlib import Path
 
 import yaml
 
-from . import export, model, nav, output, pages, parse, registry, siteconfig, sources, urls
+from . import export, i18n, model, nav, output, pages, parse, registry, siteconfig, sources, urls
 from .errors import Notice
-from .labels import Labels
 
 SCHEMA = Path(__file__).with_name("corpus.schema.json")
 
 
 @dataclass
 class Corpus:
-    """Every ordinance, parsed, and what the editors should hear about."""
+    """Every ordinance, parsed, its language trees, and what the editors should hear about."""
 
     ordinances: list[model.Ordinance]
     notices: list[Notice] = field(default_factory=list)
+    languages: list[i18n.Language] = field(default_factory=list)
 
 
-def load(sources_dir) -> Corpus:
+def load(sources_dir, translations_dir=i18n.TRANSLATIONS) -> Corpus:
     read = sources.read_all(sources_dir)
     notices = [notice for source in read for notice in source.notices]
-    return Corpus([parse.parse(source) for source in read], notices)
+    ordinances = [parse.parse(source) for source in read]
+    return Corpus(ordinances, notices, i18n.load_languages(ordinances, directory=translations_dir))
 
 
 def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) -> dict[str, str]:
     """Every generated file under docs/, by path, in memory. `hand_written` are the
     docs/ pages beside them (which curated redirects may point at)."""
-    labels = Labels.load("zh")
-    site = pages.Site(labels, base_url)
     files = {
         "data/corpus.json": export.dumps(export.corpus(corpus.ordinances)),
         "data/corpus.schema.json": SCHEMA.read_text(encoding="utf-8"),
         # read by the MkDocs hook; dot-files are not published
-        ".nav.yml": yaml.safe_dump(nav.site_nav(corpus.ordinances, labels), allow_unicode=True,
-                                   sort_keys=False, width=1000),
-        # included into the hand-written home page
-        ".fragments/ordinances.md": pages.ordinance_list(corpus.ordinances, labels, "index.md"),
+        ".nav.yml": yaml.safe_dump(nav.site_nav(corpus.ordinances, corpus.languages),
+                                   allow_unicode=True, sort_keys=False, width=1000),
     }
-    for page in pages.site_pages(site, corpus.ordinances):
-        files[page.path] = page.render()
+    for lang in corpus.languages:
+        site = pages.Site(lang, base_url)
+        # included into the hand-written home page of each language
+        files[f".fragments/ordinances.{lang.code}.md"] = pages.ordinance_list(site, corpus.ordinances)
+        for page in pages.site_pages(site, corpus.ordinances):
+            files[page.path] = page.render()
     # read by the MkDocs hook for the redirects plugin
     files[".redirects.yml"] = yaml.safe_dump(redirects(corpus, set(files) | set(hand_written)),
                                              allow_unicode=True, sort_keys=True, width=1000)
@@ -66,9 +67,10 @@ def redirects(corpus: Corpus, paths: set[str]) -> dict[str, str]:
     return mapping
 
 
-def build(sources_dir, docs_dir, base_url: str | None = None) -> tuple[Corpus, output.WriteReport]:
+def build(sources_dir, docs_dir, base_url: str | None = None,
+          translations_dir=i18n.TRANSLATIONS) -> tuple[Corpus, output.WriteReport]:
     """Read, parse and write everything; `base_url` defaults to mkdocs.yml's site_url."""
-    corpus = load(sources_dir)
+    corpus = load(sources_dir, translations_dir)
     docs = Path(docs_dir)
     generated = set(output.previous_manifest(docs))
     hand_written = tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")

@@ -45,8 +45,11 @@ def element(tag: str, content: str, *, cls: str = "", span: bool = True, **attrs
     """One HTML element on one line whose content is inline Markdown."""
     parts = [tag]
     for name, value in attrs.items():
-        if value is not None and value != "":
-            parts.append(f'{name.rstrip("_").replace("_", "-")}="{attribute(str(value))}"')
+        name = name.rstrip("_").replace("_", "-")
+        if value is True:                # a boolean attribute; md_in_html drops it without a value
+            parts.append(f'{name}=""')
+        elif value is not None and value is not False and value != "":
+            parts.append(f'{name}="{attribute(str(value))}"')
     if cls:
         parts.append(f'class="{attribute(cls)}"')
     if span:

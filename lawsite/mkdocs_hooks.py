@@ -6,31 +6,104 @@
   hand-written pages include at the generated docs/.fragments/; pin the build
   date to the last commit (SOURCE_DATE_EPOCH) so two builds of one commit are
   byte-identical.
+- on_nav: cut the navigation into one tree per language.
+- on_page_context / on_post_page: give each page its language — Material's
+  interface strings (through partials/language.html), the navigation of its
+  tree, the site name, and the alternates of the language switcher and of
+  <link rel="alternate" hreflang> — and restore the shared config afterwards.
 """
 
 import logging
 import os
 import subprocess
 from pathlib import Path
+from urllib.parse import urljoin
 
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation, Section
+
+from lawsite import i18n
+from lawsite.labels import Labels
+
+_state = {}
 
 
 def on_config(config):
     logging.getLogger("jieba").setLevel(logging.WARNING)      # it logs its start-up at DEBUG
-    nav_file = Path(config.docs_dir) / ".nav.yml"
+    docs = Path(config.docs_dir)
+    nav_file = docs / ".nav.yml"
     if not nav_file.exists():
         raise PluginError(f"{nav_file} is missing: run `python build_corpus.py` first")
     config.nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
-    snippets["base_path"] = [str(Path(config.docs_dir) / ".fragments")]
+    snippets["base_path"] = [str(docs / ".fragments")]
     redirects = config.plugins.get("redirects")
     if redirects is not None:                    # the hosted site; the offline one has none
         redirects.config["redirect_maps"] = yaml.safe_load(
-            (Path(config.docs_dir) / ".redirects.yml").read_text(encoding="utf-8"))
+            (docs / ".redirects.yml").read_text(encoding="utf-8"))
     os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(Path(config.config_file_path).parent))
+    _state.clear()
+    _state["shared"] = {"site_name": config.site_name, "alternate": config.extra.get("alternate")}
+    labels = {code: Labels.load(code) for code in i18n.CODES}
+    _state["names"] = {code: labels[code]("site_name") for code in i18n.CODES}
+    _state["language_names"] = {code: labels[code]("language_name") for code in i18n.CODES}
+    _state["offline"] = "offline" in config.plugins
     return config
+
+
+def on_files(files, config):
+    _state["files"] = files
+    return files
+
+
+def on_nav(nav, config, files):
+    """One navigation per language: the official tree is the top level, each
+    other language a section of it (whose first page is its home)."""
+    trees = {i18n.OFFICIAL: nav}
+    for item in nav.items:
+        if isinstance(item, Section) and item.children and getattr(item.children[0], "file", None):
+            code = i18n.language_of(item.children[0].file.src_uri)
+            if code != i18n.OFFICIAL:
+                pages = [page for page in nav.pages if i18n.language_of(page.file.src_uri) == code]
+                tree = Navigation(item.children, pages)
+                tree.homepage = item.children[0]
+                trees[code] = tree
+    _state["navs"] = trees
+    return nav
+
+
+def on_page_context(context, page, config, nav):
+    code = i18n.language_of(page.file.src_uri)
+    context["lawsite_lang"] = code
+    context["lawsite_html_lang"] = i18n.HTML_LANG[code]
+    context["nav"] = _state["navs"].get(code, nav)
+    config.site_name = _state["names"][code]
+    config.extra["alternate"] = alternates(page, config)
+    return context
+
+
+def on_post_page(output, page, config):
+    config.site_name = _state["shared"]["site_name"]
+    config.extra["alternate"] = _state["shared"]["alternate"]
+    return output
+
+
+def alternates(page, config) -> list[dict]:
+    """The same page in every language: `link` for <link rel=alternate hreflang>
+    (absolute on the hosted site, as search engines want; relative offline, where
+    nothing may reach the network) and `switch` for the language switcher
+    (relative, so that it works on any host and from a folder)."""
+    found = []
+    for code in i18n.CODES:
+        other = _state["files"].get_file_from_path(i18n.counterpart(page.file.src_uri, code))
+        if other is None:                      # no such page in that language: its home
+            other = _state["files"].get_file_from_path(i18n.counterpart("index.md", code))
+        link = other.url if _state["offline"] else urljoin(config.site_url, other.url)
+        found.append({"name": _state["language_names"][code],
+                      "lang": i18n.HTML_LANG[code], "link": link, "switch": other.url,
+                      "current": code == i18n.language_of(page.file.src_uri)})
+    return found
 
 
 def commit_time(directory: Path) -> str:

@@ -1,37 +1,47 @@
-"""The site navigation: ordinance › chapter › (section ›) articles.
+"""The site navigation: ordinance › chapter › (section ›) articles, per language.
 
 Written by the build as docs/.nav.yml and loaded by the MkDocs hook, so adding
-an ordinance changes the navigation without touching mkdocs.yml. Material
-renders only the open branch of it on each page (navigation.prune), so a page
-does not carry the whole tree.
+an ordinance changes the navigation without touching mkdocs.yml. The Chinese
+tree is the navigation's top level; each other language is one section of it,
+which the hook shows as the whole navigation on that language's pages. Material
+renders only the open branch of it on each page (navigation.prune).
 """
 
-from . import model, urls
-from .labels import Labels
+from . import i18n, model, urls
 
 
-def ordinance_nav(ordinance: model.Ordinance, labels: Labels, prefix: str = "") -> dict:
+def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language) -> dict:
     slug = ordinance.slug
-    children = [prefix + urls.ordinance_path(slug)]
+    children = [lang.path(urls.ordinance_path(slug))]
     for chapter in ordinance.chapters:
-        entries = [prefix + urls.chapter_path(slug, chapter.number)]
-        entries += [_article(slug, number, ordinance, prefix) for number in chapter.articles]
+        entries = [lang.path(urls.chapter_path(slug, chapter.number))]
+        entries += [_article(ordinance, number, lang) for number in chapter.articles]
         for section in chapter.sections:
-            entries.append({f"{section.label}　{section.title}":
-                            [_article(slug, n, ordinance, prefix) for n in section.articles]})
-        children.append({f"{chapter.label}　{chapter.title}": entries})
+            entries.append({lang.heading(ordinance, section)[0]:
+                            [_article(ordinance, n, lang) for n in section.articles]})
+        children.append({lang.heading(ordinance, chapter)[0]: entries})
     if not ordinance.chapters:
-        children += [_article(slug, a.number, ordinance, prefix) for a in ordinance.articles]
-    children.append({labels("full_text"): prefix + urls.full_text_path(slug)})
-    return {ordinance.title: children}
+        children += [_article(ordinance, a.number, lang) for a in ordinance.articles]
+    children.append({lang.labels("full_text"): lang.path(urls.full_text_path(slug))})
+    return {lang.title(ordinance): children}
 
 
-def _article(slug: str, number: int, ordinance: model.Ordinance, prefix: str) -> dict:
-    return {ordinance.article(number).label: prefix + urls.article_path(slug, number)}
+def _article(ordinance: model.Ordinance, number: int, lang: i18n.Language) -> dict:
+    return {lang.article_label(ordinance.article(number)):
+            lang.path(urls.article_path(ordinance.slug, number))}
 
 
-def site_nav(ordinances: list[model.Ordinance], labels: Labels) -> list:
-    nav = [{labels("home"): "index.md"}]
-    nav += [ordinance_nav(ordinance, labels) for ordinance in ordinances]
-    nav += [{labels("about"): "about.md"}, {labels("data"): "data.md"}]
+def tree(ordinances: list[model.Ordinance], lang: i18n.Language) -> list:
+    labels = lang.labels
+    items = [{labels("home"): lang.path("index.md")}]
+    items += [ordinance_nav(ordinance, lang) for ordinance in ordinances]
+    items += [{labels("about"): lang.path("about.md")}, {labels("data"): lang.path("data.md")}]
+    return items
+
+
+def site_nav(ordinances: list[model.Ordinance], languages: list[i18n.Language]) -> list:
+    official, *others = languages
+    nav = tree(ordinances, official)
+    for lang in others:
+        nav.append({lang.labels("language_name"): tree(ordinances, lang)})
     return nav

@@ -1,18 +1,17 @@
 """Model → Markdown pages with front matter, one per ordinance, chapter, article
-and full text. Pages read the model; they never decide legal structure.
+and full text, in each language tree. Pages read the model; they never decide
+legal structure.
 
 Pages link to each other by relative .md paths with #eId anchors, which MkDocs
 rewrites for pretty URLs (hosted) and for .html files (offline) alike.
 """
 
+import html
 from dataclasses import dataclass, field
 
 import yaml
 
-import html
-
-from . import cite, head, markup, model, urls
-from .labels import Labels
+from . import cite, head, i18n, markup, model, urls
 
 PREVIEW = 40            # characters of an article shown in a chapter's list
 
@@ -28,95 +27,163 @@ class Page:
         return f"---\n{front}---\n\n" + "\n\n".join(self.body) + "\n"
 
 
-# -- text of an article: the same elements and eIds on the article page and the full text --
-
 @dataclass(frozen=True)
 class Site:
-    """What every page needs: the interface labels and the public address."""
+    """What every page of one language tree needs."""
 
-    labels: Labels
+    lang: i18n.Language
     base_url: str                 # https://…/ — canonical URLs in citations and metadata
 
-    def url(self, path: str, anchor: str = "") -> str:
-        return self.base_url + urls.url(path) + (f"#{anchor}" if anchor else "")
+    @property
+    def labels(self):
+        return self.lang.labels
 
+    def path(self, path: str) -> str:
+        return self.lang.path(path)
+
+    def url(self, path: str, anchor: str = "") -> str:
+        """The public URL of a page of this tree (`path` without the language prefix)."""
+        return self.base_url + urls.url(self.path(path)) + (f"#{anchor}" if anchor else "")
+
+
+# -- text of an article: the same elements and eIds on the article page and the full text --
 
 def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
                  label_link: str = "") -> list[str]:
     """One HTML element per 款, 项 and 目, each with its eId as id and a pilcrow
     that links to it and copies its pinpoint citation with its permanent URL.
     With `label_link`, the first 款 starts with the article's label, as in
-    printed texts, linking to the article page."""
+    printed texts, linking to the article page. A passage shown in the official
+    Chinese for want of a translation is marked as Chinese and left out of search."""
     blocks = []
     count = len(article.paragraphs)
     work = cite.work(ordinance.meta)
     page = urls.article_path(ordinance.slug, article.number)
+    citation_of = cite.zh if site.lang.official else cite.en
+    pinpoint_of = cite.pinpoint_zh if site.lang.official else cite.pinpoint_en
     for element in article.elements():
         numbers = cite.parts_of(element.eid)
-        pinpoint = cite.pinpoint_zh(paragraphs=count, **numbers)
-        citation = cite.zh(work, element.eid, count)
-        content = markup.escape(element.text)
+        text, lang = site.lang.text(ordinance, element.eid, element.text)
+        content = markup.escape(text)
         if isinstance(element, model.Paragraph):
             kind = "ls-para"
             if label_link and element.number == 1:
-                label = markup.link(markup.escape(article.label), label_link)
+                label = markup.link(markup.escape(site.lang.article_label(article)), label_link)
                 content = f'<strong class="ls-label">{label}</strong>\u3000{content}'
         else:
             kind = "ls-item" if isinstance(element, model.Item) else "ls-subitem"
             content = f'<span class="ls-num">{markup.escape(element.label)}</span>{content}'
-        label = site.labels("copy_pin", what=pinpoint)
+        what = pinpoint_of(paragraphs=count, **numbers)
+        label = site.labels("copy_pin", what=what)
         pin = (f'<a class="ls-pin" href="#{element.eid}" aria-label="{markup.attribute(label)}"'
-               f' title="{markup.attribute(label)}" data-cite="{markup.attribute(citation)}"'
+               f' title="{markup.attribute(label)}"'
+               f' data-cite="{markup.attribute(citation_of(work, element.eid, count))}"'
                f' data-url="{markup.attribute(site.url(page, element.eid))}"'
                f' data-search-exclude>¶</a>')
-        blocks.append(markup.element("p", content + pin, id=element.eid, cls=kind))
+        fallback = lang != site.lang.html_lang
+        blocks.append(markup.element("p", content + pin, id=element.eid,
+                                     cls=kind + (" ls-fallback" if fallback else ""),
+                                     lang=lang if fallback else None,
+                                     data_search_exclude=fallback))
     return blocks
 
 
-def preview(article: model.Article) -> str:
-    text = article.text()
+def preview(site: Site, ordinance: model.Ordinance, article: model.Article) -> str:
+    text = "".join(getattr(e, "label", "") + site.lang.text(ordinance, e.eid, e.text)[0]
+                   for e in article.elements())
     return text if len(text) <= PREVIEW else text[:PREVIEW] + "……"
 
 
-# -- pages --------------------------------------------------------------------------------
+def untranslated(site: Site, ordinance: model.Ordinance, article: model.Article) -> bool:
+    return any(site.lang.text(ordinance, e.eid, e.text)[1] != site.lang.html_lang
+               for e in article.elements())
 
-def breadcrumb(labels: Labels, here: str, trail: list[tuple[str, str]]) -> str:
+
+# -- shared parts -----------------------------------------------------------------------
+
+def breadcrumb(site: Site, here: str, trail: list[tuple[str, str]]) -> str:
     """Links from the page at `here` to each (text, docs path) of `trail`."""
     links = [markup.link(markup.escape(text), urls.relative(here, path)) for text, path in trail]
     return markup.element("nav", " › ".join(links), cls="ls-crumbs",
-                          aria_label=labels("breadcrumb"))
+                          aria_label=site.labels("breadcrumb"))
 
 
-def chapter_heading(chapter: model.Chapter | model.Section) -> str:
-    return f"{chapter.label}\u3000{chapter.title}"
+def notice(text: str, cls: str = "ls-notice") -> str:
+    return f'<p class="{cls}" data-search-exclude>{html.escape(text)}</p>'
 
+
+def translation_notices(site: Site, ordinance: model.Ordinance, article: model.Article) -> list[str]:
+    if site.lang.official:
+        return []
+    if untranslated(site, ordinance, article):
+        return [notice(site.labels("fallback_article_notice"), "ls-notice ls-notice--fallback")]
+    return [notice(site.labels("unofficial_notice"))]
+
+
+def history_line(ordinance: model.Ordinance) -> str:
+    """The 题注, as printed under the title (always the official Chinese)."""
+    text = markup.escape("（" + "　".join(ordinance.history) + "）")
+    return markup.element("p", text, cls="ls-history", lang="zh-CN")
+
+
+def page_meta(site: Site, title: str, description: str, **extra) -> dict:
+    return {"title": title, "description": description, **extra}
+
+
+# -- article pages ---------------------------------------------------------------------------
 
 def article_page(site: Site, ordinance: model.Ordinance, article: model.Article) -> Page:
-    labels = site.labels
-    slug = ordinance.slug
-    path = urls.article_path(slug, article.number)
-    trail = [(ordinance.title, urls.ordinance_path(slug))]
+    lang, slug = site.lang, ordinance.slug
+    path = site.path(urls.article_path(slug, article.number))
+    trail = [(lang.title(ordinance), site.path(urls.ordinance_path(slug)))]
     if article.chapter:
         chapter = ordinance.chapter(article.chapter)
-        trail.append((chapter_heading(chapter), urls.chapter_path(slug, chapter.number)))
+        trail.append((lang.heading(ordinance, chapter)[0],
+                      site.path(urls.chapter_path(slug, chapter.number))))
         if article.section:
-            trail.append((chapter_heading(chapter.sections[article.section - 1]),
-                          urls.chapter_path(slug, chapter.number)))
-    body = [breadcrumb(labels, path, trail),
-            markup.heading(1, markup.escape(article.label), article.eid),
+            trail.append((lang.heading(ordinance, chapter.sections[article.section - 1])[0],
+                          site.path(urls.chapter_path(slug, chapter.number))))
+    label = lang.article_label(article)
+    body = [breadcrumb(site, path, trail),
+            markup.heading(1, markup.escape(label), article.eid),
+            *translation_notices(site, ordinance, article),
             *article_text(site, ordinance, article),
+            *side_by_side(site, ordinance, article),
             citation_box(site, ordinance, article),
-            _prev_next(ordinance, article, labels, path),
-            markup.element("p", markup.link(labels("view_in_full_text"),
-                                            urls.relative(path, urls.full_text_path(slug)),
+            prev_next(site, ordinance, article, path),
+            markup.element("p", markup.link(site.labels("view_in_full_text"),
+                                            urls.relative(path, site.path(urls.full_text_path(slug))),
                                             article.eid), cls="ls-fulltext-link")]
-    description = f"《{ordinance.title}》{article.label}　{preview(article)}"
-    meta = {"title": f"{article.label}｜{ordinance.title}",
-            "description": description,
-            "hide": ["toc"],
-            "head": head.article_head(ordinance, article, site.url(path),
-                                      site.url(urls.ordinance_path(slug)), description)}
+    title = lang.title(ordinance)
+    description = f"{title} {label}: {preview(site, ordinance, article)}" if not lang.official \
+        else f"《{title}》{label}　{preview(site, ordinance, article)}"
+    meta = page_meta(site, f"{label}｜{title}" if lang.official else f"{label} | {title}",
+                     description, hide=["toc"],
+                     head=head.article_head(ordinance, article, site.url(urls.article_path(slug, article.number)),
+                                            site.url(urls.ordinance_path(slug)), description,
+                                            lang, label))
     return Page(path, meta, body)
+
+
+def side_by_side(site: Site, ordinance: model.Ordinance, article: model.Article) -> list[str]:
+    """On a translated page, the official Chinese beside the translation, 款 by 款."""
+    if site.lang.official:
+        return []
+    rows = []
+    for element in article.elements():
+        translated, lang = site.lang.text(ordinance, element.eid, element.text)
+        if lang != site.lang.html_lang:
+            continue
+        label = getattr(element, "label", "")
+        rows.append(f'<div class="ls-pair"><p lang="zh-CN">{html.escape(label + element.text)}</p>'
+                    f'<p lang="{site.lang.html_lang}">{html.escape(label + translated)}</p></div>')
+    if not rows:
+        return []
+    heads = (f'<div class="ls-pair ls-pair--head"><p>{html.escape(site.labels("official_text"))}</p>'
+             f'<p>{html.escape(site.labels("translation"))}</p></div>')
+    return [f'<details class="ls-bilingual" data-search-exclude>\n'
+            f'<summary>{html.escape(site.labels("side_by_side"))}</summary>\n'
+            + heads + "\n" + "\n".join(rows) + "\n</details>"]
 
 
 def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article) -> str:
@@ -125,10 +192,10 @@ def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article)
     labels, work = site.labels, cite.work(ordinance.meta)
     url = site.url(urls.article_path(ordinance.slug, article.number))
     count = len(article.paragraphs)
-    rows = [(labels("cite_zh"), cite.zh(work, article.eid, count)),
-            (labels("cite_en"), cite.en(work, article.eid, count)),
-            (labels("cite_gbt"), cite.gbt7714(work, url)),
-            (labels("cite_url"), url)]
+    chinese = (labels("cite_zh"), cite.zh(work, article.eid, count))
+    english = (labels("cite_en"), cite.en(work, article.eid, count))
+    rows = [chinese, english] if site.lang.official else [english, chinese]
+    rows += [(labels("cite_gbt"), cite.gbt7714(work, url)), (labels("cite_url"), url)]
     lines = [f'<section class="ls-cite" aria-labelledby="cite-{article.eid}" data-search-exclude>',
              f'<h2 class="ls-cite__title" id="cite-{article.eid}">{html.escape(labels("cite"))}</h2>',
              "<dl>"]
@@ -144,137 +211,157 @@ def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article)
     return "\n".join(lines)
 
 
-def _prev_next(ordinance: model.Ordinance, article: model.Article, labels: Labels,
-               path: str) -> str:
+def prev_next(site: Site, ordinance: model.Ordinance, article: model.Article, path: str) -> str:
     links = []
     for number, key, cls in ((article.number - 1, "previous_article", "ls-prev"),
                              (article.number + 1, "next_article", "ls-next")):
         if 1 <= number <= len(ordinance.articles):
             other = ordinance.article(number)
-            text = f'<span class="ls-dir">{labels(key)}</span> {markup.escape(other.label)}'
-            target = urls.relative(path, urls.article_path(ordinance.slug, number))
+            text = (f'<span class="ls-dir">{html.escape(site.labels(key))}</span> '
+                    f'{markup.escape(site.lang.article_label(other))}')
+            target = urls.relative(path, site.path(urls.article_path(ordinance.slug, number)))
             links.append(f'<span class="{cls}">{markup.link(text, target)}</span>')
     return markup.element("nav", " ".join(links), cls="ls-prevnext",
-                          aria_label=f"{labels('previous_article')}/{labels('next_article')}")
+                          aria_label=f"{site.labels('previous_article')} / {site.labels('next_article')}")
 
+
+# -- chapter, ordinance and full-text pages --------------------------------------------------
 
 def chapter_page(site: Site, ordinance: model.Ordinance, chapter: model.Chapter) -> Page:
-    labels = site.labels
-    slug = ordinance.slug
-    path = urls.chapter_path(slug, chapter.number)
-    body = [breadcrumb(labels, path, [(ordinance.title, urls.ordinance_path(slug))]),
-            markup.heading(1, markup.escape(chapter_heading(chapter)), chapter.eid)]
-    body += _article_list(ordinance, chapter.articles, path)
+    lang, slug = site.lang, ordinance.slug
+    path = site.path(urls.chapter_path(slug, chapter.number))
+    heading, heading_lang = lang.heading(ordinance, chapter)
+    body = [breadcrumb(site, path, [(lang.title(ordinance), site.path(urls.ordinance_path(slug)))]),
+            markup.heading(1, markup.escape(heading), chapter.eid)]
+    body += article_list(site, ordinance, chapter.articles, path)
     for section in chapter.sections:
-        body.append(markup.heading(2, markup.escape(chapter_heading(section)), section.eid))
-        body += _article_list(ordinance, section.articles, path)
-    meta = {"title": f"{chapter.label}　{chapter.title}｜{ordinance.title}",
-            "description": f"《{ordinance.title}》{chapter_heading(chapter)}"}
-    return Page(path, meta, body)
+        body.append(markup.heading(2, markup.escape(lang.heading(ordinance, section)[0]), section.eid))
+        body += article_list(site, ordinance, section.articles, path)
+    title = lang.title(ordinance)
+    return Page(path, page_meta(site, f"{heading}｜{title}" if lang.official else f"{heading} | {title}",
+                                f"{title} {heading}"), body)
 
 
-def _article_list(ordinance: model.Ordinance, numbers: list[int], path: str) -> list[str]:
+def article_list(site: Site, ordinance: model.Ordinance, numbers: list[int], path: str) -> list[str]:
     if not numbers:
         return []
     items = []
     for number in numbers:
         article = ordinance.article(number)
-        target = urls.relative(path, urls.article_path(ordinance.slug, number))
-        items.append(f"- {markup.link(markup.escape(article.label), target)}"
-                     f'<span class="ls-preview">{markup.escape(preview(article))}</span>')
+        target = urls.relative(path, site.path(urls.article_path(ordinance.slug, number)))
+        items.append(f"- {markup.link(markup.escape(site.lang.article_label(article)), target)}"
+                     f'<span class="ls-preview">{markup.escape(preview(site, ordinance, article))}</span>')
     return ['<div class="ls-articles" markdown>\n\n' + "\n".join(items) + "\n\n</div>"]
 
 
 def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
-    labels = site.labels
-    slug = ordinance.slug
-    path = urls.ordinance_path(slug)
-    body = [markup.heading(1, markup.escape(ordinance.title), "ordinance")]
+    lang, labels, slug = site.lang, site.labels, ordinance.slug
+    path = site.path(urls.ordinance_path(slug))
+    title = lang.title(ordinance)
+    body = [markup.heading(1, markup.escape(title), "ordinance")]
+    if not lang.official:
+        body.append(markup.element("p", markup.escape(ordinance.title), cls="ls-original", lang="zh-CN"))
     if ordinance.history:
-        body.append(markup.element("p", markup.escape("（" + "　".join(ordinance.history) + "）"),
-                                   cls="ls-history"))
-    body.append(metadata_table(ordinance, labels))
+        body.append(history_line(ordinance))
+    body.append(metadata_table(site, ordinance))
+    if not lang.official:
+        body.append(coverage_line(site, ordinance))
     body.append(markup.heading(2, labels("contents"), "contents"))
-    body.append(_contents(ordinance, labels, path))
-    full_text = markup.link(labels("print_full_text"), urls.relative(path, urls.full_text_path(slug)))
+    body.append(contents(site, ordinance, path))
+    full_text = markup.link(labels("print_full_text"),
+                            urls.relative(path, site.path(urls.full_text_path(slug))))
     data = markup.link(labels("download_data"), urls.relative(path, "data/corpus.json"))
     body.append(markup.element("p", f"{full_text}　·　{data}", cls="ls-actions"))
     body.append(markup.heading(2, labels("repairs"), "repairs"))
     repairs = len(ordinance.repairs)
     body.append(markup.element("p", labels("repairs_summary", n=repairs) if repairs
                                else labels("repairs_none"), cls="ls-note"))
-    description = f"《{ordinance.title}》{labels('article_count', n=len(ordinance.articles))}"
-    page_meta = {"title": ordinance.title, "description": description, "hide": ["toc"],
-                 "head": head.ordinance_head(ordinance, site.url(path), description)}
-    return Page(path, page_meta, body)
+    description = labels("article_count", n=len(ordinance.articles))
+    description = f"《{title}》{description}" if lang.official else f"{title}: {description}"
+    meta = page_meta(site, title, description, hide=["toc"],
+                     head=head.ordinance_head(ordinance, site.url(urls.ordinance_path(slug)),
+                                              description, lang))
+    return Page(path, meta, body)
 
 
-def metadata_table(ordinance: model.Ordinance, labels: Labels) -> str:
-    meta = ordinance.meta
-    rows = [[labels("enacting_body"), markup.escape(meta["enacted"]["body"])],
+def coverage_line(site: Site, ordinance: model.Ordinance) -> str:
+    translation = site.lang.translations.get(ordinance.slug, i18n.Translation())
+    covered = i18n.coverage(ordinance, translation)
+    text = site.labels("coverage_summary", articles=covered.articles, total=covered.total_articles,
+                       percent=covered.percent)
+    return markup.element("p", f"**{site.labels('translation_coverage')}**: {markup.escape(text)}",
+                          cls="ls-coverage")
+
+
+def metadata_table(site: Site, ordinance: model.Ordinance) -> str:
+    labels, meta = site.labels, ordinance.meta
+    body = "body" if site.lang.official else f"body_{site.lang.code}"
+    rows = [[labels("enacting_body"), markup.escape(meta["enacted"][body])],
             [labels("adopted_on"), labels.date(meta["enacted"]["date"])]]
     if meta.get("approved"):
-        rows += [[labels("approving_body"), markup.escape(meta["approved"]["body"])],
+        rows += [[labels("approving_body"), markup.escape(meta["approved"][body])],
                  [labels("approved_on"), labels.date(meta["approved"]["date"])]]
     rows += [[labels("effective_date"), labels.date(meta["effective"])],
              [labels("status"), labels(meta["status"])]]
     return '<div class="ls-meta" markdown>\n\n' + markup.table(["", ""], rows) + "\n\n</div>"
 
 
-def _contents(ordinance: model.Ordinance, labels: Labels, path: str) -> str:
-    lines = []
+def contents(site: Site, ordinance: model.Ordinance, path: str) -> str:
+    lang, lines = site.lang, []
     if not ordinance.chapters:
         for article in ordinance.articles:
-            target = urls.relative(path, urls.article_path(ordinance.slug, article.number))
-            lines.append(f"- {markup.link(markup.escape(article.label), target)}")
+            target = urls.relative(path, site.path(urls.article_path(ordinance.slug, article.number)))
+            lines.append(f"- {markup.link(markup.escape(lang.article_label(article)), target)}")
         return "\n".join(lines)
     for chapter in ordinance.chapters:
-        target = urls.relative(path, urls.chapter_path(ordinance.slug, chapter.number))
+        target = urls.relative(path, site.path(urls.chapter_path(ordinance.slug, chapter.number)))
         numbers = chapter.articles + [n for s in chapter.sections for n in s.articles]
-        span = labels("articles_range", first=ordinance.article(min(numbers)).label,
-                      last=ordinance.article(max(numbers)).label)
-        lines.append(f"- {markup.link(markup.escape(chapter_heading(chapter)), target)}"
-                     f'<span class="ls-range">{span}</span>')
+        span = site.labels("articles_range",
+                           first=lang.article_label(ordinance.article(min(numbers))),
+                           last=lang.article_label(ordinance.article(max(numbers))))
+        lines.append(f"- {markup.link(markup.escape(lang.heading(ordinance, chapter)[0]), target)}"
+                     f'<span class="ls-range">{html.escape(span)}</span>')
         for section in chapter.sections:
-            lines.append(f"    - {markup.link(markup.escape(chapter_heading(section)), target, section.eid)}")
+            lines.append("    - " + markup.link(markup.escape(lang.heading(ordinance, section)[0]),
+                                                target, section.eid))
     return "\n".join(lines)
 
 
 def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
-    labels = site.labels
-    slug = ordinance.slug
-    path = urls.full_text_path(slug)
-    body = [breadcrumb(labels, path, [(ordinance.title, urls.ordinance_path(slug))]),
-            markup.heading(1, markup.escape(ordinance.title), "ordinance")]
+    lang, slug = site.lang, ordinance.slug
+    path = site.path(urls.full_text_path(slug))
+    title = lang.title(ordinance)
+    body = [breadcrumb(site, path, [(title, site.path(urls.ordinance_path(slug)))]),
+            markup.heading(1, markup.escape(title), "ordinance")]
     if ordinance.history:
-        body.append(markup.element("p", markup.escape("（" + "　".join(ordinance.history) + "）"),
-                                   cls="ls-history"))
+        body.append(history_line(ordinance))
+    if not lang.official:
+        body.append(notice(site.labels("unofficial_notice")))
     for part in ordinance.outline():
         if isinstance(part, model.Chapter):
-            body.append(markup.heading(2, markup.escape(chapter_heading(part)), part.eid, "ls-chapter"))
+            body.append(markup.heading(2, markup.escape(lang.heading(ordinance, part)[0]), part.eid, "ls-chapter"))
         elif isinstance(part, model.Section):
-            body.append(markup.heading(3, markup.escape(chapter_heading(part)), part.eid, "ls-section"))
+            body.append(markup.heading(3, markup.escape(lang.heading(ordinance, part)[0]), part.eid, "ls-section"))
         else:
-            target = urls.relative(path, urls.article_path(slug, part.number))
+            target = urls.relative(path, site.path(urls.article_path(slug, part.number)))
             body.append(f'<section class="ls-article" id="{part.eid}" markdown="block">\n\n' +
                         "\n\n".join(article_text(site, ordinance, part, target)) + "\n\n</section>")
-    meta = {"title": labels("full_text_title", title=ordinance.title),
-            "description": f"《{ordinance.title}》{labels('full_text')}",
-            "search": {"exclude": True}}
+    meta = page_meta(site, site.labels("full_text_title", title=title),
+                     f"{title} {site.labels('full_text')}", search={"exclude": True})
     return Page(path, meta, body)
 
 
-def ordinance_list(ordinances: list[model.Ordinance], labels: Labels, here: str) -> str:
+def ordinance_list(site: Site, ordinances: list[model.Ordinance]) -> str:
     """The home page's list of ordinances (included into the hand-written page)."""
-    lines = []
+    here, lines = site.path("index.md"), []
     for ordinance in ordinances:
         meta = ordinance.meta
-        target = urls.relative(here, urls.ordinance_path(ordinance.slug))
-        facts = "　".join([labels(meta["status"]),
-                          f'{labels("effective_date")} {labels.date(meta["effective"])}',
-                          labels("article_count", n=len(ordinance.articles))])
-        lines.append(f"- **{markup.link(markup.escape(ordinance.title), target)}**  \n"
-                     f'    <span class="ls-facts">{facts}</span>')
+        target = urls.relative(here, site.path(urls.ordinance_path(ordinance.slug)))
+        facts = "　".join([site.labels(meta["status"]),
+                          f'{site.labels("effective_date")} {site.labels.date(meta["effective"])}',
+                          site.labels("article_count", n=len(ordinance.articles))])
+        lines.append(f"- **{markup.link(markup.escape(site.lang.title(ordinance)), target)}**  \n"
+                     f'    <span class="ls-facts">{html.escape(facts)}</span>')
     return "\n".join(lines) + "\n"
 
 

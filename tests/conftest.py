@@ -67,6 +67,13 @@ def sources_tree(tmp_path) -> SourcesTree:
     return SourcesTree(tmp_path / "sources")
 
 
+def corpus_args(sources, docs, translations=None) -> list[str]:
+    """build_corpus.py arguments for a fixture sources/ tree, with no translations
+    (the repository's name the launch ordinances) unless given."""
+    translations = translations or Path(sources).parent / "no-translations"
+    return ["--sources", str(sources), "--docs", str(docs), "--translations", str(translations)]
+
+
 SIMPLE = """\
     # 测试市测试条例
 
@@ -84,7 +91,8 @@ SIMPLE = """\
 
 # -- the built site, shared by the HTML and browser tests ------------------------------------
 
-def build_site_into(directory: Path, sources: Path = ROOT / "sources") -> tuple[Path, Path]:
+def build_site_into(directory: Path, sources: Path = ROOT / "sources",
+                    translations: Path = ROOT / "translations") -> tuple[Path, Path]:
     """Build the corpus and the hosted site as `make site` does, into `directory`:
     docs/ is a copy of the hand-written pages, site/ the MkDocs output."""
     import shutil
@@ -94,7 +102,8 @@ def build_site_into(directory: Path, sources: Path = ROOT / "sources") -> tuple[
 
     docs, site = directory / "docs", directory / "site"
     shutil.copytree(ROOT / "docs", docs, ignore=_generated(ROOT / "docs"))
-    assert build_corpus.main(["--sources", str(sources), "--docs", str(docs)]) == 0
+    assert build_corpus.main(["--sources", str(sources), "--docs", str(docs),
+                              "--translations", str(translations)]) == 0
     publish.build_site(site, docs_dir=docs)          # strict: any MkDocs warning fails
     return docs, site
 

@@ -11,7 +11,7 @@ import pytest
 import build_corpus
 from lawsite.output import MANIFEST
 
-from .conftest import ROOT, SIMPLE
+from .conftest import ROOT, SIMPLE, corpus_args
 
 SCHEMA = json.loads((ROOT / "lawsite" / "corpus.schema.json").read_text(encoding="utf-8"))
 
@@ -65,7 +65,7 @@ def test_bad_input_writes_nothing_and_names_file_and_line(sources_tree, tmp_path
     sources_tree.add(SIMPLE)
     sources_tree.add("第一条 甲。\n第三条 丙。\n", slug="broken")
     docs = tmp_path / "docs"
-    assert build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(docs)]) == 1
+    assert build_corpus.main(corpus_args(sources_tree.root, docs)) == 1
     err = capsys.readouterr().err
     assert "broken.txt:2: 第二条 is missing: 第三条 follows 第一条" in err
     assert "nothing was written" in err
@@ -75,10 +75,10 @@ def test_bad_input_writes_nothing_and_names_file_and_line(sources_tree, tmp_path
 def test_a_failed_build_leaves_previous_output_untouched(sources_tree, tmp_path):
     sources_tree.add(SIMPLE)
     docs = tmp_path / "docs"
-    assert build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(docs)]) == 0
+    assert build_corpus.main(corpus_args(sources_tree.root, docs)) == 0
     before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
     (sources_tree.root / "ordinances" / "test-ordinance.txt").write_text("第二条 乙。\n", encoding="utf-8")
-    assert build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(docs)]) == 1
+    assert build_corpus.main(corpus_args(sources_tree.root, docs)) == 1
     assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
 
 
@@ -87,18 +87,18 @@ def test_hand_written_pages_are_never_overwritten(sources_tree, tmp_path):
     docs = tmp_path / "docs"
     (docs / "data").mkdir(parents=True)
     (docs / "data" / "corpus.json").write_text("hand-written")
-    assert build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(docs)]) == 1
+    assert build_corpus.main(corpus_args(sources_tree.root, docs)) == 1
     assert (docs / "data" / "corpus.json").read_text() == "hand-written"
 
 
 def test_files_no_longer_generated_are_removed(sources_tree, tmp_path):
     sources_tree.add(SIMPLE)
     docs = tmp_path / "docs"
-    build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(docs)])
+    build_corpus.main(corpus_args(sources_tree.root, docs))
     (docs / "old.md").write_text("from an earlier build")
     with open(docs / MANIFEST, "a") as manifest:
         manifest.write("old.md\n")
-    build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(docs)])
+    build_corpus.main(corpus_args(sources_tree.root, docs))
     assert not (docs / "old.md").exists()
 
 

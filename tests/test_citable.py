@@ -87,7 +87,7 @@ def lose_last_article(directory):
 
 
 def test_a_lost_url_fails_the_build_and_is_named(tmp_path):
-    _, site = build_site_into(tmp_path, lose_last_article(tmp_path))
+    _, site = build_site_into(tmp_path, lose_last_article(tmp_path), tmp_path / "no-translations")
     assert "/yantai-digital-economy/article-62/" in registry.lost(site)
     with pytest.raises(SourceError) as caught:
         registry.check(site)
@@ -102,10 +102,12 @@ def test_a_redirect_covers_a_retired_url(tmp_path, monkeypatch):
     redirects.write_text("/yantai-digital-economy/article-62/: /yantai-digital-economy/\n"
                          "/yantai-digital-economy/62/: /yantai-digital-economy/\n"
                          "/yantai-digital-economy/第六十二条/: /yantai-digital-economy/\n"
-                         "/yantai-digital-economy/chapter-10/: /yantai-digital-economy/\n",
+                         "/yantai-digital-economy/chapter-10/: /yantai-digital-economy/\n"
+                         "/en/yantai-digital-economy/article-62/: /en/yantai-digital-economy/\n"
+                         "/en/yantai-digital-economy/chapter-10/: /en/yantai-digital-economy/\n",
                          encoding="utf-8")
     monkeypatch.setattr(registry, "REDIRECTS", redirects)
-    _, site = build_site_into(tmp_path, lose_last_article(tmp_path))
+    _, site = build_site_into(tmp_path, lose_last_article(tmp_path), tmp_path / "no-translations")
     assert registry.lost(site) == []
     page = soup(site, "yantai-digital-economy/article-62")
     assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=../"

@@ -1,0 +1,139 @@
+"""Languages: translation files, fallbacks, coverage, and the two trees of the site."""
+
+import shutil
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+import build_corpus
+from lawsite import build, i18n
+from lawsite.errors import SourceError
+from lawsite.labels import DIRECTORY as LABELS
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return build.load(ROOT / "sources")
+
+
+def test_label_files_have_the_same_keys():
+    zh = yaml.safe_load((LABELS / "zh.yml").read_text(encoding="utf-8"))
+    en = yaml.safe_load((LABELS / "en.yml").read_text(encoding="utf-8"))
+    assert set(zh) == set(en)
+
+
+def test_coverage_of_the_launch_translations(corpus):
+    en = corpus.languages[1]
+    for ordinance in corpus.ordinances:
+        covered = i18n.coverage(ordinance, en.translations[ordinance.slug])
+        assert (covered.articles, covered.partial) == (3, 0)
+        assert 0 < covered.characters < covered.total_characters
+
+
+def test_fallback_is_the_official_text_marked_chinese(corpus):
+    en = corpus.languages[1]
+    yantai = next(o for o in corpus.ordinances if o.slug == "yantai-digital-economy")
+    assert en.text(yantai, "art_1__para_1", "原文")[1] == "en"
+    assert en.text(yantai, "art_28__para_1", "原文") == ("原文", "zh-CN")
+    assert en.heading(yantai, yantai.chapter(4)) == ("Chapter IV Realizing the Value of Data Factors", "en")
+    assert en.article_label(yantai.article(28)) == "Article 28"
+
+
+def translations_with(tmp_path, slug: str, text: str):
+    directory = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", directory)
+    (directory / "en" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    return directory
+
+
+def test_unknown_eid_fails_the_build_naming_file_and_key(tmp_path):
+    directory = translations_with(tmp_path, "yantai-digital-economy",
+                                  "status: unofficial\ntext:\n  chp_1: General Provisions\n"
+                                  "  art_99__para_1: There is no such article.\n")
+    with pytest.raises(SourceError) as caught:
+        build.load(ROOT / "sources", directory)
+    error = caught.value
+    assert error.path.endswith("en/yantai-digital-economy.yml") and error.line == 4
+    assert "unknown eId 'art_99__para_1'" in str(error)
+
+
+@pytest.mark.parametrize("entry, problem", [
+    ("  art_1__para_1:\n", "must be non-empty text, not None"),
+    ("  art_1__para_1: [a, b]\n", "must be non-empty text, not ['a', 'b']"),
+    ("  art_1__para_1: {x: y}\n", "must be non-empty text"),
+])
+def test_malformed_entry_fails_the_build_naming_file_and_key(tmp_path, entry, problem):
+    directory = translations_with(tmp_path, "jinan-digital-economy", "text:\n" + entry)
+    with pytest.raises(SourceError) as caught:
+        build.load(ROOT / "sources", directory)
+    assert caught.value.line == 2 and "art_1__para_1" in str(caught.value) and problem in str(caught.value)
+
+
+def test_translation_for_an_unknown_ordinance(tmp_path):
+    directory = translations_with(tmp_path, "no-such-ordinance", "text: {}\n")
+    with pytest.raises(SourceError) as caught:
+        build.load(ROOT / "sources", directory)
+    assert "no ordinance has the slug 'no-such-ordinance'" in str(caught.value)
+
+
+def test_build_reports_coverage(tmp_path, capsys):
+    assert build_corpus.main(["--docs", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "en translation of yantai-digital-economy: 3 of 62 articles (0 partly), 231 of 6460 characters" in out
+
+
+# -- the two trees in the built site -------------------------------------------------------
+
+def soup(site_dir, url):
+    return BeautifulSoup((site_dir / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_same_pages_in_both_trees(site_dir):
+    zh = sorted(p.relative_to(site_dir) for p in site_dir.glob("*-*/**/index.html"))
+    en = sorted(p.relative_to(site_dir / "en") for p in (site_dir / "en").glob("*-*/**/index.html"))
+    corpus_pages = [p for p in zh if "article-" in str(p) or "chapter-" in str(p)
+                    or p.parent.name.endswith("economy") or "full-text" in str(p)]
+    assert set(corpus_pages) <= set(en) and len(corpus_pages) == 143
+
+
+@pytest.mark.parametrize("url, lang", [("", "zh-CN"), ("yantai-digital-economy/article-28", "zh-CN"),
+                                       ("en", "en"), ("en/yantai-digital-economy/article-28", "en"),
+                                       ("en/about", "en")])
+def test_html_lang_and_hreflang_alternates(site_dir, url, lang):
+    page = soup(site_dir, url)
+    assert page.html["lang"] == lang
+    alternates = {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate")}
+    bare = url.removeprefix("en").strip("/")
+    bare = bare + "/" if bare else ""
+    assert alternates == {"zh-CN": f"https://lawsite.example.org/{bare}",
+                          "en": f"https://lawsite.example.org/en/{bare}"}
+
+
+def test_english_page_uses_english_theme_strings_and_labels(site_dir):
+    page = soup(site_dir, "en/yantai-digital-economy/article-28")
+    assert page.select_one("input.md-search__input")["placeholder"] == "Search"
+    assert page.select_one(".md-header__topic").get_text(strip=True) == "Chinese Local Regulations"
+    assert page.h1.get_text() == "Article 28"
+    assert [a.get_text() for a in page.select("nav.ls-crumbs a")] == [
+        "Regulations of Yantai Municipality on Promoting the Digital Economy",
+        "Chapter IV Realizing the Value of Data Factors"]
+    fallback = page.select_one("#art_28__para_1")
+    assert fallback["lang"] == "zh-CN" and fallback.has_attr("data-search-exclude")
+    assert "not yet available" in page.select_one(".ls-notice--fallback").get_text()
+    zh = soup(site_dir, "yantai-digital-economy/article-28")
+    assert zh.select_one("input.md-search__input")["placeholder"] == "搜索"
+
+
+def test_english_navigation_is_the_english_tree(site_dir):
+    page = soup(site_dir, "en/yantai-digital-economy/article-28")
+    links = [a.get_text(strip=True) for a in page.select("nav.md-nav--primary > ul > li > a, "
+                                                          "nav.md-nav--primary > ul > li > label")]
+    assert "Home" in links and not any("烟台" in text for text in links)
+
+
+def test_ordinance_page_shows_translation_coverage(site_dir):
+    page = soup(site_dir, "en/yantai-digital-economy")
+    assert "3 of 62 articles translated (3.6% of the text)" in page.select_one(".ls-coverage").get_text()
