@@ -11,10 +11,14 @@ from pathlib import Path
 
 import yaml
 
-from . import export, i18n, model, nav, output, pages, parse, registry, siteconfig, sources, urls
+from . import (department_pages, departments, export, i18n, model, nav, output, pages, parse,
+               registry, search, siteconfig, sources, urls)
 from .errors import Notice
+from .vocabulary import Vocabulary
+from .vocabulary import load as load_vocabulary
 
 SCHEMA = Path(__file__).with_name("corpus.schema.json")
+DEPARTMENTS = "departments.yml"          # the curated vocabulary, in the sources directory
 
 
 @dataclass
@@ -24,35 +28,75 @@ class Corpus:
     ordinances: list[model.Ordinance]
     notices: list[Notice] = field(default_factory=list)
     languages: list[i18n.Language] = field(default_factory=list)
+    vocabulary: Vocabulary | None = None
+    mentions: dict = field(default_factory=dict)     # slug → article number → [Mention]
+    search_terms: list[str] = field(default_factory=list)   # sources/search-terms.yml
 
 
 def load(sources_dir, translations_dir=i18n.TRANSLATIONS) -> Corpus:
     read = sources.read_all(sources_dir)
     notices = [notice for source in read for notice in source.notices]
     ordinances = [parse.parse(source) for source in read]
-    return Corpus(ordinances, notices, i18n.load_languages(ordinances, directory=translations_dir))
+    corpus = Corpus(ordinances, notices, i18n.load_languages(ordinances, directory=translations_dir),
+                    search_terms=search.terms(sources_dir))
+    vocabulary_file = Path(sources_dir) / DEPARTMENTS
+    if vocabulary_file.exists():
+        corpus.vocabulary = load_vocabulary(vocabulary_file)
+        corpus.mentions = departments.extract_all(ordinances, corpus.vocabulary)
+        for ordinance in ordinances:
+            corpus.notices += departments.unknown_phrases(ordinance, corpus.vocabulary)
+    return corpus
 
 
 def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) -> dict[str, str]:
     """Every generated file under docs/, by path, in memory. `hand_written` are the
     docs/ pages beside them (which curated redirects may point at)."""
     files = {
-        "data/corpus.json": export.dumps(export.corpus(corpus.ordinances)),
+        "data/corpus.json": export.dumps(export.corpus(corpus.ordinances, _departments_data(corpus))),
         "data/corpus.schema.json": SCHEMA.read_text(encoding="utf-8"),
         # read by the MkDocs hook; dot-files are not published
-        ".nav.yml": yaml.safe_dump(nav.site_nav(corpus.ordinances, corpus.languages),
+        ".nav.yml": yaml.safe_dump(nav.site_nav(corpus.ordinances, corpus.languages,
+                                                _indexed_actors(corpus)),
                                    allow_unicode=True, sort_keys=False, width=1000),
     }
+    # jieba's user dictionary, loaded by the MkDocs hook
+    files[search.USER_DICTIONARY] = search.user_dictionary(
+        corpus.search_terms + search.corpus_words(corpus))
+    counts = departments.matrix(corpus.mentions) if corpus.vocabulary else {}
     for lang in corpus.languages:
-        site = pages.Site(lang, base_url)
+        site = pages.Site(lang, base_url, corpus.vocabulary, corpus.mentions)
         # included into the hand-written home page of each language
         files[f".fragments/ordinances.{lang.code}.md"] = pages.ordinance_list(site, corpus.ordinances)
-        for page in pages.site_pages(site, corpus.ordinances):
+        site_pages = pages.site_pages(site, corpus.ordinances)
+        if corpus.vocabulary:
+            site_pages += department_pages.department_pages(
+                site, corpus.vocabulary, corpus.ordinances, corpus.mentions, counts,
+                _indexed_actors(corpus))
+        for page in site_pages:
             files[page.path] = page.render()
     # read by the MkDocs hook for the redirects plugin
     files[".redirects.yml"] = yaml.safe_dump(redirects(corpus, set(files) | set(hand_written)),
                                              allow_unicode=True, sort_keys=True, width=1000)
     return files
+
+
+def _indexed_actors(corpus: Corpus) -> list:
+    """The actors that have a department page: those the texts name at all."""
+    if not corpus.vocabulary:
+        return []
+    named = {m.actor for by_article in corpus.mentions.values() for found in by_article.values()
+             for m in found}
+    return [actor for actor in corpus.vocabulary.actors if actor.slug in named]
+
+
+def _departments_data(corpus: Corpus) -> dict:
+    """The vocabulary and, per ordinance and article, the actors with modality and sentence."""
+    if not corpus.vocabulary:
+        return {}
+    return {"departments": departments.vocabulary_record(corpus.vocabulary),
+            "actors": {slug: {str(number): departments.article_record(found)
+                              for number, found in sorted(by_article.items())}
+                       for slug, by_article in sorted(corpus.mentions.items())}}
 
 
 def redirects(corpus: Corpus, paths: set[str]) -> dict[str, str]:

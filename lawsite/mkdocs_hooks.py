@@ -6,6 +6,10 @@
   hand-written pages include at the generated docs/.fragments/; pin the build
   date to the last commit (SOURCE_DATE_EPOCH) so two builds of one commit are
   byte-identical.
+- on_config (search): fail if Chinese segmentation is off (jieba missing, or a
+  separator without U+200B); load the corpus' user dictionary into jieba.
+- on_post_build: repair Material's query segmenter in the built worker
+  (lawsite/search.py says why).
 - on_nav: cut the navigation into one tree per language.
 - on_page_context / on_post_page: give each page its language — Material's
   interface strings (through partials/language.html), the navigation of its
@@ -20,10 +24,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import yaml
+from material.plugins.search import plugin as material_search
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation, Section
 
-from lawsite import i18n
+from lawsite import i18n, search
 from lawsite.labels import Labels
 
 _state = {}
@@ -42,6 +47,13 @@ def on_config(config):
     if redirects is not None:                    # the hosted site; the offline one has none
         redirects.config["redirect_maps"] = yaml.safe_load(
             (docs / ".redirects.yml").read_text(encoding="utf-8"))
+    check_segmentation(config)
+    # jieba's dictionary is global to the process: start from its own, then add this
+    # build's words, so that a build never depends on the builds before it
+    material_search.jieba.dt.initialized = False
+    dictionary = docs / search.USER_DICTIONARY
+    if dictionary.exists():
+        material_search.jieba.load_userdict(str(dictionary))
     os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(Path(config.config_file_path).parent))
     _state.clear()
     _state["shared"] = {"site_name": config.site_name, "alternate": config.extra.get("alternate")}
@@ -50,6 +62,30 @@ def on_config(config):
     _state["language_names"] = {code: labels[code]("language_name") for code in i18n.CODES}
     _state["offline"] = "offline" in config.plugins
     return config
+
+
+def check_segmentation(config) -> None:
+    """Chinese search works only with jieba and a separator that keeps U+200B."""
+    if material_search.jieba is None:
+        raise PluginError("jieba is not importable, so Material would index Chinese without "
+                          "segmenting it and search would find almost nothing: install the "
+                          "pinned requirements (make site)")
+    plugin = config.plugins.get("material/search")
+    separator = plugin.config.separator if plugin else None
+    # a regular expression: it names U+200B as an escape or holds the character itself
+    if plugin is None or not separator or not ("\\u200b" in separator or "\u200b" in separator):
+        raise PluginError(f"the search separator {separator!r} must contain \\u200b, which "
+                          "joins the words jieba finds; keep Material's default for zh")
+
+
+def on_post_build(config):
+    workers = Path(config.site_dir, "assets", "javascripts", "workers")
+    for worker in sorted(workers.glob("search.*.min.js")):
+        try:
+            worker.write_text(search.patch_worker(worker.read_text(encoding="utf-8")),
+                              encoding="utf-8")
+        except ValueError as error:
+            raise PluginError(f"{worker}: {error}") from None
 
 
 def on_files(files, config):

@@ -7,7 +7,7 @@ which the hook shows as the whole navigation on that language's pages. Material
 renders only the open branch of it on each page (navigation.prune).
 """
 
-from . import i18n, model, urls
+from . import department_pages, i18n, model, urls
 
 
 def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language) -> dict:
@@ -31,17 +31,27 @@ def _article(ordinance: model.Ordinance, number: int, lang: i18n.Language) -> di
             lang.path(urls.article_path(ordinance.slug, number))}
 
 
-def tree(ordinances: list[model.Ordinance], lang: i18n.Language) -> list:
+def departments_nav(lang: i18n.Language, actors) -> dict:
+    pages = [lang.path(department_pages.overview_path())]
+    pages += [{actor.name if lang.official else actor.name_en:
+               lang.path(department_pages.department_path(actor.slug))} for actor in actors]
+    return {lang.labels("departments"): pages}
+
+
+def tree(ordinances: list[model.Ordinance], lang: i18n.Language, actors=()) -> list:
     labels = lang.labels
     items = [{labels("home"): lang.path("index.md")}]
     items += [ordinance_nav(ordinance, lang) for ordinance in ordinances]
+    if actors:
+        items.append(departments_nav(lang, actors))
     items += [{labels("about"): lang.path("about.md")}, {labels("data"): lang.path("data.md")}]
     return items
 
 
-def site_nav(ordinances: list[model.Ordinance], languages: list[i18n.Language]) -> list:
+def site_nav(ordinances: list[model.Ordinance], languages: list[i18n.Language], actors=()) -> list:
+    """`actors` are those with a department page, in the order of the vocabulary."""
     official, *others = languages
-    nav = tree(ordinances, official)
+    nav = tree(ordinances, official, actors)
     for lang in others:
-        nav.append({lang.labels("language_name"): tree(ordinances, lang)})
+        nav.append({lang.labels("language_name"): tree(ordinances, lang, actors)})
     return nav

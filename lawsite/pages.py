@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import cite, head, i18n, markup, model, urls
+from . import cite, department_pages, head, i18n, markup, model, urls
 
 PREVIEW = 40            # characters of an article shown in a chapter's list
 
@@ -33,6 +33,8 @@ class Site:
 
     lang: i18n.Language
     base_url: str                 # https://…/ — canonical URLs in citations and metadata
+    vocabulary: object = None     # vocabulary.Vocabulary of the department index, if any
+    mentions: dict = field(default_factory=dict)   # slug → article → [departments.Mention]
 
     @property
     def labels(self):
@@ -105,7 +107,7 @@ def breadcrumb(site: Site, here: str, trail: list[tuple[str, str]]) -> str:
     """Links from the page at `here` to each (text, docs path) of `trail`."""
     links = [markup.link(markup.escape(text), urls.relative(here, path)) for text, path in trail]
     return markup.element("nav", " › ".join(links), cls="ls-crumbs",
-                          aria_label=site.labels("breadcrumb"))
+                          aria_label=site.labels("breadcrumb"), data_search_exclude=True)
 
 
 def notice(text: str, cls: str = "ls-notice") -> str:
@@ -126,7 +128,12 @@ def history_line(ordinance: model.Ordinance) -> str:
     return markup.element("p", text, cls="ls-history", lang="zh-CN")
 
 
-def page_meta(site: Site, title: str, description: str, **extra) -> dict:
+def page_meta(site: Site, title: str, description: str, search_title: str = "", **extra) -> dict:
+    """Front matter. `title` is the page's <title>; a page indexed for search under
+    a shorter name (烟台 第二十八条) gets that as the front matter's title, which
+    Material's search uses, and its <title> as `html_title`."""
+    if search_title:
+        return {"title": search_title, "html_title": title, "description": description, **extra}
     return {"title": title, "description": description, **extra}
 
 
@@ -144,8 +151,11 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
             trail.append((lang.heading(ordinance, chapter.sections[article.section - 1])[0],
                           site.path(urls.chapter_path(slug, chapter.number))))
     label = lang.article_label(article)
+    mentions = site.mentions.get(slug, {}).get(article.number, [])
+    chips = department_pages.chips(site, site.vocabulary, mentions, path) if site.vocabulary else ""
     body = [breadcrumb(site, path, trail),
             markup.heading(1, markup.escape(label), article.eid),
+            *([chips] if chips else []),
             *translation_notices(site, ordinance, article),
             *article_text(site, ordinance, article),
             *side_by_side(site, ordinance, article),
@@ -153,16 +163,33 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
             prev_next(site, ordinance, article, path),
             markup.element("p", markup.link(site.labels("view_in_full_text"),
                                             urls.relative(path, site.path(urls.full_text_path(slug))),
-                                            article.eid), cls="ls-fulltext-link")]
+                                            article.eid), cls="ls-fulltext-link",
+                           data_search_exclude=True)]
     title = lang.title(ordinance)
     description = f"{title} {label}: {preview(site, ordinance, article)}" if not lang.official \
         else f"《{title}》{label}　{preview(site, ordinance, article)}"
     meta = page_meta(site, f"{label}｜{title}" if lang.official else f"{label} | {title}",
-                     description, hide=["toc"],
+                     description, search_title=f"{lang.short_title(ordinance)} {label}",
+                     hide=["toc"], tags=search_tags(site, ordinance, article, mentions),
                      head=head.article_head(ordinance, article, site.url(urls.article_path(slug, article.number)),
                                             site.url(urls.ordinance_path(slug)), description,
                                             lang, label))
     return Page(path, meta, body)
+
+
+def search_tags(site: Site, ordinance: model.Ordinance, article: model.Article, mentions) -> list[str]:
+    """Words the search weighs most for this article (front matter `tags`, indexed
+    whole, not shown): the ordinance's short name, the article's label in the ways
+    people type it, and the departments it names as actors."""
+    number, short = article.number, site.lang.short_title(ordinance)
+    if site.lang.official:
+        tags = [short, article.label, f"第{number}条", f"{number}条", str(number)]
+    else:
+        tags = [short, site.lang.article_label(article)]
+    if site.vocabulary:
+        tags += [department_pages.name(site, site.vocabulary.actor(slug))
+                 for slug in department_pages.actors_of(mentions)]
+    return tags
 
 
 def side_by_side(site: Site, ordinance: model.Ordinance, article: model.Article) -> list[str]:
@@ -196,8 +223,9 @@ def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article)
     english = (labels("cite_en"), cite.en(work, article.eid, count))
     rows = [chinese, english] if site.lang.official else [english, chinese]
     rows += [(labels("cite_gbt"), cite.gbt7714(work, url)), (labels("cite_url"), url)]
-    lines = [f'<section class="ls-cite" aria-labelledby="cite-{article.eid}" data-search-exclude>',
-             f'<h2 class="ls-cite__title" id="cite-{article.eid}">{html.escape(labels("cite"))}</h2>',
+    # the heading has no id: Material's search would index it as a section of its own
+    lines = [f'<section class="ls-cite" aria-label="{html.escape(labels("cite"))}" data-search-exclude>',
+             f'<h2 class="ls-cite__title">{html.escape(labels("cite"))}</h2>',
              "<dl>"]
     for name, text in rows:
         shown = text.replace(cite.ACCESSED, labels("accessed"))
@@ -221,7 +249,7 @@ def prev_next(site: Site, ordinance: model.Ordinance, article: model.Article, pa
                     f'{markup.escape(site.lang.article_label(other))}')
             target = urls.relative(path, site.path(urls.article_path(ordinance.slug, number)))
             links.append(f'<span class="{cls}">{markup.link(text, target)}</span>')
-    return markup.element("nav", " ".join(links), cls="ls-prevnext",
+    return markup.element("nav", " ".join(links), cls="ls-prevnext", data_search_exclude=True,
                           aria_label=f"{site.labels('previous_article')} / {site.labels('next_article')}")
 
 
@@ -238,8 +266,9 @@ def chapter_page(site: Site, ordinance: model.Ordinance, chapter: model.Chapter)
         body.append(markup.heading(2, markup.escape(lang.heading(ordinance, section)[0]), section.eid))
         body += article_list(site, ordinance, section.articles, path)
     title = lang.title(ordinance)
+    # navigation, not law: left out of search, where it would outrank the articles it lists
     return Page(path, page_meta(site, f"{heading}｜{title}" if lang.official else f"{heading} | {title}",
-                                f"{title} {heading}"), body)
+                                f"{title} {heading}", search={"exclude": True}), body)
 
 
 def article_list(site: Site, ordinance: model.Ordinance, numbers: list[int], path: str) -> list[str]:
@@ -278,7 +307,7 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
                                else labels("repairs_none"), cls="ls-note"))
     description = labels("article_count", n=len(ordinance.articles))
     description = f"《{title}》{description}" if lang.official else f"{title}: {description}"
-    meta = page_meta(site, title, description, hide=["toc"],
+    meta = page_meta(site, title, description, hide=["toc"], search={"exclude": True},
                      head=head.ordinance_head(ordinance, site.url(urls.ordinance_path(slug)),
                                               description, lang))
     return Page(path, meta, body)
