@@ -2,7 +2,6 @@
 comparison, the comparison by topic, and the cost on large synthetic corpora."""
 
 import copy
-import time
 
 import pytest
 import yaml
@@ -171,14 +170,13 @@ def synthetic(ordinances, copies: int, edited: bool) -> list:
     return out
 
 
-@pytest.mark.parametrize("copies, edited, seconds", [(20, False, 5), (20, True, 5), (100, True, 20)])
-def test_near_copies_cost_grows_gently(launch, copies, edited, seconds):
+@pytest.mark.parametrize("copies, edited", [(20, False), (20, True), (100, True)])
+def test_near_copies_each_find_their_own(launch, copies, edited):
+    """On a corpus of near-copies (the shape of the benchmark's synthetic corpus);
+    how long it takes is measured by `make bench`, not asserted here."""
     corpus = synthetic([launch[YANTAI], launch[JINAN]], copies, edited)
     assert sum(len(o.articles) for o in corpus) == copies * 61
-    started = time.perf_counter()
     found = parallels.find(corpus)
-    elapsed = time.perf_counter() - started
-    assert elapsed < seconds            # measured ≈ 0.1 s (20 copies), 0.5–1 s (100 copies)
     # every article has parallels (the copies of a group fill one another's lists, so the
     # last ones may list fewer than K), the first a copy of itself in another ordinance, or
     # an article worded the same (烟台62 = 济南60); edited copies name their own city
