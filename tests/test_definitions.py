@@ -20,7 +20,7 @@ def terms(tmp_path_factory):
     tree = SourcesTree(tmp_path_factory.mktemp("definitions") / "sources")
     tree.add((FIXTURES / "test-terms.txt").read_text(encoding="utf-8"), slug="test-terms",
              title="测试市公共数据条例", dedent=False)
-    [ordinance] = build.load(tree.root).ordinances
+    [ordinance] = build.load(tree.root, tree.root.parent / "no-translations").ordinances
     return ordinance, definitions.find([ordinance])
 
 

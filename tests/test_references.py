@@ -15,7 +15,7 @@ def load(tree: SourcesTree, texts: dict[str, str]):
     """Write each text (by slug) with its metadata and load the corpus."""
     for slug, text in texts.items():
         tree.add(text, slug=slug, title=ORDINANCES.get(slug, "测试市测试条例"), dedent=False)
-    return build.load(tree.root)
+    return build.load(tree.root, tree.root.parent / "no-translations")
 
 
 @pytest.fixture(scope="module")
