@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from . import (department_pages, departments, export, i18n, model, nav, output, pages, parse,
-               registry, search, siteconfig, sources, urls)
+from . import (compare_pages, definitions, department_pages, departments, export, i18n, model, nav, output,
+               pages, parallels, parse, references, registry, search, siteconfig, sources, urls)
 from .errors import Notice
 from .vocabulary import Vocabulary
 from .vocabulary import load as load_vocabulary
@@ -31,6 +31,10 @@ class Corpus:
     vocabulary: Vocabulary | None = None
     mentions: dict = field(default_factory=dict)     # slug → article number → [Mention]
     search_terms: list[str] = field(default_factory=list)   # sources/search-terms.yml
+    references: dict = field(default_factory=dict)     # "slug/eid" → [references.Reference]
+    definitions: list = field(default_factory=list)    # [definitions.Definition]
+    term_uses: dict = field(default_factory=dict)      # slug → eid → [(start, end, Definition)]
+    parallels: dict = field(default_factory=dict)      # (slug, article) → [parallels.Parallel]
 
 
 def load(sources_dir, translations_dir=i18n.TRANSLATIONS) -> Corpus:
@@ -39,6 +43,11 @@ def load(sources_dir, translations_dir=i18n.TRANSLATIONS) -> Corpus:
     ordinances = [parse.parse(source) for source in read]
     corpus = Corpus(ordinances, notices, i18n.load_languages(ordinances, directory=translations_dir),
                     search_terms=search.terms(sources_dir))
+    corpus.references, found = references.find(ordinances)
+    corpus.notices += found
+    corpus.definitions = definitions.find(ordinances)
+    corpus.term_uses = {o.slug: definitions.uses(o, corpus.definitions) for o in ordinances}
+    corpus.parallels = parallels.find(ordinances)
     vocabulary_file = Path(sources_dir) / DEPARTMENTS
     if vocabulary_file.exists():
         corpus.vocabulary = load_vocabulary(vocabulary_file)
@@ -52,11 +61,12 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) 
     """Every generated file under docs/, by path, in memory. `hand_written` are the
     docs/ pages beside them (which curated redirects may point at)."""
     files = {
-        "data/corpus.json": export.dumps(export.corpus(corpus.ordinances, _departments_data(corpus))),
+        "data/corpus.json": export.dumps(export.corpus(
+            corpus.ordinances, _departments_data(corpus) | _links_data(corpus))),
         "data/corpus.schema.json": SCHEMA.read_text(encoding="utf-8"),
         # read by the MkDocs hook; dot-files are not published
         ".nav.yml": yaml.safe_dump(nav.site_nav(corpus.ordinances, corpus.languages,
-                                                _indexed_actors(corpus)),
+                                                _indexed_actors(corpus), bool(corpus.parallels)),
                                    allow_unicode=True, sort_keys=False, width=1000),
     }
     # jieba's user dictionary, loaded by the MkDocs hook
@@ -64,10 +74,10 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) 
         corpus.search_terms + search.corpus_words(corpus))
     counts = departments.matrix(corpus.mentions) if corpus.vocabulary else {}
     for lang in corpus.languages:
-        site = pages.Site(lang, base_url, corpus.vocabulary, corpus.mentions)
+        site = pages.Site(lang, base_url, corpus)
         # included into the hand-written home page of each language
         files[f".fragments/ordinances.{lang.code}.md"] = pages.ordinance_list(site, corpus.ordinances)
-        site_pages = pages.site_pages(site, corpus.ordinances)
+        site_pages = pages.site_pages(site, corpus.ordinances) + compare_pages.compare_pages(site)
         if corpus.vocabulary:
             site_pages += department_pages.department_pages(
                 site, corpus.vocabulary, corpus.ordinances, corpus.mentions, counts,
@@ -87,6 +97,26 @@ def _indexed_actors(corpus: Corpus) -> list:
     named = {m.actor for by_article in corpus.mentions.values() for found in by_article.values()
              for m in found}
     return [actor for actor in corpus.vocabulary.actors if actor.slug in named]
+
+
+def _links_data(corpus: Corpus) -> dict:
+    """References, definitions and parallel provisions, for the dataset."""
+    references_ = {}
+    for key, found in sorted(corpus.references.items()):
+        slug, eid = key.split("/", 1)
+        references_.setdefault(slug, {})[eid] = [
+            {"start": r.start, "end": r.end, "text": r.text, "kind": r.kind,
+             "ordinance": r.slug, "target": r.target, "title": r.title, "label": r.label}
+            for r in found]
+    parallels_ = {}
+    for (slug, number), found in sorted(corpus.parallels.items()):
+        parallels_.setdefault(slug, {})[str(number)] = [
+            {"ordinance": p.other_slug, "article": p.other_article, "score": p.score,
+             "pairs": [list(pair) for pair in p.pairs]} for p in found]
+    return {"references": references_,
+            "definitions": [{"ordinance": d.slug, "term": d.term, "eid": d.eid, "text": d.text,
+                             "kind": d.kind} for d in corpus.definitions],
+            "parallels": parallels_}
 
 
 def _departments_data(corpus: Corpus) -> dict:

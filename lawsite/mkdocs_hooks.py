@@ -14,7 +14,8 @@
 - on_page_context / on_post_page: give each page its language — Material's
   interface strings (through partials/language.html), the navigation of its
   tree, the site name, and the alternates of the language switcher and of
-  <link rel="alternate" hreflang> — and restore the shared config afterwards.
+  <link rel="alternate" hreflang> — and restore the shared config afterwards;
+  drop the templates' indentation from the page (lawsite/compact.py).
 """
 
 import logging
@@ -28,7 +29,7 @@ from material.plugins.search import plugin as material_search
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation, Section
 
-from lawsite import i18n, search
+from lawsite import compact, i18n, search
 from lawsite.labels import Labels
 
 _state = {}
@@ -122,7 +123,7 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     config.site_name = _state["shared"]["site_name"]
     config.extra["alternate"] = _state["shared"]["alternate"]
-    return output
+    return compact.compact(output)
 
 
 def alternates(page, config) -> list[dict]:

@@ -7,10 +7,10 @@ which the hook shows as the whole navigation on that language's pages. Material
 renders only the open branch of it on each page (navigation.prune).
 """
 
-from . import department_pages, i18n, model, urls
+from . import compare_pages, department_pages, i18n, model, urls
 
 
-def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language) -> dict:
+def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language, compared: bool = False) -> dict:
     slug = ordinance.slug
     children = [lang.path(urls.ordinance_path(slug))]
     for chapter in ordinance.chapters:
@@ -23,6 +23,8 @@ def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language) -> dict:
     if not ordinance.chapters:
         children += [_article(ordinance, a.number, lang) for a in ordinance.articles]
     children.append({lang.labels("full_text"): lang.path(urls.full_text_path(slug))})
+    if compared:
+        children.append({lang.labels("compare_ordinance"): lang.path(compare_pages.topic_path(slug))})
     return {lang.title(ordinance): children}
 
 
@@ -38,20 +40,23 @@ def departments_nav(lang: i18n.Language, actors) -> dict:
     return {lang.labels("departments"): pages}
 
 
-def tree(ordinances: list[model.Ordinance], lang: i18n.Language, actors=()) -> list:
+def tree(ordinances: list[model.Ordinance], lang: i18n.Language, actors=(), compared=False) -> list:
     labels = lang.labels
     items = [{labels("home"): lang.path("index.md")}]
-    items += [ordinance_nav(ordinance, lang) for ordinance in ordinances]
+    items += [ordinance_nav(ordinance, lang, compared) for ordinance in ordinances]
     if actors:
         items.append(departments_nav(lang, actors))
     items += [{labels("about"): lang.path("about.md")}, {labels("data"): lang.path("data.md")}]
     return items
 
 
-def site_nav(ordinances: list[model.Ordinance], languages: list[i18n.Language], actors=()) -> list:
-    """`actors` are those with a department page, in the order of the vocabulary."""
+def site_nav(ordinances: list[model.Ordinance], languages: list[i18n.Language], actors=(),
+             compared: bool = False) -> list:
+    """`actors` are those with a department page, in the order of the vocabulary;
+    `compared`: the ordinances have by-topic comparison pages. (The comparison page
+    of each pair of articles is reached from the articles, not the navigation.)"""
     official, *others = languages
-    nav = tree(ordinances, official, actors)
+    nav = tree(ordinances, official, actors, compared)
     for lang in others:
-        nav.append({lang.labels("language_name"): tree(ordinances, lang, actors)})
+        nav.append({lang.labels("language_name"): tree(ordinances, lang, actors, compared)})
     return nav

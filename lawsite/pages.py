@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import cite, department_pages, head, i18n, markup, model, urls
+from . import annotate, cite, compare_pages, department_pages, head, i18n, markup, model, urls
 
 PREVIEW = 40            # characters of an article shown in a chapter's list
 
@@ -33,8 +33,15 @@ class Site:
 
     lang: i18n.Language
     base_url: str                 # https://…/ — canonical URLs in citations and metadata
-    vocabulary: object = None     # vocabulary.Vocabulary of the department index, if any
-    mentions: dict = field(default_factory=dict)   # slug → article → [departments.Mention]
+    corpus: object = None         # build.Corpus: the ordinances and what was found in them
+
+    @property
+    def vocabulary(self):
+        return getattr(self.corpus, "vocabulary", None)
+
+    @property
+    def mentions(self) -> dict:
+        return getattr(self.corpus, "mentions", {})
 
     @property
     def labels(self):
@@ -66,7 +73,9 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
     for element in article.elements():
         numbers = cite.parts_of(element.eid)
         text, lang = site.lang.text(ordinance, element.eid, element.text)
-        content = markup.escape(text)
+        here = site.path(urls.full_text_path(ordinance.slug) if label_link else page)
+        content = annotate.markdown(text, spans(site, ordinance, element.eid, here)) \
+            if lang == "zh-CN" else markup.escape(text)
         if isinstance(element, model.Paragraph):
             kind = "ls-para"
             if label_link and element.number == 1:
@@ -88,6 +97,41 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
                                      lang=lang if fallback else None,
                                      data_search_exclude=fallback))
     return blocks
+
+
+def spans(site: Site, ordinance: model.Ordinance, eid: str, here: str) -> list[annotate.Span]:
+    """The cross-links of an element's (official) text, for the page at `here`:
+    references to provisions, external laws, and uses of defined terms."""
+    corpus, found = site.corpus, []
+    if corpus is None:
+        return found
+    for reference in corpus.references.get(f"{ordinance.slug}/{eid}", []):
+        if reference.kind == "external":
+            found.append(annotate.Span(reference.start, reference.end, "external"))
+        elif reference.kind == "internal":
+            target, anchor = provision_page(site, reference.slug, reference.target, here)
+            found.append(annotate.Span(reference.start, reference.end, "link", target, anchor))
+    for start, end, definition in corpus.term_uses.get(ordinance.slug, {}).get(eid, []):
+        target, anchor = provision_page(site, definition.slug, definition.eid, here)
+        found.append(annotate.Span(start, end, "term", target, anchor, definition.text))
+    return found
+
+
+def provision_page(site: Site, slug: str, eid: str, here: str) -> tuple[str, str]:
+    """(relative .md path, anchor) of a provision as seen from the page at `here`: an
+    article's element on its article page — or on this page, when this is the
+    full text it is in; a chapter or section on its chapter page; "" the ordinance."""
+    if eid.startswith("art_"):
+        number = cite.parts_of(eid)["article"]
+        path = site.path(urls.article_path(slug, number))
+        if here == site.path(urls.full_text_path(slug)):
+            path = here
+    elif eid.startswith("chp_"):
+        path = site.path(urls.chapter_path(slug, int(eid.split("__")[0].removeprefix("chp_"))))
+    else:
+        path = site.path(urls.ordinance_path(slug))
+    anchor = eid if eid and not (eid.startswith("chp_") and "__" not in eid) else ""
+    return ("" if path == here else urls.relative(here, path)), anchor
 
 
 def preview(site: Site, ordinance: model.Ordinance, article: model.Article) -> str:
@@ -160,6 +204,7 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
             *article_text(site, ordinance, article),
             *side_by_side(site, ordinance, article),
             citation_box(site, ordinance, article),
+            *compare_pages.parallels_section(site, ordinance, article, path),
             prev_next(site, ordinance, article, path),
             markup.element("p", markup.link(site.labels("view_in_full_text"),
                                             urls.relative(path, site.path(urls.full_text_path(slug))),
@@ -297,10 +342,14 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
         body.append(coverage_line(site, ordinance))
     body.append(markup.heading(2, labels("contents"), "contents"))
     body.append(contents(site, ordinance, path))
-    full_text = markup.link(labels("print_full_text"),
-                            urls.relative(path, site.path(urls.full_text_path(slug))))
-    data = markup.link(labels("download_data"), urls.relative(path, "data/corpus.json"))
-    body.append(markup.element("p", f"{full_text}　·　{data}", cls="ls-actions"))
+    actions = [markup.link(labels("print_full_text"),
+                           urls.relative(path, site.path(urls.full_text_path(slug))))]
+    if site.corpus and site.corpus.parallels:
+        actions.append(markup.link(labels("compare_ordinance"),
+                                   urls.relative(path, site.path(compare_pages.topic_path(slug)))))
+    actions.append(markup.link(labels("download_data"), urls.relative(path, "data/corpus.json")))
+    body.append(markup.element("p", "　·　".join(actions), cls="ls-actions"))
+    body += glossary(site, ordinance, path) + external_laws(site, ordinance, path)
     body.append(markup.heading(2, labels("repairs"), "repairs"))
     repairs = len(ordinance.repairs)
     body.append(markup.element("p", labels("repairs_summary", n=repairs) if repairs
@@ -311,6 +360,45 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
                      head=head.ordinance_head(ordinance, site.url(urls.ordinance_path(slug)),
                                               description, lang))
     return Page(path, meta, body)
+
+
+def glossary(site: Site, ordinance: model.Ordinance, path: str) -> list[str]:
+    """The terms the ordinance defines, each with its definition and where it is."""
+    defined = [d for d in (site.corpus.definitions if site.corpus else []) if d.slug == ordinance.slug]
+    if not defined:
+        return []
+    items = []
+    for definition in defined:
+        target, anchor = provision_page(site, ordinance.slug, definition.eid, path)
+        where = cite.pinpoint_zh(paragraphs=len(ordinance.article(cite.parts_of(definition.eid)["article"]).paragraphs),
+                                 **cite.parts_of(definition.eid)) if site.lang.official else \
+            cite.pinpoint_en(paragraphs=len(ordinance.article(cite.parts_of(definition.eid)["article"]).paragraphs),
+                             **cite.parts_of(definition.eid))
+        items.append(f"- **{markup.escape(definition.term)}**："
+                     f'<span lang="zh-CN">{markup.escape(definition.text)}</span>'
+                     f"（{markup.link(markup.escape(site.labels('defined_in', where=where)), target, anchor)}）")
+    return [markup.heading(2, markup.escape(site.labels("glossary")), "glossary"),
+            '<div class="ls-glossary" markdown>\n\n' + "\n".join(items) + "\n\n</div>"]
+
+
+def external_laws(site: Site, ordinance: model.Ordinance, path: str) -> list[str]:
+    """Laws outside the corpus that the ordinance refers to, and where: listed, never linked."""
+    from .references import external
+    found = external(ordinance, site.corpus.references) if site.corpus else {}
+    if not found:
+        return []
+    items = []
+    for title, where in found.items():
+        places = []
+        for reference in where:
+            number = cite.parts_of(reference.eid)["article"]
+            target = urls.relative(path, site.path(urls.article_path(ordinance.slug, number)))
+            label = site.lang.article_label(ordinance.article(number))
+            if markup.link(markup.escape(label), target, reference.eid) not in places:
+                places.append(markup.link(markup.escape(label), target, reference.eid))
+        items.append(f'- <cite class="ls-extref">{markup.escape(f"《{title}》")}</cite>：' + "、".join(places))
+    return [markup.heading(2, markup.escape(site.labels("external_laws")), "external-laws"),
+            '<div class="ls-external" markdown>\n\n' + "\n".join(items) + "\n\n</div>"]
 
 
 def coverage_line(site: Site, ordinance: model.Ordinance) -> str:

@@ -5,12 +5,15 @@ silently.
 leading slash (Chinese as characters; browsers send them percent-encoded). After
 each build, every registered URL must still be produced — as a page, a file, or
 a redirect (`registry/redirects.yml` maps retired URLs to their new place). When
-one is not, the build fails and names it.
+one is not, the build fails and names it. The comparison pages of parallel
+provisions are computed views whose set changes as the corpus grows: they are
+not registered (`DERIVED`).
 
     python -m lawsite.registry add [site]     register the URLs a build produced
     python -m lawsite.registry check [site]   the check the build runs
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "registry" / "urls.txt"
 REDIRECTS = ROOT / "registry" / "redirects.yml"
 NOT_PUBLISHED = ("assets/", "search/", "404.html", "sitemap.xml", "sitemap.xml.gz")
+# Comparison pages are computed views, not texts: which pairs exist changes with the
+# corpus (a new ordinance can displace a pair), so they are not promised forever.
+DERIVED = re.compile(r"^/(en/)?(compare/|[^/]+/compare/$)")
 
 
 def produced(site: Path) -> set[str]:
@@ -34,7 +40,7 @@ def produced(site: Path) -> set[str]:
             found.add("/" + relative[: -len("index.html")])
         elif path.suffix != ".html":
             found.add("/" + relative)
-    return found
+    return {url for url in found if not DERIVED.match(url)}
 
 
 def registered(registry: Path = REGISTRY) -> list[str]:
