@@ -7,17 +7,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
-.PHONY: site corpus hosted test browser lock clean register
+.PHONY: site corpus test browser serve lock clean register
 
-site: hosted
+# The hosted site in site/ and the offline bundle in dist/, from the same pages.
+site: corpus node_modules/.installed
+	$(BIN)/python -m lawsite.publish
 
 corpus: $(STAMP)
 	$(BIN)/python build_corpus.py
 
-hosted: corpus
-	$(BIN)/python -m lawsite.publish
+# Live preview while editing sources/ or translations/: http://127.0.0.1:8000/
+serve: corpus
+	$(BIN)/python -m mkdocs serve
 
-test: $(STAMP) browser
+# The iframe-worker shim of the offline bundle, pinned in package-lock.json.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(STAMP) browser node_modules/.installed
 	$(BIN)/python -m pytest
 
 # Debian's Chromium for the browser tests (Playwright's own download cannot work
@@ -38,7 +46,7 @@ lock: $(STAMP)
 	$(BIN)/pip freeze --exclude-editable > requirements.txt
 
 clean:
-	rm -rf site dist
+	rm -rf site dist node_modules
 
 # Add the URLs of the last build to registry/urls.txt (commit the change): a
 # published URL must keep working forever, and the build checks that it does.

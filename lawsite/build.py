@@ -69,6 +69,7 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) 
                                                 _indexed_actors(corpus), bool(corpus.parallels)),
                                    allow_unicode=True, sort_keys=False, width=1000),
     }
+    files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n"
     # jieba's user dictionary, loaded by the MkDocs hook
     files[search.USER_DICTIONARY] = search.user_dictionary(
         corpus.search_terms + search.corpus_words(corpus))

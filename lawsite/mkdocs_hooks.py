@@ -1,5 +1,6 @@
 """MkDocs hooks: the seam between the generated docs/ and MkDocs.
 
+- on_pre_build (mkdocs serve): regenerate docs/ from sources/ for a live preview.
 - on_config: load the navigation and the redirects (short forms of article URLs,
   retired URLs) that build_corpus.py wrote (docs/.nav.yml, docs/.redirects.yml),
   so adding an ordinance never means editing mkdocs.yml; point the snippets that
@@ -9,7 +10,8 @@
 - on_config (search): fail if Chinese segmentation is off (jieba missing, or a
   separator without U+200B); load the corpus' user dictionary into jieba.
 - on_post_build: repair Material's query segmenter in the built worker
-  (lawsite/search.py says why).
+  (lawsite/search.py says why); in the offline bundle, serve the iframe-worker
+  shim from the bundle instead of a CDN.
 - on_nav: cut the navigation into one tree per language.
 - on_page_context / on_post_page: give each page its language — Material's
   interface strings (through partials/language.html), the navigation of its
@@ -20,7 +22,7 @@
 
 import logging
 import os
-import subprocess
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -30,9 +32,30 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation, Section
 
 from lawsite import compact, i18n, search
+from lawsite.siteconfig import commit_time
 from lawsite.labels import Labels
 
 _state = {}
+_command = {"name": ""}           # the MkDocs command: build, or serve (a live preview)
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
+
+
+def on_pre_build(config):
+    """In a live preview, regenerate docs/ from sources/ before each rebuild: only the
+    pages of what changed are rewritten (and then rebuilt). A bad source is reported,
+    and the preview keeps the last good pages."""
+    if _command["name"] != "serve":
+        return
+    from lawsite.build import build
+    from lawsite.errors import SourceError
+    root = Path(config.config_file_path).parent
+    try:
+        build(root / "sources", config.docs_dir)
+    except SourceError as error:
+        logging.getLogger("mkdocs").error(f"lawsite: {error}")
 
 
 def on_config(config):
@@ -61,7 +84,7 @@ def on_config(config):
     labels = {code: Labels.load(code) for code in i18n.CODES}
     _state["names"] = {code: labels[code]("site_name") for code in i18n.CODES}
     _state["language_names"] = {code: labels[code]("language_name") for code in i18n.CODES}
-    _state["offline"] = "offline" in config.plugins
+    _state["offline"] = "material/offline" in config.plugins
     return config
 
 
@@ -79,7 +102,17 @@ def check_segmentation(config) -> None:
                           "joins the words jieba finds; keep Material's default for zh")
 
 
+SHIM = Path("node_modules", "iframe-worker", "shim", "index.js")   # npm ci, package-lock.json
+SHIM_IN_SITE = Path("assets", "javascripts", "iframe-worker-shim.js")   # mkdocs.offline.yml
+
+
 def on_post_build(config):
+    if _state["offline"]:
+        shim = Path(config.config_file_path).parent / SHIM
+        if not shim.exists():
+            raise PluginError(f"{shim} is missing: run `npm ci` (make site does) to install the "
+                              "iframe-worker shim that lets search run from file://")
+        shutil.copyfile(shim, Path(config.site_dir) / SHIM_IN_SITE)
     workers = Path(config.site_dir, "assets", "javascripts", "workers")
     for worker in sorted(workers.glob("search.*.min.js")):
         try:
@@ -141,13 +174,3 @@ def alternates(page, config) -> list[dict]:
                       "lang": i18n.HTML_LANG[code], "link": link, "switch": other.url,
                       "current": code == i18n.language_of(page.file.src_uri)})
     return found
-
-
-def commit_time(directory: Path) -> str:
-    """Seconds since the epoch of the last commit, or 0 outside a git checkout."""
-    try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=directory,
-                                capture_output=True, text=True, check=True)
-        return result.stdout.strip() or "0"
-    except (OSError, subprocess.CalledProcessError):
-        return "0"

@@ -101,14 +101,14 @@ def build_site_into(directory: Path, sources: Path = ROOT / "sources",
     from lawsite import publish
 
     docs, site = directory / "docs", directory / "site"
-    shutil.copytree(ROOT / "docs", docs, ignore=_generated(ROOT / "docs"))
+    shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
     assert build_corpus.main(["--sources", str(sources), "--docs", str(docs),
                               "--translations", str(translations)]) == 0
     publish.build_site(site, docs_dir=docs)          # strict: any MkDocs warning fails
     return docs, site
 
 
-def _generated(docs: Path):
+def hand_written_only(docs: Path):
     """Leave out what an earlier build generated in the working tree."""
     manifest = docs / ".generated"
     generated = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
@@ -129,3 +129,11 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
 @pytest.fixture(scope="session")
 def site_dir(built) -> Path:
     return built[1]
+
+
+@pytest.fixture(scope="session")
+def bundle(built, tmp_path_factory) -> Path:
+    """The offline bundle of the real corpus (dist/lawsite-offline.zip), built once."""
+    from lawsite import publish
+    work = tmp_path_factory.mktemp("bundle")
+    return publish.build_bundle(work / "lawsite-offline.zip", built[0], work / "offline")

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 import build_corpus
 from lawsite import publish
 
-from .conftest import ROOT, SourcesTree, corpus_args
+from .conftest import ROOT, SourcesTree, corpus_args, hand_written_only
 
 FIXTURES = ROOT / "tests" / "fixtures"
 ORDINANCES = {"test-data": "测试市数据条例", "test-platform": "测试市平台条例"}
@@ -27,8 +27,7 @@ def fixture_site(tmp_path_factory):
                  slug=slug, title=title, dedent=False)
     shutil.copy(ROOT / "sources" / "departments.yml", tree.root)   # the home page links to it
     docs = root / "docs"
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns(
-        "*-digital-economy", "departments", "compare", "data", ".*"))
+    shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         assert build_corpus.main(corpus_args(tree.root, docs)) == 0

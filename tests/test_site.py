@@ -103,3 +103,9 @@ def test_two_builds_are_byte_identical(site_dir, tmp_path):
     assert first == second
     for path in first:
         assert (site_dir / path).read_bytes() == (again / path).read_bytes(), path
+
+
+def test_the_offline_bundle_is_reproducible(built, bundle, tmp_path):
+    from lawsite import publish
+    again = publish.build_bundle(tmp_path / "again.zip", built[0], tmp_path / "offline")
+    assert again.read_bytes() == bundle.read_bytes()

@@ -71,3 +71,30 @@
     setup();
   }
 })();
+
+// On the 404 page: when the address names an ordinance (or a comparison of two
+// articles), offer it. Everything here is computed from the address itself.
+(function () {
+  "use strict";
+  var box = document.querySelector(".ls-suggest");
+  if (!box) return;
+  var base = new URL(JSON.parse(document.getElementById("__config").textContent).base
+                       .replace(/\/?$/, "/"), location.href);
+  var rest = decodeURIComponent(location.pathname).slice(decodeURIComponent(base.pathname).length);
+  var compare = rest.match(/^(en\/)?compare\/([a-z0-9-]+)-(\d+)--([a-z0-9-]+)-(\d+)\/?$/);
+  var ordinance = rest.match(/^(en\/)?([a-z0-9]+(?:-[a-z0-9]+)+)\//);
+  var links = compare
+    ? [[(compare[1] || "") + compare[2] + "/article-" + compare[3] + "/", compare[2] + " " + compare[3]],
+       [(compare[1] || "") + compare[4] + "/article-" + compare[5] + "/", compare[4] + " " + compare[5]]]
+    : ordinance ? [[(ordinance[1] || "") + ordinance[2] + "/", ordinance[2]]] : [];
+  if (!links.length) return;
+  box.textContent = "您要找的可能是 · Perhaps you were looking for: ";
+  links.forEach(function (link, index) {
+    var a = document.createElement("a");
+    a.href = new URL(link[0], base).href;
+    a.textContent = link[1];
+    if (index) box.appendChild(document.createTextNode(" · "));
+    box.appendChild(a);
+  });
+  box.hidden = false;
+})();

@@ -1,0 +1,87 @@
+"""The offline bundle, unzipped and opened from the file system, with every http(s)
+request blocked and recorded: reading, departments, languages and search all work,
+and nothing tries to reach the network."""
+
+import zipfile
+
+import pytest
+
+from .conftest import screenshot
+
+
+@pytest.fixture
+def offline(browser_context, bundle, tmp_path):
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(tmp_path)
+    attempts = []
+
+    def block(route):
+        attempts.append(route.request.url)
+        route.abort()
+    browser_context.route("http://*/**", block)
+    browser_context.route("https://*/**", block)
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.on("request", lambda request: attempts.append(request.url)
+            if request.url.startswith(("http:", "https:")) else None)
+    yield page, (tmp_path / "lawsite-offline" / "index.html").as_uri(), attempts
+    page.close()
+    browser_context.unroute("http://*/**")
+    browser_context.unroute("https://*/**")
+
+
+def test_the_bundle_works_from_a_folder_without_network(offline):
+    page, home, attempts = offline
+    page.goto(home)
+    assert page.locator("h1").inner_text() == "地方性法规"
+    page.locator("article").get_by_role("link", name="烟台市数字经济促进条例").click()
+    assert page.url.endswith("yantai-digital-economy/index.html")
+    page.locator("article").get_by_role("link", name="第二章\u3000数字产业化").click()
+    page.locator("article").get_by_role("link", name="第十四条").click()
+    assert page.url.endswith("yantai-digital-economy/article-14.html")
+    assert page.locator("h1").inner_text() == "第十四条"
+    page.locator("a.ls-chip", has_text="大数据部门").click()
+    assert page.url.endswith("departments/big-data.html")
+    page.locator("h2#yantai-digital-economy + .ls-provisions li > a", has_text="第十四条").click()
+    assert page.url.endswith("yantai-digital-economy/article-14.html#art_14__para_1")
+
+    page.locator(".md-select button").hover()
+    page.locator(".md-select__link", has_text="English").click()
+    assert page.url.endswith("en/yantai-digital-economy/article-14.html")
+    assert page.locator("h1").inner_text() == "Article 14"
+    page.locator(".md-select button").hover()
+    page.locator(".md-select__link", has_text="中文").click()
+    assert page.url.endswith("/yantai-digital-economy/article-14.html")
+
+    page.locator(".md-search__input").click()
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('键入')")
+    page.locator(".md-search__input").fill("数据交易")
+    page.locator(".md-search__input").press("End")
+    first = page.locator(".md-search-result__item > a").first
+    first.wait_for()
+    screenshot(page, "offline-search")
+    first.click()
+    assert page.url.split("?")[0].endswith(("yantai-digital-economy/article-28.html",
+                                            "jinan-digital-economy/article-38.html"))
+    assert page.locator("h1").inner_text() in ("第二十八条", "第三十八条")
+    assert attempts == []
+
+
+def test_the_bundle_says_how_to_open_it(bundle):
+    with zipfile.ZipFile(bundle) as archive:
+        names = archive.namelist()
+        readme = archive.read("lawsite-offline/README.txt").decode("utf-8")
+        shim = archive.read("lawsite-offline/assets/javascripts/iframe-worker-shim.js")
+    assert "双击文件夹中的 index.html" in readme and "Double-click index.html" in readme
+    assert "《烟台市数字经济促进条例》" in readme and "122" in readme and "Built on:" in readme
+    assert shim and all(name.startswith("lawsite-offline/") for name in names)
+    assert "lawsite-offline/search/search_index.js" in names
+    assert not any("/28/index.html" in name for name in names)         # no redirects offline
+
+
+def test_the_bundle_links_no_cdn(bundle):
+    with zipfile.ZipFile(bundle) as archive:
+        for name in archive.namelist():
+            if name.endswith(".html"):
+                html = archive.read(name).decode("utf-8")
+                assert "unpkg.com" not in html and "fonts.googleapis" not in html, name
