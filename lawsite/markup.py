@@ -22,11 +22,17 @@ import re
 # visible backslash to the text; & < > become entities instead.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
+# C0 control characters and tabs: Python-Markdown uses \x02 and \x03 as its own
+# placeholders and expands tabs, so they are written as character references. (Not
+# the C1 ones: HTML reads &#x80;–&#x9f; as Windows-1252 characters; raw, they stay.)
+CONTROL = re.compile(r"[\x01-\x09\x0b\x0c\x0e-\x1f\x7f]")
+
 
 def escape(text: str) -> str:
     """Legal text → Markdown that renders exactly as the text."""
     text = html.escape(text, quote=False)                 # & < >
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return CONTROL.sub(lambda m: f"&#x{ord(m.group()):x};", text)
 
 
 def attribute(value: str) -> str:

@@ -7,6 +7,8 @@ which the hook shows as the whole navigation on that language's pages. Material
 renders only the open branch of it on each page (navigation.prune).
 """
 
+import html
+
 from . import compare_pages, department_pages, i18n, model, urls
 
 
@@ -40,23 +42,34 @@ def departments_nav(lang: i18n.Language, actors) -> dict:
     return {lang.labels("departments"): pages}
 
 
-def tree(ordinances: list[model.Ordinance], lang: i18n.Language, actors=(), compared=False) -> list:
+def tree(ordinances: list[model.Ordinance], lang: i18n.Language, actors=None, compared=False) -> list:
     labels = lang.labels
     items = [{labels("home"): lang.path("index.md")}]
     items += [ordinance_nav(ordinance, lang, compared) for ordinance in ordinances]
-    if actors:
+    if actors is not None:                 # a vocabulary: the index, even with no department named
         items.append(departments_nav(lang, actors))
     items += [{labels("about"): lang.path("about.md")}, {labels("data"): lang.path("data.md")}]
     return items
 
 
-def site_nav(ordinances: list[model.Ordinance], languages: list[i18n.Language], actors=(),
+def escaped(nav):
+    """Navigation titles, HTML-escaped: Material prints them unescaped (in the sidebar,
+    and as the page title in the header), and a chapter title is legal text."""
+    if isinstance(nav, list):
+        return [escaped(item) for item in nav]
+    if isinstance(nav, dict):
+        return {html.escape(title): escaped(value) for title, value in nav.items()}
+    return nav
+
+
+def site_nav(ordinances: list[model.Ordinance], languages: list[i18n.Language], actors=None,
              compared: bool = False) -> list:
-    """`actors` are those with a department page, in the order of the vocabulary;
+    """`actors` are those with a department page, in the order of the vocabulary (None
+    without a vocabulary, and so without a department index);
     `compared`: the ordinances have by-topic comparison pages. (The comparison page
     of each pair of articles is reached from the articles, not the navigation.)"""
     official, *others = languages
     nav = tree(ordinances, official, actors, compared)
     for lang in others:
         nav.append({lang.labels("language_name"): tree(ordinances, lang, actors, compared)})
-    return nav
+    return escaped(nav)

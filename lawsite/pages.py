@@ -175,10 +175,16 @@ def history_line(ordinance: model.Ordinance) -> str:
 def page_meta(site: Site, title: str, description: str, search_title: str = "", **extra) -> dict:
     """Front matter. `title` is the page's <title>; a page indexed for search under
     a shorter name (烟台 第二十八条) gets that as the front matter's title, which
-    Material's search uses, and its <title> as `html_title`."""
+    Material's search uses, and its <title> as `html_title`.
+
+    Material prints `title` and `description` into the page unescaped (MkDocs'
+    templates do not autoescape), so they are HTML-escaped here, once: a title
+    or preview quoting `"><script>` is shown, never run. (`html_title` is
+    escaped by our own template.)"""
+    meta = {"title": html.escape(search_title or title), "description": html.escape(description)}
     if search_title:
-        return {"title": search_title, "html_title": title, "description": description, **extra}
-    return {"title": title, "description": description, **extra}
+        meta["html_title"] = title
+    return {**meta, **extra}
 
 
 # -- article pages ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ past one. The 目录 is skipped but must agree with the headings of the body.
 
 import bisect
 import re
+from dataclasses import replace
 
 from . import model
 from .errors import SourceError
@@ -42,6 +43,8 @@ DATE = "{d.year}年{d.month}月{d.day}日"
 def parse(source: Source) -> model.Ordinance:
     lines = lex(source.lines)
     header, toc, body = _split(lines, source.text_path)
+    # in the header a whole-line <!-- … --> is markup (<!-- INFO END -->); in the body it is text
+    body = [replace(line, kind="text") if line.kind == "comment" else line for line in body]
     title, history, header_repairs = _header(header, source)
     body, repairs = repair(body)
     builder = _Builder(source)

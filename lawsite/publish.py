@@ -50,6 +50,8 @@ def build_bundle(zip_path: Path, docs_dir=None, work: Path | None = None) -> Pat
     work = Path(work or tempfile.mkdtemp())
     site = work / BUNDLE
     build_site(site, OFFLINE, docs_dir)
+    for served_only in ("404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt"):
+        (site / served_only).unlink(missing_ok=True)     # meaningful only on a web server
     (site / "README.txt").write_text(readme(site), encoding="utf-8")
     write_zip(site, zip_path, prefix=BUNDLE)
     return zip_path
@@ -146,10 +148,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Build the hosted site and the offline bundle.")
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--dist", default=str(ROOT / "dist"))
+    parser.add_argument("--docs", default=None, help="the generated docs (default: mkdocs.yml's)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
-        publish(Path(args.site), Path(args.dist))
+        publish(Path(args.site), Path(args.dist), args.docs)
     except (MkDocsException, SourceError) as error:
         print(f"error: {error}\nnothing was published: {args.site} and {args.dist} are unchanged",
               file=sys.stderr)

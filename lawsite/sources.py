@@ -15,6 +15,7 @@ from . import yamlfile
 from .errors import Notice, SourceError, display_path
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")     # not tab or newline
 STATUSES = ("in_force", "not_yet_in_force", "repealed")
 
 
@@ -142,7 +143,17 @@ def decode(raw: bytes, path: str) -> tuple[list[str], list[Notice]]:
         raise SourceError(path, line, f"not UTF-8: byte 0x{raw[error.start]:02x} at column "
                           f"{column} cannot be decoded (save the file as UTF-8)") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.split("\n"), notices
+    lines = text.split("\n")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise SourceError(path, line, "contains NUL characters, which no text can hold on a web "
+                          "page: is the file UTF-16 or binary? (save it as UTF-8 text)")
+    for number, line in enumerate(lines, 1):
+        for match in CONTROL.finditer(line):
+            notices.append(Notice(path, number, f"control character U+{ord(match.group()):04X} at "
+                                  f"column {match.start() + 1}: published as it is, but legal texts "
+                                  "have none: check the source"))
+    return lines, notices
 
 
 def validate_metadata(meta, path: str) -> None:

@@ -137,3 +137,29 @@ def bundle(built, tmp_path_factory) -> Path:
     from lawsite import publish
     work = tmp_path_factory.mktemp("bundle")
     return publish.build_bundle(work / "lawsite-offline.zip", built[0], work / "offline")
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory):
+    """The hostile fixture (tests/fixtures/hostile/) built into a site:
+    (site dir, the parsed ordinance, the source lines, the build's warnings)."""
+    import contextlib
+    import io
+    import shutil
+
+    import build_corpus
+    from lawsite import build, publish
+    root = tmp_path_factory.mktemp("hostile")
+    tree = SourcesTree(root / "sources")
+    tree.add((ROOT / "tests" / "fixtures" / "hostile" / "hostile.txt").read_text(encoding="utf-8"),
+             dedent=False)
+    shutil.copy(ROOT / "sources" / "departments.yml", tree.root)
+    docs = root / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert build_corpus.main(corpus_args(tree.root, docs)) == 0
+    publish.build_site(root / "site", docs_dir=docs)
+    corpus = build.load(tree.root, root / "no-translations")
+    lines = (tree.root / "ordinances" / "test-ordinance.txt").read_text(encoding="utf-8").split("\n")
+    return root / "site", corpus.ordinances[0], lines, err.getvalue()

@@ -122,3 +122,9 @@ def test_duplicate_yaml_key(sources_tree):
     path = sources_tree.add(SIMPLE)
     path.write_text(path.read_text() + "status: in_force\n")
     assert "key 'status' appears twice" in str(error_of(lambda: sources.read_all(sources_tree.root)))
+
+
+def test_nul_characters_are_refused(sources_tree):
+    sources_tree.add("第一条 甲。\n第二条 乙\x00丙。\n".encode("utf-8"))
+    error = error_of(lambda: sources.read_all(sources_tree.root))
+    assert error.line == 2 and "NUL characters" in str(error)

@@ -65,9 +65,21 @@
     });
   }
 
+  // Material's search overlay is a dialog without a name: name it after its own
+  // (translated) search box
+  function nameSearch() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
+    }
+  }
+
   if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", nameSearch);
     document.addEventListener("DOMContentLoaded", setup);
   } else {
+    nameSearch();
     setup();
   }
 })();
