@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
-.PHONY: site corpus test browser serve lock clean register
+.PHONY: site corpus test browser serve bench lock clean register
 
 # The hosted site in site/ and the offline bundle in dist/, from the same pages.
 site: corpus node_modules/.installed
@@ -18,7 +18,12 @@ corpus: $(STAMP)
 
 # Live preview while editing sources/ or translations/: http://127.0.0.1:8000/
 serve: corpus
-	$(BIN)/python -m mkdocs serve
+	$(BIN)/python -m mkdocs serve --dirty
+
+# The benchmark (separate from the tests): the real corpus and one 50 times larger,
+# measured in one run; the report goes to benchmarks/report.md and report.json.
+bench: $(STAMP) browser node_modules/.installed
+	$(BIN)/python -m lawsite.bench --scale 1 --scale 50 --profile
 
 # The iframe-worker shim of the offline bundle, pinned in package-lock.json.
 node_modules/.installed: package-lock.json

@@ -4,7 +4,9 @@ differing wording, and a comparison by topic of each ordinance with the others.
 
 The pairs come from lawsite.parallels; there is one comparison page per pair,
 whichever side it is opened from, and one by-topic page per ordinance (so the
-number of pages grows with the corpus, not with its square).
+number of pages grows with the corpus, not with its square). A pair's page
+compares the official Chinese texts, so it exists in the official tree only;
+other languages link to it.
 """
 
 import html
@@ -41,8 +43,8 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
         other = by_slug[parallel.other_slug]
         name = f"{site.lang.short_title(other)} {site.lang.article_label(other.article(parallel.other_article))}"
         target = urls.relative(here, site.path(urls.article_path(other.slug, parallel.other_article)))
-        compare = urls.relative(here, site.path(pair_path(ordinance.slug, article.number,
-                                                          other.slug, parallel.other_article)))
+        compare = urls.relative(here, pair_path(ordinance.slug, article.number,
+                                                other.slug, parallel.other_article))
         items.append(f"- {markup.link(markup.escape(name), target)}"
                      f'<span class="ls-score">{html.escape(site.labels("similarity", score=score(parallel.score)))}</span>'
                      f" {markup.link(site.labels('compare'), compare)}{{ .ls-compare }}")
@@ -113,8 +115,8 @@ def topic_page(site, ordinance: model.Ordinance):
         for parallel in site.corpus.parallels.get((ordinance.slug, article.number), []):
             other = by_slug[parallel.other_slug]
             name = f"{lang.short_title(other)} {lang.article_label(other.article(parallel.other_article))}"
-            compare = urls.relative(path, site.path(pair_path(ordinance.slug, article.number,
-                                                              other.slug, parallel.other_article)))
+            compare = urls.relative(path, pair_path(ordinance.slug, article.number,
+                                                    other.slug, parallel.other_article))
             found.append(f"{markup.link(markup.escape(name), compare)} ({score(parallel.score)})")
         rows.append([markup.link(markup.escape(lang.article_label(article)), target),
                      "<br>".join(found) or site.labels("no_parallel")])
@@ -136,7 +138,8 @@ def compare_pages(site) -> list:
     corpus = site.corpus
     by_slug = {o.slug: o for o in corpus.ordinances}
     pages, seen = [], set()
-    for (slug, number), found in sorted(corpus.parallels.items()):
+    pairs = sorted(corpus.parallels.items()) if site.lang.official else []
+    for (slug, number), found in pairs:
         for parallel in found:
             path = pair_path(slug, number, parallel.other_slug, parallel.other_article)
             if path not in seen:

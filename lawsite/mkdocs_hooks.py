@@ -9,9 +9,9 @@
   byte-identical.
 - on_config (search): fail if Chinese segmentation is off (jieba missing, or a
   separator without U+200B); load the corpus' user dictionary into jieba.
-- on_post_build: repair Material's query segmenter in the built worker
-  (lawsite/search.py says why); in the offline bundle, serve the iframe-worker
-  shim from the bundle instead of a CDN.
+- on_post_build: repair Material's query segmenter in the built worker and write
+  the search index as UTF-8 (lawsite/search.py says why); in the offline bundle,
+  serve the iframe-worker shim from the bundle instead of a CDN.
 - on_nav: cut the navigation into one tree per language.
 - on_page_context / on_post_page: give each page its language — Material's
   interface strings (through partials/language.html), the navigation of its
@@ -113,6 +113,9 @@ def on_post_build(config):
             raise PluginError(f"{shim} is missing: run `npm ci` (make site does) to install the "
                               "iframe-worker shim that lets search run from file://")
         shutil.copyfile(shim, Path(config.site_dir) / SHIM_IN_SITE)
+    index = Path(config.site_dir, "search", "search_index.json")
+    if index.exists():                    # (the offline plugin inlines it after this hook)
+        search.reencode_index(index)
     workers = Path(config.site_dir, "assets", "javascripts", "workers")
     for worker in sorted(workers.glob("search.*.min.js")):
         try:

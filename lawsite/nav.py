@@ -42,10 +42,26 @@ def departments_nav(lang: i18n.Language, actors) -> dict:
     return {lang.labels("departments"): pages}
 
 
+GROUP_ABOVE = 12     # more ordinances than this: the navigation groups them by province
+
+
+def ordinances_nav(ordinances: list[model.Ordinance], lang: i18n.Language, compared: bool) -> list:
+    """The ordinances, grouped by province when there are many, so that a page carries
+    only its own branch of the navigation (each level a few dozen items at most)."""
+    if len(ordinances) <= GROUP_ABOVE:
+        return [ordinance_nav(ordinance, lang, compared) for ordinance in ordinances]
+    key = "province" if lang.official else f"province_{lang.code}"
+    provinces: dict[str, list] = {}
+    for ordinance in ordinances:
+        provinces.setdefault(ordinance.meta["jurisdiction"][key], []).append(
+            ordinance_nav(ordinance, lang, compared))
+    return [{province: items} for province, items in provinces.items()]
+
+
 def tree(ordinances: list[model.Ordinance], lang: i18n.Language, actors=None, compared=False) -> list:
     labels = lang.labels
     items = [{labels("home"): lang.path("index.md")}]
-    items += [ordinance_nav(ordinance, lang, compared) for ordinance in ordinances]
+    items += ordinances_nav(ordinances, lang, compared)
     if actors is not None:                 # a vocabulary: the index, even with no department named
         items.append(departments_nav(lang, actors))
     items += [{labels("about"): lang.path("about.md")}, {labels("data"): lang.path("data.md")}]

@@ -65,3 +65,15 @@ def _prune_empty(directory: Path, root: Path) -> None:
     while directory != root and directory.is_dir() and not any(directory.iterdir()):
         directory.rmdir()
         directory = directory.parent
+
+
+def hand_written_only(docs):
+    """For shutil.copytree: leave out what the last build generated under `docs`, so
+    that a copy holds the hand-written pages only."""
+    docs = Path(docs)
+    generated = set(previous_manifest(docs))
+
+    def ignore(directory, names):
+        relative = Path(directory).relative_to(docs)
+        return {name for name in names if (relative / name).as_posix() in generated or name == MANIFEST}
+    return ignore

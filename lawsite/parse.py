@@ -195,6 +195,10 @@ class _Builder:
             if not chapter.articles and not chapter.sections:
                 raise SourceError(self.path, self._line_of(chapter.eid),
                                   f"{chapter.label} has no article")
+            for section in chapter.sections:
+                if not section.articles:
+                    raise SourceError(self.path, self._line_of(section.eid),
+                                      f"{chapter.label}{section.label} has no article")
         return model.Ordinance(self.source.meta, "", [], self.chapters, self.articles, [],
                                source_path=self.path)
 

@@ -95,3 +95,11 @@ def patch_worker(source: str) -> str:
                          "lawsite/search.py repairs: check whether the upstream bug is fixed "
                          "and update or remove the patch")
     return patched
+
+
+def reencode_index(path) -> None:
+    """Material writes the search index ASCII-escaped: six bytes for each Chinese
+    character and each U+200B between words. Written as UTF-8 it is about half."""
+    import json
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

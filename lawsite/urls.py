@@ -15,6 +15,7 @@ and `x/y.md` at `x/y/` (pretty URLs), or at `x/index.html` and `x/y.html` offlin
 '../departments/big-data.md'
 """
 
+import functools
 import posixpath
 
 from .numerals import from_int
@@ -53,6 +54,7 @@ def url(path: str) -> str:
     return path[: -len(".md")] + "/"
 
 
+@functools.lru_cache(maxsize=None)        # the same pairs recur across thousands of links
 def relative(from_path: str, to_path: str) -> str:
     """A link from one docs/ file to another, as MkDocs wants it (it rewrites
     .md links for pretty URLs and for file:// alike)."""

@@ -23,7 +23,12 @@ class Mapping(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster); the constructor that
+# records lines is Python either way.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     def construct_mapping(self, node, deep=False):
         # Duplicate keys are silently merged by PyYAML; in curated data they are mistakes.
         seen = {}

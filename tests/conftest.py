@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lawsite.output import hand_written_only
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -108,18 +110,6 @@ def build_site_into(directory: Path, sources: Path = ROOT / "sources",
     return docs, site
 
 
-def hand_written_only(docs: Path):
-    """Leave out what an earlier build generated in the working tree."""
-    manifest = docs / ".generated"
-    generated = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
-
-    def ignore(directory, names):
-        relative = Path(directory).relative_to(docs)
-        return {name for name in names
-                if (relative / name).as_posix() in generated or name == ".generated"}
-    return ignore
-
-
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> tuple[Path, Path]:
     """(docs, site) of the real corpus, built once per test session."""
@@ -139,20 +129,15 @@ def bundle(built, tmp_path_factory) -> Path:
     return publish.build_bundle(work / "lawsite-offline.zip", built[0], work / "offline")
 
 
-@pytest.fixture(scope="session")
-def hostile(tmp_path_factory):
-    """The hostile fixture (tests/fixtures/hostile/) built into a site:
-    (site dir, the parsed ordinance, the source lines, the build's warnings)."""
+def build_fixture_site(root: Path, tree: "SourcesTree") -> tuple[Path, str]:
+    """Build a fixture sources/ tree into a site under `root`, as make site does, with
+    the vocabulary (the home page links to the department index): (site, warnings)."""
     import contextlib
     import io
     import shutil
 
     import build_corpus
-    from lawsite import build, publish
-    root = tmp_path_factory.mktemp("hostile")
-    tree = SourcesTree(root / "sources")
-    tree.add((ROOT / "tests" / "fixtures" / "hostile" / "hostile.txt").read_text(encoding="utf-8"),
-             dedent=False)
+    from lawsite import publish
     shutil.copy(ROOT / "sources" / "departments.yml", tree.root)
     docs = root / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
@@ -160,6 +145,19 @@ def hostile(tmp_path_factory):
     with contextlib.redirect_stderr(err):
         assert build_corpus.main(corpus_args(tree.root, docs)) == 0
     publish.build_site(root / "site", docs_dir=docs)
+    return root / "site", err.getvalue()
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory):
+    """The hostile fixture (tests/fixtures/hostile/) built into a site:
+    (site dir, the parsed ordinance, the source lines, the build's warnings)."""
+    from lawsite import build
+    root = tmp_path_factory.mktemp("hostile")
+    tree = SourcesTree(root / "sources")
+    tree.add((ROOT / "tests" / "fixtures" / "hostile" / "hostile.txt").read_text(encoding="utf-8"),
+             dedent=False)
+    site, warnings = build_fixture_site(root, tree)
     corpus = build.load(tree.root, root / "no-translations")
     lines = (tree.root / "ordinances" / "test-ordinance.txt").read_text(encoding="utf-8").split("\n")
-    return root / "site", corpus.ordinances[0], lines, err.getvalue()
+    return site, corpus.ordinances[0], lines, warnings

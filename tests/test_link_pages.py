@@ -5,10 +5,7 @@ terms link to their definitions; parallel provisions and their comparisons."""
 import pytest
 from bs4 import BeautifulSoup
 
-import build_corpus
-from lawsite import publish
-
-from .conftest import ROOT, SourcesTree, corpus_args, hand_written_only
+from .conftest import ROOT, SourcesTree, build_fixture_site
 
 FIXTURES = ROOT / "tests" / "fixtures"
 ORDINANCES = {"test-data": "测试市数据条例", "test-platform": "测试市平台条例"}
@@ -17,22 +14,12 @@ ORDINANCES = {"test-data": "测试市数据条例", "test-platform": "测试市�
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
     """The reference fixtures built into a site, with the build's warnings."""
-    import contextlib
-    import io
-    import shutil
     root = tmp_path_factory.mktemp("links")
     tree = SourcesTree(root / "sources")
     for slug, title in ORDINANCES.items():
         tree.add((FIXTURES / "references" / f"{slug}.txt").read_text(encoding="utf-8"),
                  slug=slug, title=title, dedent=False)
-    shutil.copy(ROOT / "sources" / "departments.yml", tree.root)   # the home page links to it
-    docs = root / "docs"
-    shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        assert build_corpus.main(corpus_args(tree.root, docs)) == 0
-    publish.build_site(root / "site", docs_dir=docs)
-    return root / "site", err.getvalue()
+    return build_fixture_site(root, tree)
 
 
 def soup(site, url):

@@ -281,3 +281,13 @@ def test_item_out_of_order(sources_tree):
 
 def test_no_article_at_all(sources_tree):
     assert "no article found" in str(parse_error(sources_tree, "# 测试市测试条例\n"))
+
+
+def test_section_without_article(sources_tree):
+    error = parse_error(sources_tree, "第一章 总则\n第一节 一般规定\n第二节 特别规定\n第一条 甲。\n")
+    assert error.line == 2 and "第一章第一节 has no article" in str(error)
+
+
+def test_chapters_without_any_article(sources_tree):
+    error = parse_error(sources_tree, "第一章 总则\n第二章 附则\n")
+    assert error.line == 1 and "第一章 has no article" in str(error)

@@ -16,6 +16,8 @@ RESULTS = {}
 
 
 def audit(page) -> list[dict]:
+    # colours mid-transition (the search overlay fades in) are not the page's colours
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     return Axe().run(page).response["violations"]
 
 
