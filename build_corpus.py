@@ -9,6 +9,7 @@ and the problem, and nothing is written).
 
 import argparse
 import sys
+from collections import Counter
 import time
 
 from lawsite import i18n
@@ -22,6 +23,8 @@ def main(argv=None) -> int:
     parser.add_argument("--docs", default="docs", help="the MkDocs docs directory")
     parser.add_argument("--translations", default=str(i18n.TRANSLATIONS),
                         help="the translations directory (translations/<lang>/<slug>.yml)")
+    parser.add_argument("--repairs", action="store_true",
+                        help="list every repair made to the texts (file:line:column, kind, before → after)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -32,6 +35,15 @@ def main(argv=None) -> int:
         return 1
     for notice in corpus.notices:
         print(f"warning: {notice}", file=sys.stderr)
+    for ordinance in corpus.ordinances:
+        kinds = Counter(repair.kind for repair in ordinance.repairs)
+        if kinds:
+            print(f"{ordinance.slug}: {len(ordinance.repairs)} repairs ("
+                  + ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items())) + ")")
+        if args.repairs:
+            for r in ordinance.repairs:
+                print(f"  {ordinance.source_path}:{r.line}:{r.column} {r.kind} "
+                      f"{r.before!r} → {r.after!r} in {r.eid}: …{r.context}…")
     for lang in corpus.languages[1:]:
         for ordinance in corpus.ordinances:
             covered = i18n.coverage(ordinance, lang.translations[ordinance.slug])

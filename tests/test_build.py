@@ -107,3 +107,11 @@ def test_command_line_entry_point(tmp_path):
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "2 ordinances, 122 articles" in result.stdout
+
+
+def test_the_build_reports_its_repairs(tmp_path, capsys):
+    assert build_corpus.main(["--docs", str(tmp_path), "--repairs"]) == 0
+    out = capsys.readouterr().out
+    assert ("jinan-digital-economy: 295 repairs (1 drop-heading-marks, 212 full-width-punctuation, "
+            "5 join-line, 77 remove-space)") in out
+    assert "jinan-digital-economy.txt:67:1 drop-heading-marks '#### ' → '' in art_14__para_1" in out
