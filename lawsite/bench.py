@@ -123,8 +123,6 @@ def search_latency(site: Path) -> dict:
 def incremental(sources: Path, docs: Path, translations: Path) -> dict:
     """Add one character to one ordinance (before its first 。, which is in its first
     article) and rebuild the corpus: which files change."""
-    import build_corpus  # noqa: F401  (the same entry point as make site)
-
     from .build import build
     edited = sorted((sources / "ordinances").glob("*.txt"))[0]
     original = edited.read_bytes()

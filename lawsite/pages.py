@@ -376,10 +376,9 @@ def glossary(site: Site, ordinance: model.Ordinance, path: str) -> list[str]:
     items = []
     for definition in defined:
         target, anchor = provision_page(site, ordinance.slug, definition.eid, path)
-        where = cite.pinpoint_zh(paragraphs=len(ordinance.article(cite.parts_of(definition.eid)["article"]).paragraphs),
-                                 **cite.parts_of(definition.eid)) if site.lang.official else \
-            cite.pinpoint_en(paragraphs=len(ordinance.article(cite.parts_of(definition.eid)["article"]).paragraphs),
-                             **cite.parts_of(definition.eid))
+        parts = cite.parts_of(definition.eid)
+        pinpoint = cite.pinpoint_zh if site.lang.official else cite.pinpoint_en
+        where = pinpoint(paragraphs=len(ordinance.article(parts["article"]).paragraphs), **parts)
         items.append(f"- **{markup.escape(definition.term)}**："
                      f'<span lang="zh-CN">{markup.escape(definition.text)}</span>'
                      f"（{markup.link(markup.escape(site.labels('defined_in', where=where)), target, anchor)}）")
