@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .numerals import CHARS as NUMERAL_CHARS
-from .numerals import to_int
+from .numerals import value
 
 MARKS = re.compile(
     r"""
@@ -84,8 +84,8 @@ def classify(raw: str, line: int = 1) -> Line:
         return Line(line, "toc", raw, "", start, marks)
     for kind, pattern in (("heading", HEADING), ("article", ARTICLE)):
         match = pattern.match(body)
-        if match and _numeral(match.group("numeral")):
-            number = _numeral(match.group("numeral"))
+        if match and value(match.group("numeral")):
+            number = value(match.group("numeral"))
             group = "title" if kind == "heading" else "text"
             content = match.group(group) or ""
             offset = start + (match.start(group) if match.group(group) is not None else len(body))
@@ -95,10 +95,3 @@ def classify(raw: str, line: int = 1) -> Line:
                         number, label)
     return Line(line, "text", raw, body, start, marks)
 
-
-def _numeral(numeral: str) -> int:
-    """The value of a well-formed numeral, or 0: 第三五条 is text, not an article."""
-    try:
-        return to_int(numeral)
-    except ValueError:
-        return 0

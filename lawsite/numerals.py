@@ -51,6 +51,18 @@ def to_int(numeral: str) -> int:
     return _value(match)
 
 
+def value(numeral: str) -> int:
+    """The value of a numeral, or 0 when it is not a well-formed one (第三五条 is text).
+
+    >>> value("二十八"), value("三五")
+    (28, 0)
+    """
+    try:
+        return to_int(numeral)
+    except ValueError:
+        return 0
+
+
 def _value(match: re.Match) -> int:
     parts = match.groupdict()
     value = sum(DIGITS.index(parts[unit]) * scale

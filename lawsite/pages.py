@@ -68,12 +68,12 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
     count = len(article.paragraphs)
     work = cite.work(ordinance.meta)
     page = urls.article_path(ordinance.slug, article.number)
+    here = site.path(urls.full_text_path(ordinance.slug) if label_link else page)
     citation_of = cite.zh if site.lang.official else cite.en
     pinpoint_of = cite.pinpoint_zh if site.lang.official else cite.pinpoint_en
     for element in article.elements():
         numbers = cite.parts_of(element.eid)
         text, lang = site.lang.text(ordinance, element.eid, element.text)
-        here = site.path(urls.full_text_path(ordinance.slug) if label_link else page)
         content = annotate.markdown(text, spans(site, ordinance, element.eid, here)) \
             if lang == "zh-CN" else markup.escape(text)
         if isinstance(element, model.Paragraph):

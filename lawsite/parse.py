@@ -15,7 +15,7 @@ from . import model
 from .errors import SourceError
 from .lexer import Line, lex
 from .numerals import CHARS as NUMERAL_CHARS
-from .numerals import from_int, to_int
+from .numerals import from_int, value
 from .repair import repair, repair_characters
 from .sources import Source
 
@@ -291,7 +291,7 @@ class _Builder:
             paragraph = model.Paragraph(1, "", model.paragraph_eid(article.number, 1),
                                         line=line.line)
             article.paragraphs.append(paragraph)
-        number = to_int(match.group("numeral")) if _valid(match.group("numeral")) else 0
+        number = value(match.group("numeral"))
         if number != len(paragraph.items) + 1:
             raise SourceError(self.path, line.line, f"item {match.group('label')} should be "
                               f"（{from_int(len(paragraph.items) + 1)}） in {article.label}")
@@ -305,14 +305,6 @@ class _Builder:
 
     def _line_of(self, eid: str) -> int:
         return next(line for line, known in self.starts if known == eid)
-
-
-def _valid(numeral: str) -> bool:
-    try:
-        to_int(numeral)
-        return True
-    except ValueError:
-        return False
 
 
 def _assign(repairs: list[model.Repair], starts: list[tuple[int, str]],

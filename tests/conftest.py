@@ -104,8 +104,7 @@ def build_site_into(directory: Path, sources: Path = ROOT / "sources",
 
     docs, site = directory / "docs", directory / "site"
     shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
-    assert build_corpus.main(["--sources", str(sources), "--docs", str(docs),
-                              "--translations", str(translations)]) == 0
+    assert build_corpus.main(corpus_args(sources, docs, translations)) == 0
     publish.build_site(site, docs_dir=docs)          # strict: any MkDocs warning fails
     return docs, site
 
@@ -135,17 +134,11 @@ def build_fixture_site(root: Path, tree: "SourcesTree") -> tuple[Path, str]:
     import contextlib
     import io
     import shutil
-
-    import build_corpus
-    from lawsite import publish
     shutil.copy(ROOT / "sources" / "departments.yml", tree.root)
-    docs = root / "docs"
-    shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
-        assert build_corpus.main(corpus_args(tree.root, docs)) == 0
-    publish.build_site(root / "site", docs_dir=docs)
-    return root / "site", err.getvalue()
+        _, site = build_site_into(root, tree.root, root / "no-translations")
+    return site, err.getvalue()
 
 
 @pytest.fixture(scope="session")
