@@ -137,3 +137,31 @@ def test_english_navigation_is_the_english_tree(site_dir):
 def test_ordinance_page_shows_translation_coverage(site_dir):
     page = soup(site_dir, "en/yantai-digital-economy")
     assert "3 of 62 articles translated (3.6% of the text)" in page.select_one(".ls-coverage").get_text()
+
+
+# -- every translated page says it is unofficial ---------------------------------------------
+
+def test_every_english_page_and_no_chinese_page_says_the_translation_is_unofficial(site_dir):
+    english = sorted((site_dir / "en").rglob("*.html"))
+    assert english
+    for path in english:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if page.find("meta", attrs={"http-equiv": "refresh"}):
+            continue                                         # a redirect, not a page
+        banner = page.select_one(".md-banner .ls-unofficial")
+        assert banner and "Unofficial English translation" in banner.get_text(), path
+    for path in site_dir.glob("*/index.html"):
+        if not path.is_relative_to(site_dir / "en"):
+            assert "ls-unofficial" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_english_citation_cites_an_unofficial_translation_of_its_date(site_dir):
+    for url in ("en/yantai-digital-economy/article-1", "yantai-digital-economy/article-1"):
+        rows = {row.dt.get_text(): row.select_one(".ls-cite__text").get_text()
+                for row in soup(site_dir, url).select(".ls-cite__row")}
+        assert rows["English"] == ("Regulations of Yantai Municipality on Promoting the Digital Economy, "
+                           "Article 1 (unofficial translation of 2026-12-01)")
+    pin = soup(site_dir, "en/yantai-digital-economy/article-1").select_one("#art_1__para_1 .ls-pin")
+    assert pin["data-cite"].endswith("Article 1 (unofficial translation of 2026-12-01)")
+    notice = soup(site_dir, "en/yantai-digital-economy").select_one(".ls-notice").get_text()
+    assert "unofficial" in notice and "Translation of 2026-12-01." in notice
