@@ -2,6 +2,7 @@
 """Build the corpus: read sources/, parse every ordinance, write docs/.
 
     python build_corpus.py [--sources sources] [--docs docs] [--translations translations]
+                           [--repairs] [--translation-pairs]
 
 Exit status 0 on success, 1 on bad input (the message names the file, the line
 and the problem, and nothing is written).
@@ -12,7 +13,7 @@ import sys
 from collections import Counter
 import time
 
-from lawsite import i18n
+from lawsite import consistency, i18n
 from lawsite.build import build
 from lawsite.errors import SourceError
 
@@ -25,6 +26,9 @@ def main(argv=None) -> int:
                         help="the translations directory (translations/<lang>/<slug>.yml)")
     parser.add_argument("--repairs", action="store_true",
                         help="list every repair made to the texts (file:line:column, kind, before → after)")
+    parser.add_argument("--translation-pairs", action="store_true",
+                        help="list the near-identical 款 of different ordinances and how their "
+                             "Chinese and their translations differ")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -50,6 +54,10 @@ def main(argv=None) -> int:
             print(f"{lang.code} translation of {ordinance.slug}: {covered.articles} of "
                   f"{covered.total_articles} articles ({covered.partial} partly), "
                   f"{covered.characters} of {covered.total_characters} characters ({covered.percent}%)")
+    if args.translation_pairs:
+        for lang in corpus.languages[1:]:
+            for pair in consistency.pairs(corpus.ordinances, corpus.parallels, lang):
+                print(consistency.report(pair, lang.code))
     articles = sum(len(o.articles) for o in corpus.ordinances)
     repairs = sum(len(o.repairs) for o in corpus.ordinances)
     print(f"{len(corpus.ordinances)} ordinances, {articles} articles, {repairs} repairs; "

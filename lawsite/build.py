@@ -11,7 +11,7 @@ from pathlib import Path
 
 import json
 
-from . import (compare_pages, definitions, department_pages, departments, export, i18n, model, nav, output,
+from . import (compare_pages, consistency, definitions, department_pages, departments, export, i18n, model, nav, output,
                pages, parallels, parse, references, registry, search, siteconfig, sources, urls)
 from .errors import Notice
 from .vocabulary import Vocabulary
@@ -48,6 +48,8 @@ def load(sources_dir, translations_dir=i18n.TRANSLATIONS) -> Corpus:
     corpus.definitions = definitions.find(ordinances)
     corpus.term_uses = {o.slug: definitions.uses(o, corpus.definitions) for o in ordinances}
     corpus.parallels = parallels.find(ordinances)
+    corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, translations_dir)
+    corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages)
     vocabulary_file = Path(sources_dir) / DEPARTMENTS
     if vocabulary_file.exists():
         corpus.vocabulary = load_vocabulary(vocabulary_file)

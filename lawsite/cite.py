@@ -26,6 +26,7 @@ brackets; the paragraph is left out when the article has only one, as in Chinese
 'Article 12(2)(iii)(1)'
 """
 
+import datetime
 from dataclasses import dataclass
 
 from .numerals import from_int, to_roman
@@ -100,6 +101,16 @@ def en(work_: Work, eid: str, paragraphs: int) -> str:
     'Regulations of Yantai Municipality, Article 28(3)'
     """
     return f"{work_.title_en}, {pinpoint_en(paragraphs=paragraphs, **parts_of(eid))}"
+
+
+def unofficial(translated=None) -> str:
+    """What an English citation adds: it cites an unofficial translation, of its date.
+
+    >>> unofficial(), unofficial(datetime.date(2026, 12, 1))
+    (' (unofficial translation)', ' (unofficial translation of 2026-12-01)')
+    """
+    return f" (unofficial translation of {translated.isoformat()})" if translated \
+        else " (unofficial translation)"
 
 
 def gbt7714(work_: Work, url: str) -> str:

@@ -5,6 +5,7 @@ A translation is a YAML file per ordinance and language,
 
     status: unofficial
     translator: …
+    date: 2026-12-01          # when the translation was last revised
     text:
       chp_1: General Provisions
       art_1__para_1: These Regulations are formulated …
@@ -14,10 +15,12 @@ templates or code. A passage without a translation falls back to the official
 Chinese text, marked as Chinese, with a notice.
 """
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model, yamlfile
+from . import glossary, model, yamlfile
+from .errors import Notice
 from .errors import SourceError, display_path
 from .labels import Labels
 from .numerals import to_roman
@@ -25,6 +28,7 @@ from .numerals import to_roman
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
 STATUSES = ("unofficial", "official")
+KEYS = ("status", "translator", "date", "note", "text")
 
 OFFICIAL = "zh"
 CODES = ("zh", "en")             # the language trees of the site; the first is the official one
@@ -62,6 +66,8 @@ class Translation:
     status: str = "unofficial"
     translator: str = ""
     text: dict[str, str] = field(default_factory=dict)
+    date: datetime.date | None = None          # when it was last revised
+    lines: dict[str, int] = field(default_factory=dict)   # eId → its line in the file
 
 
 def element_eids(ordinance: model.Ordinance) -> set[str]:
@@ -82,13 +88,16 @@ def load_translation(path: Path, ordinance: model.Ordinance) -> Translation:
     if not isinstance(data, dict):
         raise SourceError(shown, 1, "a translation file is a mapping with `text:`")
     for key in data:
-        if key not in ("status", "translator", "note", "text"):
-            raise SourceError(shown, data.key_line(key), f"unknown key {key!r} "
-                              "(expected status, translator, note, text)")
+        if key not in KEYS:
+            raise SourceError(shown, data.key_line(key), f"unknown key {str(key)[:40]!r} "
+                              f"(expected {', '.join(KEYS)})")
     status = data.get("status", "unofficial")
     if status not in STATUSES:
         raise SourceError(shown, data.key_line("status"),
                           f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+    date = data.get("date")
+    if date is not None and type(date) is not datetime.date:
+        raise SourceError(shown, data.key_line("date"), "`date` must be a date (YYYY-MM-DD)")
     text = data.get("text") or {}
     if not isinstance(text, dict):
         raise SourceError(shown, data.key_line("text"), "`text` must map eIds to translations")
@@ -101,7 +110,8 @@ def load_translation(path: Path, ordinance: model.Ordinance) -> Translation:
             raise SourceError(shown, text.key_line(eid),
                               f"the translation of {eid} must be non-empty text, not {value!r}")
     return Translation(shown, status, str(data.get("translator", "")),
-                       {eid: " ".join(value.split()) for eid, value in text.items()})
+                       {eid: " ".join(value.split()) for eid, value in text.items()},
+                       date, {eid: text.key_line(eid) for eid in text})
 
 
 @dataclass(frozen=True)
@@ -186,8 +196,24 @@ def load_languages(ordinances: list[model.Ordinance], codes=CODES,
                 translations[ordinance.slug] = load_translation(path, ordinance) \
                     if path.exists() else Translation()
             for path in sorted(Path(directory, code).glob("*.yml")):
-                if path.stem not in translations:
+                if path.stem not in translations and path.name != glossary.FILE:
                     raise SourceError(display_path(path), None,
                                       f"no ordinance has the slug {path.stem!r}")
         languages.append(Language(code, Labels.load(code), translations))
     return languages
+
+
+def glossary_misses(languages: list[Language], ordinances: list[model.Ordinance],
+                    directory: Path = TRANSLATIONS) -> list[Notice]:
+    """Where a translation does not use the rendering its language's glossary fixes."""
+    found = []
+    for lang in languages:
+        path = Path(directory, lang.code, glossary.FILE)
+        if lang.official or not path.exists():
+            continue
+        terms = glossary.load(path)
+        for ordinance in ordinances:
+            translation = lang.translations.get(ordinance.slug, Translation())
+            found += glossary.misses(terms, ordinance, translation.text, translation.lines,
+                                     translation.path)
+    return found

@@ -84,6 +84,8 @@ def on_config(config):
     labels = {code: Labels.load(code) for code in i18n.CODES}
     _state["names"] = {code: labels[code]("site_name") for code in i18n.CODES}
     _state["language_names"] = {code: labels[code]("language_name") for code in i18n.CODES}
+    _state["banners"] = {code: labels[code]("unofficial_banner") for code in i18n.CODES
+                         if code != i18n.OFFICIAL}
     _state["offline"] = "material/offline" in config.plugins
     return config
 
@@ -150,6 +152,7 @@ def on_page_context(context, page, config, nav):
     code = i18n.language_of(page.file.src_uri)
     context["lawsite_lang"] = code
     context["lawsite_html_lang"] = i18n.HTML_LANG[code]
+    context["lawsite_banner"] = _state["banners"].get(code, "")     # every translated page says so
     context["nav"] = _state["navs"].get(code, nav)
     config.site_name = _state["names"][code]
     config.extra["alternate"] = alternates(page, config)

@@ -9,6 +9,7 @@ rewrites for pretty URLs (hosted) and for .html files (offline) alike.
 import html
 import json
 from dataclasses import dataclass, field
+from functools import partial
 
 from . import annotate, cite, compare_pages, department_pages, head, i18n, markup, model, urls
 
@@ -69,7 +70,7 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
     work = cite.work(ordinance.meta)
     page = urls.article_path(ordinance.slug, article.number)
     here = site.path(urls.full_text_path(ordinance.slug) if label_link else page)
-    citation_of = cite.zh if site.lang.official else cite.en
+    citation_of = cite.zh if site.lang.official else partial(english_citation, site, ordinance)
     pinpoint_of = cite.pinpoint_zh if site.lang.official else cite.pinpoint_en
     for element in article.elements():
         numbers = cite.parts_of(element.eid)
@@ -163,7 +164,23 @@ def translation_notices(site: Site, ordinance: model.Ordinance, article: model.A
         return []
     if untranslated(site, ordinance, article):
         return [notice(site.labels("fallback_article_notice"), "ls-notice ls-notice--fallback")]
-    return [notice(site.labels("unofficial_notice"))]
+    return [unofficial_notice(site, ordinance)]
+
+
+def unofficial_notice(site: Site, ordinance: model.Ordinance) -> str:
+    """On a translated page: unofficial, and of what date."""
+    translated = site.lang.translations.get(ordinance.slug, i18n.Translation()).date
+    dated = " " + site.labels("translation_dated", date=site.labels.date(translated)) if translated else ""
+    return notice(site.labels("unofficial_notice") + dated)
+
+
+def english_citation(site: Site, ordinance: model.Ordinance, work: cite.Work, eid: str, count: int) -> str:
+    """The English citation: it cites an unofficial translation, dated when the
+    ordinance's English translation gives its date."""
+    translations = [lang.translations.get(ordinance.slug) for lang in
+                    (site.corpus.languages if site.corpus else [site.lang]) if lang.code == "en"]
+    translated = translations[0].date if translations and translations[0] else None
+    return cite.en(work, eid, count) + cite.unofficial(translated)
 
 
 def history_line(ordinance: model.Ordinance) -> str:
@@ -271,7 +288,7 @@ def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article)
     url = site.url(urls.article_path(ordinance.slug, article.number))
     count = len(article.paragraphs)
     chinese = (labels("cite_zh"), cite.zh(work, article.eid, count))
-    english = (labels("cite_en"), cite.en(work, article.eid, count))
+    english = (labels("cite_en"), english_citation(site, ordinance, work, article.eid, count))
     rows = [chinese, english] if site.lang.official else [english, chinese]
     rows += [(labels("cite_gbt"), cite.gbt7714(work, url)), (labels("cite_url"), url)]
     # the heading has no id: Material's search would index it as a section of its own
@@ -345,7 +362,7 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
         body.append(history_line(ordinance))
     body.append(metadata_table(site, ordinance))
     if not lang.official:
-        body.append(coverage_line(site, ordinance))
+        body += [unofficial_notice(site, ordinance), coverage_line(site, ordinance)]
     body.append(markup.heading(2, labels("contents"), "contents"))
     body.append(contents(site, ordinance, path))
     actions = [markup.link(labels("print_full_text"),
@@ -458,7 +475,7 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
     if ordinance.history:
         body.append(history_line(ordinance))
     if not lang.official:
-        body.append(notice(site.labels("unofficial_notice")))
+        body.append(unofficial_notice(site, ordinance))
     for part in ordinance.outline():
         if isinstance(part, model.Chapter):
             body.append(markup.heading(2, markup.escape(lang.heading(ordinance, part)[0]), part.eid, "ls-chapter"))

@@ -121,6 +121,23 @@ def site_dir(built) -> Path:
 
 
 @pytest.fixture(scope="session")
+def partial_site(tmp_path_factory) -> Path:
+    """The real corpus with 烟台's translation lacking 第二十八条: the site a reader
+    sees while a translation is under way (fallbacks, notices, coverage)."""
+    import shutil
+
+    import yaml
+    root = tmp_path_factory.mktemp("partial")
+    translations = root / "translations"
+    shutil.copytree(ROOT / "translations", translations)
+    path = translations / "en" / "yantai-digital-economy.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["text"] = {eid: text for eid, text in data["text"].items() if not eid.startswith("art_28__")}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return build_site_into(root, translations=translations)[1]
+
+
+@pytest.fixture(scope="session")
 def bundle(built, tmp_path_factory) -> Path:
     """The offline bundle of the real corpus (dist/lawsite-offline.zip), built once."""
     from lawsite import publish

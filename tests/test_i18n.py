@@ -1,5 +1,6 @@
 """Languages: translation files, fallbacks, coverage, and the two trees of the site."""
 
+import dataclasses
 import shutil
 
 import pytest
@@ -25,19 +26,23 @@ def test_label_files_have_the_same_keys():
     assert set(zh) == set(en)
 
 
-def test_coverage_of_the_launch_translations(corpus):
+@pytest.mark.parametrize("slug", ["yantai-digital-economy", "jinan-digital-economy"])
+def test_the_launch_ordinances_are_translated_completely(corpus, slug):
     en = corpus.languages[1]
-    for ordinance in corpus.ordinances:
-        covered = i18n.coverage(ordinance, en.translations[ordinance.slug])
-        assert (covered.articles, covered.partial) == (3, 0)
-        assert 0 < covered.characters < covered.total_characters
+    ordinance = next(o for o in corpus.ordinances if o.slug == slug)
+    covered = i18n.coverage(ordinance, en.translations[slug])
+    assert covered.articles == covered.total_articles and covered.percent == 100.0
+    assert set(en.translations[slug].text) == i18n.element_eids(ordinance)    # chapters too
 
 
 def test_fallback_is_the_official_text_marked_chinese(corpus):
     en = corpus.languages[1]
     yantai = next(o for o in corpus.ordinances if o.slug == "yantai-digital-economy")
     assert en.text(yantai, "art_1__para_1", "原文")[1] == "en"
-    assert en.text(yantai, "art_28__para_1", "原文") == ("原文", "zh-CN")
+    translated = en.translations["yantai-digital-economy"]
+    partial = i18n.Language("en", en.labels, {yantai.slug: dataclasses.replace(
+        translated, text={eid: t for eid, t in translated.text.items() if eid != "art_28__para_1"})})
+    assert partial.text(yantai, "art_28__para_1", "原文") == ("原文", "zh-CN")
     assert en.heading(yantai, yantai.chapter(4)) == ("Chapter IV Realizing the Value of Data Factors", "en")
     assert en.article_label(yantai.article(28)) == "Article 28"
 
@@ -82,7 +87,7 @@ def test_translation_for_an_unknown_ordinance(tmp_path):
 def test_build_reports_coverage(tmp_path, capsys):
     assert build_corpus.main(["--docs", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "en translation of yantai-digital-economy: 3 of 62 articles (0 partly), 231 of 6460 characters" in out
+    assert "en translation of yantai-digital-economy: 62 of 62 articles (0 partly), 6460 of 6460 characters (100.0%)" in out
 
 
 # -- the two trees in the built site -------------------------------------------------------
@@ -114,6 +119,14 @@ def test_html_lang_and_hreflang_alternates(site_dir, url, lang):
 
 def test_english_page_uses_english_theme_strings_and_labels(site_dir):
     page = soup(site_dir, "en/yantai-digital-economy/article-28")
+    translated = page.select_one("#art_28__para_1")
+    assert not translated.has_attr("lang") and translated.get_text().startswith("The municipal people's government")
+    zh = soup(site_dir, "yantai-digital-economy/article-28")
+    assert zh.select_one("input.md-search__input")["placeholder"] == "搜索"
+
+
+def test_an_untranslated_article_shows_the_official_text_marked_chinese(partial_site):
+    page = soup(partial_site, "en/yantai-digital-economy/article-28")
     assert page.select_one("input.md-search__input")["placeholder"] == "Search"
     assert page.select_one(".md-header__topic").get_text(strip=True) == "Chinese Local Regulations"
     assert page.h1.get_text() == "Article 28"
@@ -123,8 +136,6 @@ def test_english_page_uses_english_theme_strings_and_labels(site_dir):
     fallback = page.select_one("#art_28__para_1")
     assert fallback["lang"] == "zh-CN" and fallback.has_attr("data-search-exclude")
     assert "not yet available" in page.select_one(".ls-notice--fallback").get_text()
-    zh = soup(site_dir, "yantai-digital-economy/article-28")
-    assert zh.select_one("input.md-search__input")["placeholder"] == "搜索"
 
 
 def test_english_navigation_is_the_english_tree(site_dir):
@@ -134,6 +145,36 @@ def test_english_navigation_is_the_english_tree(site_dir):
     assert "Home" in links and not any("烟台" in text for text in links)
 
 
-def test_ordinance_page_shows_translation_coverage(site_dir):
+def test_ordinance_page_shows_translation_coverage(site_dir, partial_site):
     page = soup(site_dir, "en/yantai-digital-economy")
-    assert "3 of 62 articles translated (3.6% of the text)" in page.select_one(".ls-coverage").get_text()
+    assert "62 of 62 articles translated (100.0% of the text)" in page.select_one(".ls-coverage").get_text()
+    page = soup(partial_site, "en/yantai-digital-economy")
+    assert "61 of 62 articles translated (9" in page.select_one(".ls-coverage").get_text()
+
+
+# -- every translated page says it is unofficial ---------------------------------------------
+
+def test_every_english_page_and_no_chinese_page_says_the_translation_is_unofficial(site_dir):
+    english = sorted((site_dir / "en").rglob("*.html"))
+    assert english
+    for path in english:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if page.find("meta", attrs={"http-equiv": "refresh"}):
+            continue                                         # a redirect, not a page
+        banner = page.select_one(".md-banner .ls-unofficial")
+        assert banner and "Unofficial English translation" in banner.get_text(), path
+    for path in site_dir.glob("*/index.html"):
+        if not path.is_relative_to(site_dir / "en"):
+            assert "ls-unofficial" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_english_citation_cites_an_unofficial_translation_of_its_date(site_dir):
+    for url in ("en/yantai-digital-economy/article-1", "yantai-digital-economy/article-1"):
+        rows = {row.dt.get_text(): row.select_one(".ls-cite__text").get_text()
+                for row in soup(site_dir, url).select(".ls-cite__row")}
+        assert rows["English"] == ("Regulations of Yantai Municipality on Promoting the Digital Economy, "
+                           "Article 1 (unofficial translation of 2026-12-01)")
+    pin = soup(site_dir, "en/yantai-digital-economy/article-1").select_one("#art_1__para_1 .ls-pin")
+    assert pin["data-cite"].endswith("Article 1 (unofficial translation of 2026-12-01)")
+    notice = soup(site_dir, "en/yantai-digital-economy").select_one(".ls-notice").get_text()
+    assert "unofficial" in notice and "Translation of 2026-12-01." in notice

@@ -48,12 +48,18 @@ def test_article_entries_say_which_ordinance_they_are_from(index):
     assert tags[:5] == ["济南", "第十五条", "第15条", "15条", "15"]
 
 
-def test_navigation_pages_and_fallbacks_are_not_indexed(index):
+def test_navigation_pages_are_not_indexed(index):
     locations = {d["location"] for d in index["docs"]}
     assert not any("chapter-" in loc or "full-text" in loc or loc.startswith("departments/")
                    for loc in locations)
+
+
+def test_untranslated_fallbacks_are_not_indexed(partial_site):
+    index = json.loads((partial_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     english = next(d for d in index["docs"] if d["location"] == "en/yantai-digital-economy/article-28/#art_28")
     assert not re.search(r"[\u4e00-\u9fff]", english["text"])       # the Chinese fallback is excluded
+    translated = next(d for d in index["docs"] if d["location"] == "en/yantai-digital-economy/article-27/#art_27")
+    assert "data" in translated["text"].lower()
 
 
 def test_the_query_segmenter_of_the_built_worker_is_repaired(site_dir):

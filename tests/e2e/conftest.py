@@ -53,6 +53,14 @@ def base_url(site_dir):
 
 
 @pytest.fixture(scope="session")
+def partial_base_url(partial_site):
+    """The site of a translation under way (烟台 第二十八条 untranslated)."""
+    server = serve(partial_site)
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser_context(tmp_path_factory):
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
