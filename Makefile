@@ -23,7 +23,7 @@ serve: corpus
 # The benchmark (separate from the tests): the real corpus and one 50 times larger,
 # measured in one run; the report goes to benchmarks/report.md and report.json.
 bench: $(STAMP) browser node_modules/.installed
-	$(BIN)/python -m lawsite.bench --scale 1 --scale 50 --profile
+	$(BIN)/python -m tools.bench --scale 1 --scale 50 --profile
 
 # The iframe-worker shim of the offline bundle, pinned in package-lock.json.
 node_modules/.installed: package-lock.json
@@ -56,4 +56,4 @@ clean:
 # Add the URLs of the last build to registry/urls.txt (commit the change): a
 # published URL must keep working forever, and the build checks that it does.
 register:
-	$(BIN)/python -m lawsite.registry add site
+	$(BIN)/python -m lawsite.publish.registry add site

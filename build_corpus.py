@@ -13,9 +13,9 @@ import sys
 from collections import Counter
 import time
 
-from lawsite import consistency, i18n
-from lawsite.build import build
-from lawsite.errors import SourceError
+from lawsite.translation import consistency, i18n
+from lawsite.pipeline import build
+from lawsite.core.errors import SourceError
 
 
 def main(argv=None) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawsite.output import hand_written_only
+from lawsite.publish.output import hand_written_only
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -100,7 +100,7 @@ def build_site_into(directory: Path, sources: Path = ROOT / "sources",
     import shutil
 
     import build_corpus
-    from lawsite import publish
+    from lawsite.publish import publish
 
     docs, site = directory / "docs", directory / "site"
     shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
@@ -140,7 +140,7 @@ def partial_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def bundle(built, tmp_path_factory) -> Path:
     """The offline bundle of the real corpus (dist/lawsite-offline.zip), built once."""
-    from lawsite import publish
+    from lawsite.publish import publish
     work = tmp_path_factory.mktemp("bundle")
     return publish.build_bundle(work / "lawsite-offline.zip", built[0], work / "offline")
 
@@ -162,7 +162,7 @@ def build_fixture_site(root: Path, tree: "SourcesTree") -> tuple[Path, str]:
 def hostile(tmp_path_factory):
     """The hostile fixture (tests/fixtures/hostile/) built into a site:
     (site dir, the parsed ordinance, the source lines, the build's warnings)."""
-    from lawsite import build
+    from lawsite import pipeline as build
     root = tmp_path_factory.mktemp("hostile")
     tree = SourcesTree(root / "sources")
     tree.add((ROOT / "tests" / "fixtures" / "hostile" / "hostile.txt").read_text(encoding="utf-8"),

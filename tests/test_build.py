@@ -9,11 +9,11 @@ import jsonschema
 import pytest
 
 import build_corpus
-from lawsite.output import MANIFEST
+from lawsite.publish.output import MANIFEST
 
 from .conftest import ROOT, SIMPLE, corpus_args
 
-SCHEMA = json.loads((ROOT / "lawsite" / "corpus.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "lawsite" / "site" / "corpus.schema.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

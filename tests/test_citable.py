@@ -6,8 +6,8 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from lawsite import registry
-from lawsite.errors import SourceError
+from lawsite.publish import registry
+from lawsite.core.errors import SourceError
 
 from .conftest import ROOT, build_site_into
 

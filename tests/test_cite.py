@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from lawsite import build, cite
+from lawsite import pipeline as build
+from lawsite.site import cite
 
 from .conftest import ROOT
 
@@ -56,7 +57,7 @@ def test_publication_date_is_the_approval_else_the_enactment():
 def test_article_in_a_section_is_cited_by_its_number_alone(sources_tree):
     """Sections restart their numbering in each chapter; articles do not, so a
     citation never needs the chapter or section."""
-    from lawsite import parse, sources
+    from lawsite.parse import builder as parse, sources
     sources_tree.add("第一章 总则\n第一节 一般规定\n第一条 甲。\n第二章 分则\n第一节 数据\n"
                      "第二条 职责如下：\n（一）甲；\n（二）乙。\n第二节 安全\n第三条 丙。\n丁。\n")
     [source] = sources.read_all(sources_tree.root)

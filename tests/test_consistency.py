@@ -3,7 +3,8 @@
 import textwrap
 
 import build_corpus
-from lawsite import build, consistency
+from lawsite import pipeline as build
+from lawsite.translation import consistency
 
 from .conftest import metadata
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from lawsite import build, definitions
+from lawsite import pipeline as build
+from lawsite.enrich import definitions
 
 from .conftest import ROOT, SourcesTree
 

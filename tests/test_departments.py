@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawsite import departments, parse, sources, vocabulary
-from lawsite.errors import SourceError
+from lawsite.enrich import departments, vocabulary
+from lawsite.parse import builder as parse, sources
+from lawsite.core.errors import SourceError
 
 from .conftest import ROOT
 

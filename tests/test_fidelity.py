@@ -11,8 +11,10 @@ import re
 
 import pytest
 
-from lawsite import build, model, sources
-from lawsite.export import corpus as export_corpus
+from lawsite import pipeline as build
+from lawsite.model import document as model
+from lawsite.parse import sources
+from lawsite.site.export import corpus as export_corpus
 
 from .conftest import ROOT
 

@@ -9,9 +9,12 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lawsite import build, i18n, markup, parse
-from lawsite.errors import SourceError
-from lawsite.sources import Source, decode
+from lawsite import pipeline as build
+from lawsite.translation import i18n
+from lawsite.site import markup
+from lawsite.parse import builder as parse
+from lawsite.core.errors import SourceError
+from lawsite.parse.sources import Source, decode
 
 from .conftest import metadata
 

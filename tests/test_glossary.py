@@ -4,8 +4,9 @@ import textwrap
 
 import pytest
 
-from lawsite import build, glossary, i18n
-from lawsite.errors import SourceError
+from lawsite import pipeline as build
+from lawsite.translation import glossary, i18n
+from lawsite.core.errors import SourceError
 
 from .conftest import SIMPLE, ROOT
 

@@ -8,9 +8,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 import build_corpus
-from lawsite import build, i18n
-from lawsite.errors import SourceError
-from lawsite.labels import DIRECTORY as LABELS
+from lawsite import pipeline as build
+from lawsite.translation import i18n
+from lawsite.core.errors import SourceError
+from lawsite.translation.labels import DIRECTORY as LABELS
 
 from .conftest import ROOT
 

@@ -1,6 +1,6 @@
 import pytest
 
-from lawsite.lexer import classify
+from lawsite.parse.lexer import classify
 
 
 @pytest.mark.parametrize("raw, kind, number, content", [

@@ -1,6 +1,6 @@
 import pytest
 
-from lawsite.numerals import from_int, to_int
+from lawsite.core.numerals import from_int, to_int
 
 CASES = [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (28, "二十八"), (62, "六十二"),
          (100, "一百"), (101, "一百零一"), (110, "一百一十"), (111, "一百一十一"),

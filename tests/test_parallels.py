@@ -6,7 +6,8 @@ import copy
 import pytest
 import yaml
 
-from lawsite import build, parallels
+from lawsite import pipeline as build
+from lawsite.enrich import parallels
 
 from .conftest import ROOT
 

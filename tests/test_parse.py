@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from lawsite import parse, sources
-from lawsite.errors import SourceError
+from lawsite.parse import builder as parse, sources
+from lawsite.core.errors import SourceError
 
 from .conftest import ROOT, SIMPLE
 

@@ -3,7 +3,8 @@ references reported and never linked."""
 
 import pytest
 
-from lawsite import build, references
+from lawsite import pipeline as build
+from lawsite.enrich import references
 
 from .conftest import ROOT, SourcesTree
 

@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import MkDocsException
 
 import build_corpus
-from lawsite import linkcheck, publish
+from lawsite.publish import linkcheck, publish
 
 from .conftest import ROOT, SIMPLE, corpus_args
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from lawsite.lexer import lex
-from lawsite.repair import is_complete, repair, repair_characters
+from lawsite.parse.lexer import lex
+from lawsite.parse.repair import is_complete, repair, repair_characters
 
 
 @pytest.mark.parametrize("before, after", [

@@ -7,8 +7,8 @@ import datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lawsite import parse
-from lawsite.sources import Source
+from lawsite.parse import builder as parse
+from lawsite.parse.sources import Source
 
 from .conftest import metadata
 from .styles import STYLES

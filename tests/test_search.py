@@ -6,7 +6,7 @@ import re
 import pytest
 from mkdocs.exceptions import MkDocsException
 
-from lawsite import search
+from lawsite.mkdocs import search
 
 from .conftest import ROOT, build_site_into
 

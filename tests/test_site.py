@@ -106,6 +106,6 @@ def test_two_builds_are_byte_identical(site_dir, tmp_path):
 
 
 def test_the_offline_bundle_is_reproducible(built, bundle, tmp_path):
-    from lawsite import publish
+    from lawsite.publish import publish
     again = publish.build_bundle(tmp_path / "again.zip", built[0], tmp_path / "offline")
     assert again.read_bytes() == bundle.read_bytes()

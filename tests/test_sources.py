@@ -5,8 +5,8 @@ import hashlib
 
 import pytest
 
-from lawsite import sources
-from lawsite.errors import SourceError
+from lawsite.parse import sources
+from lawsite.core.errors import SourceError
 
 from .conftest import ROOT, SIMPLE
 

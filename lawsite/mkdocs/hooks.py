@@ -1,0 +1,183 @@
+"""MkDocs hooks: the seam between the generated docs/ and MkDocs.
+
+- on_pre_build (mkdocs serve): regenerate docs/ from sources/ for a live preview.
+- on_config: load the navigation and the redirects (short forms of article URLs,
+  retired URLs) that build_corpus.py wrote (docs/.nav.yml, docs/.redirects.yml),
+  so adding an ordinance never means editing mkdocs.yml; point the snippets that
+  hand-written pages include at the generated docs/.fragments/; pin the build
+  date to the last commit (SOURCE_DATE_EPOCH) so two builds of one commit are
+  byte-identical.
+- on_config (search): fail if Chinese segmentation is off (jieba missing, or a
+  separator without U+200B); load the corpus' user dictionary into jieba.
+- on_post_build: repair Material's query segmenter in the built worker and write
+  the search index as UTF-8 (lawsite/search.py says why); in the offline bundle,
+  serve the iframe-worker shim from the bundle instead of a CDN.
+- on_nav: cut the navigation into one tree per language.
+- on_page_context / on_post_page: give each page its language — Material's
+  interface strings (through partials/language.html), the navigation of its
+  tree, the site name, and the alternates of the language switcher and of
+  <link rel="alternate" hreflang> — and restore the shared config afterwards;
+  drop the templates' indentation from the page (lawsite/compact.py).
+"""
+
+import logging
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import yaml
+from material.plugins.search import plugin as material_search
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation, Section
+
+from lawsite.mkdocs import compact, search
+from lawsite.translation import i18n
+from lawsite.core.siteconfig import commit_time
+from lawsite.translation.labels import Labels
+
+_state = {}
+_command = {"name": ""}           # the MkDocs command: build, or serve (a live preview)
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
+
+
+def on_pre_build(config):
+    """In a live preview, regenerate docs/ from sources/ before each rebuild: only the
+    pages of what changed are rewritten (and then rebuilt). A bad source is reported,
+    and the preview keeps the last good pages."""
+    if _command["name"] != "serve":
+        return
+    from lawsite.pipeline import build
+    from lawsite.core.errors import SourceError
+    root = Path(config.config_file_path).parent
+    try:
+        build(root / "sources", config.docs_dir)
+    except SourceError as error:
+        logging.getLogger("mkdocs").error(f"lawsite: {error}")
+
+
+def on_config(config):
+    logging.getLogger("jieba").setLevel(logging.WARNING)      # it logs its start-up at DEBUG
+    docs = Path(config.docs_dir)
+    nav_file = docs / ".nav.yml"
+    if not nav_file.exists():
+        raise PluginError(f"{nav_file} is missing: run `python build_corpus.py` first")
+    config.nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    snippets["base_path"] = [str(docs / ".fragments")]
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:                    # the hosted site; the offline one has none
+        redirects.config["redirect_maps"] = yaml.safe_load(
+            (docs / ".redirects.yml").read_text(encoding="utf-8"))
+    check_segmentation(config)
+    # jieba's dictionary is global to the process: start from its own, then add this
+    # build's words, so that a build never depends on the builds before it
+    material_search.jieba.dt.initialized = False
+    dictionary = docs / search.USER_DICTIONARY
+    if dictionary.exists():
+        material_search.jieba.load_userdict(str(dictionary))
+    os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(Path(config.config_file_path).parent))
+    _state.clear()
+    _state["shared"] = {"site_name": config.site_name, "alternate": config.extra.get("alternate")}
+    labels = {code: Labels.load(code) for code in i18n.CODES}
+    _state["names"] = {code: labels[code]("site_name") for code in i18n.CODES}
+    _state["language_names"] = {code: labels[code]("language_name") for code in i18n.CODES}
+    _state["banners"] = {code: labels[code]("unofficial_banner") for code in i18n.CODES
+                         if code != i18n.OFFICIAL}
+    _state["offline"] = "material/offline" in config.plugins
+    return config
+
+
+def check_segmentation(config) -> None:
+    """Chinese search works only with jieba and a separator that keeps U+200B."""
+    if material_search.jieba is None:
+        raise PluginError("jieba is not importable, so Material would index Chinese without "
+                          "segmenting it and search would find almost nothing: install the "
+                          "pinned requirements (make site)")
+    plugin = config.plugins.get("material/search")
+    separator = plugin.config.separator if plugin else None
+    # a regular expression: it names U+200B as an escape or holds the character itself
+    if plugin is None or not separator or not ("\\u200b" in separator or "\u200b" in separator):
+        raise PluginError(f"the search separator {separator!r} must contain \\u200b, which "
+                          "joins the words jieba finds; keep Material's default for zh")
+
+
+SHIM = Path("node_modules", "iframe-worker", "shim", "index.js")   # npm ci, package-lock.json
+SHIM_IN_SITE = Path("assets", "javascripts", "iframe-worker-shim.js")   # mkdocs.offline.yml
+
+
+def on_post_build(config):
+    if _state["offline"]:
+        shim = Path(config.config_file_path).parent / SHIM
+        if not shim.exists():
+            raise PluginError(f"{shim} is missing: run `npm ci` (make site does) to install the "
+                              "iframe-worker shim that lets search run from file://")
+        shutil.copyfile(shim, Path(config.site_dir) / SHIM_IN_SITE)
+    index = Path(config.site_dir, "search", "search_index.json")
+    if index.exists():                    # (the offline plugin inlines it after this hook)
+        search.reencode_index(index)
+    workers = Path(config.site_dir, "assets", "javascripts", "workers")
+    for worker in sorted(workers.glob("search.*.min.js")):
+        try:
+            worker.write_text(search.patch_worker(worker.read_text(encoding="utf-8")),
+                              encoding="utf-8")
+        except ValueError as error:
+            raise PluginError(f"{worker}: {error}") from None
+
+
+def on_files(files, config):
+    _state["files"] = files
+    return files
+
+
+def on_nav(nav, config, files):
+    """One navigation per language: the official tree is the top level, each
+    other language a section of it (whose first page is its home)."""
+    trees = {i18n.OFFICIAL: nav}
+    for item in nav.items:
+        if isinstance(item, Section) and item.children and getattr(item.children[0], "file", None):
+            code = i18n.language_of(item.children[0].file.src_uri)
+            if code != i18n.OFFICIAL:
+                pages = [page for page in nav.pages if i18n.language_of(page.file.src_uri) == code]
+                tree = Navigation(item.children, pages)
+                tree.homepage = item.children[0]
+                trees[code] = tree
+    _state["navs"] = trees
+    return nav
+
+
+def on_page_context(context, page, config, nav):
+    code = i18n.language_of(page.file.src_uri)
+    context["lawsite_lang"] = code
+    context["lawsite_html_lang"] = i18n.HTML_LANG[code]
+    context["lawsite_banner"] = _state["banners"].get(code, "")     # every translated page says so
+    context["nav"] = _state["navs"].get(code, nav)
+    config.site_name = _state["names"][code]
+    config.extra["alternate"] = alternates(page, config)
+    return context
+
+
+def on_post_page(output, page, config):
+    config.site_name = _state["shared"]["site_name"]
+    config.extra["alternate"] = _state["shared"]["alternate"]
+    return compact.compact(output)
+
+
+def alternates(page, config) -> list[dict]:
+    """The same page in every language: `link` for <link rel=alternate hreflang>
+    (absolute on the hosted site, as search engines want; relative offline, where
+    nothing may reach the network) and `switch` for the language switcher
+    (relative, so that it works on any host and from a folder)."""
+    found = []
+    for code in i18n.CODES:
+        other = _state["files"].get_file_from_path(i18n.counterpart(page.file.src_uri, code))
+        if other is None:                      # no such page in that language: its home
+            other = _state["files"].get_file_from_path(i18n.counterpart("index.md", code))
+        link = other.url if _state["offline"] else urljoin(config.site_url, other.url)
+        found.append({"name": _state["language_names"][code],
+                      "lang": i18n.HTML_LANG[code], "link": link, "switch": other.url,
+                      "current": code == i18n.language_of(page.file.src_uri)})
+    return found

@@ -1,0 +1,186 @@
+"""Build the site two ways from the same generated docs/: the hosted site in site/
+and the offline bundle dist/<name>-offline.zip.
+
+    python -m lawsite.publish [--site site] [--dist dist]
+
+Both are built into a temporary directory beside site/ and put in place only when
+everything passed: both MkDocs builds (strict), and the URL registry (every
+published URL still produced, lawsite/registry.py). A failed build leaves the
+previous site/ and dist/ untouched. The zip is reproducible: its entries are
+sorted and dated at the last commit.
+"""
+
+import argparse
+import datetime
+import json
+import logging
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from lawsite.publish import registry
+from lawsite.core.errors import SourceError
+from lawsite.core.siteconfig import commit_time
+
+ROOT = Path(__file__).resolve().parents[2]
+HOSTED = ROOT / "mkdocs.yml"
+OFFLINE = ROOT / "mkdocs.offline.yml"
+BUNDLE = "lawsite-offline"                       # dist/lawsite-offline.zip, and its folder
+
+
+def build_site(site_dir, config_file=HOSTED, docs_dir=None) -> None:
+    """Run MkDocs (strict) into `site_dir`. Raises MkDocsException on any warning."""
+    overrides = {"site_dir": str(site_dir)}
+    if docs_dir is not None:
+        overrides["docs_dir"] = str(docs_dir)
+    config = load_config(str(config_file), **overrides)
+    build(config)
+
+
+def build_bundle(zip_path: Path, docs_dir=None, work: Path | None = None) -> Path:
+    """Build the offline site and pack it, with a README.txt, into `zip_path`."""
+    work = Path(work or tempfile.mkdtemp())
+    site = work / BUNDLE
+    build_site(site, OFFLINE, docs_dir)
+    for served_only in ("404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt"):
+        (site / served_only).unlink(missing_ok=True)     # meaningful only on a web server
+    (site / "README.txt").write_text(readme(site), encoding="utf-8")
+    write_zip(site, zip_path, prefix=BUNDLE)
+    return zip_path
+
+
+def version() -> str:
+    try:
+        result = subprocess.run(["git", "describe", "--tags", "--always", "--dirty"], cwd=ROOT,
+                                capture_output=True, text=True, check=True)
+        return result.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def built_on() -> datetime.datetime:
+    """The date the build is pinned to: the last commit (SOURCE_DATE_EPOCH)."""
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or commit_time(ROOT))
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
+
+
+def readme(site: Path) -> str:
+    corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    ordinances = [o["title"] for o in corpus["ordinances"]]
+    ordinances_en = [o["metadata"]["title_en"] for o in corpus["ordinances"]]
+    articles = sum(len(o["articles"]) for o in corpus["ordinances"])
+    date = built_on().strftime("%Y-%m-%d")
+    return f"""地方性法规 · 离线版 / Chinese Local Regulations · offline copy
+=================================================================
+
+如何打开
+  1. 将本压缩包解压到任意文件夹（或U盘）。
+  2. 双击文件夹中的 index.html，用浏览器打开。无需联网，检索也可以使用。
+
+内容
+  {len(ordinances)} 部法规，共 {articles} 条：{"、".join(f"《{t}》" for t in ordinances)}。
+  每一条、每一款、每一项都可以单独打开和引用。中文为正式文本；英文页面（en 文件夹）为
+  非官方译文，未译部分显示中文。
+  另有部门索引、条款对照，以及结构化数据 data/corpus.json。
+
+How to open
+  1. Unzip this archive anywhere (a folder, a USB stick).
+  2. Double-click index.html in that folder. No network is needed; search works too.
+
+Contents
+  {len(ordinances)} ordinances, {articles} articles: {"; ".join(ordinances_en)}.
+  Every article, paragraph and item can be opened and cited on its own. The Chinese text is the
+  official one; the English pages (en/) carry unofficial translations, and show the
+  Chinese where a passage is not translated yet. Also: the department index, the
+  comparisons of provisions, and the structured data in data/corpus.json.
+
+版本 / Version: {version()}
+构建日期 / Built on: {date} (the date of the last commit of the sources)
+网站 / Website: the same pages, with permanent URLs, are published online; the URL of
+each article is in its citation box.
+"""
+
+
+def write_zip(directory: Path, zip_path: Path, prefix: str) -> None:
+    """A reproducible zip: sorted entries, each dated at the build date, plain modes."""
+    stamp = max(built_on(), datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc))
+    date_time = stamp.timetuple()[:6]
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(directory).as_posix()}", date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+
+
+def replace_directory(built: Path, target: Path) -> None:
+    """Put `built` where `target` is, removing the old one only after the swap."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    built.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def publish(site: Path, dist: Path, docs_dir=None, check_urls: bool = True) -> None:
+    """Build both outputs and check them, then swap them into place. The offline
+    bundle is built in a second process, beside the hosted site. (`check_urls`:
+    the URL registry; off only for corpora that are not published, such as the
+    benchmark's synthetic one.)"""
+    site, dist = Path(site).resolve(), Path(dist).resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".build-", dir=site.parent) as temporary:
+        work = Path(temporary)
+        context = multiprocessing.get_context("fork")
+        with context.Pool(1) as pool:
+            offline = pool.apply_async(_build_bundle_quietly,
+                                       (work / "dist" / f"{BUNDLE}.zip", docs_dir, work / "offline"))
+            build_site(work / "site", HOSTED, docs_dir)
+            if check_urls:
+                registry.check(work / "site")
+            failure = offline.get()
+        if failure:
+            raise MkDocsException(f"the offline bundle was not built: {failure}")
+        replace_directory(work / "site", site)
+        replace_directory(work / "dist", dist)
+
+
+def _build_bundle_quietly(zip_path: Path, docs_dir, work: Path) -> str:
+    """build_bundle in the second process: returns its failure, if any, as text."""
+    try:
+        build_bundle(zip_path, docs_dir, work)
+        return ""
+    except (MkDocsException, SourceError) as error:
+        return str(error) or type(error).__name__
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Build the hosted site and the offline bundle.")
+    parser.add_argument("--site", default=str(ROOT / "site"))
+    parser.add_argument("--dist", default=str(ROOT / "dist"))
+    parser.add_argument("--docs", default=None, help="the generated docs (default: mkdocs.yml's)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        publish(Path(args.site), Path(args.dist), args.docs)
+    except (MkDocsException, SourceError) as error:
+        print(f"error: {error}\nnothing was published: {args.site} and {args.dist} are unchanged",
+              file=sys.stderr)
+        return 1
+    print(f"hosted site in {args.site}, offline bundle in {args.dist}/{BUNDLE}.zip")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""The terminology of a translation: Chinese term → its fixed English rendering.
+
+`translations/<lang>/glossary.yml` lists the terms whose rendering is fixed, so that
+every ordinance translated into that language reads as one body of law:
+
+    terms:
+      - zh: 有关部门
+        en: relevant departments
+        variants: [relevant department]      # other accepted forms (optional)
+        note: the generic actor
+
+The build checks each translated element: where a term occurs in its Chinese, one of
+the term's renderings must occur in its translation (case-insensitive). A miss is a
+warning naming the translation's file and line, not an error: a translator may have a
+reason, which the warning makes visible.
+
+>>> term = Term("有关部门", ("relevant departments", "relevant department"), "", 3)
+>>> term.rendered_in("The Relevant Departments shall …"), term.rendered_in("Departments shall …")
+(True, False)
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lawsite.model import document as model
+from lawsite.core import yamlfile
+from lawsite.core.errors import Notice, SourceError, display_path
+
+FILE = "glossary.yml"              # in translations/<lang>/, beside the ordinances' files
+KEYS = ("zh", "en", "variants", "note")
+
+
+@dataclass(frozen=True)
+class Term:
+    zh: str
+    renderings: tuple[str, ...]     # the preferred rendering first
+    note: str
+    line: int                       # where the term stands in the glossary
+
+    def rendered_in(self, english: str) -> bool:
+        text = english.casefold()
+        return any(rendering.casefold() in text for rendering in self.renderings)
+
+
+def _text(entry: yamlfile.Mapping, key: str, shown: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip() or "\n" in value.strip():
+        raise SourceError(shown, entry.key_line(key), f"`{key}` must be one line of text")
+    return value.strip()
+
+
+def load(path: Path) -> list[Term]:
+    """Read and check a glossary: a list of terms, each with `zh` and `en`, no term twice."""
+    shown = display_path(path)
+    data = yamlfile.load(path)
+    if not isinstance(data, dict) or set(data) != {"terms"} or not isinstance(data["terms"], list):
+        raise SourceError(shown, 1, "a glossary is a mapping with one key, `terms:`, a list of terms")
+    terms, seen = [], {}
+    for entry in data["terms"]:
+        if not isinstance(entry, dict):
+            raise SourceError(shown, data.key_line("terms"), "each term is a mapping with `zh` and `en`")
+        for key in entry:
+            if key not in KEYS:
+                raise SourceError(shown, entry.key_line(key),
+                                  f"unknown key {str(key)[:40]!r} (expected {', '.join(KEYS)})")
+        zh, en = _text(entry, "zh", shown), _text(entry, "en", shown)
+        if zh in seen:
+            raise SourceError(shown, entry.line, f"the term {zh} is listed twice (first on line {seen[zh]})")
+        seen[zh] = entry.line
+        variants = entry.get("variants", [])
+        if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+            raise SourceError(shown, entry.key_line("variants"), "`variants` must be a list of texts")
+        note = entry.get("note", "")
+        if not isinstance(note, str):
+            raise SourceError(shown, entry.key_line("note"), "`note` must be text")
+        terms.append(Term(zh, (en, *(v.strip() for v in variants)), note.strip(), entry.line))
+    return terms
+
+
+def misses(terms: list[Term], ordinance: model.Ordinance, translated: dict[str, str],
+           lines: dict[str, int], path: str) -> list[Notice]:
+    """A warning for each translated element whose Chinese holds a term whose rendering
+    its English lacks. A term inside a longer term of the glossary (数据 in 公共数据)
+    counts only where it also stands outside it."""
+    longer = {t.zh: [o for o in terms if t.zh in o.zh and o.zh != t.zh] for t in terms}
+    found = []
+    for eid, chinese in _elements(ordinance):
+        english = translated.get(eid)
+        if english is None:
+            continue
+        for term in terms:
+            if term.zh in chinese and _outside(term.zh, chinese, longer[term.zh]) \
+                    and not term.rendered_in(english):
+                found.append(Notice(path, lines.get(eid), f"{eid}: the glossary renders {term.zh} as "
+                                    f"{term.renderings[0]!r}, which the translation does not use"))
+    return found
+
+
+def _elements(ordinance: model.Ordinance):
+    """(eid, Chinese text) of every translatable element, in document order."""
+    for chapter in ordinance.chapters:
+        yield chapter.eid, chapter.title
+        for section in chapter.sections:
+            yield section.eid, section.title
+    for article in ordinance.articles:
+        for element in article.elements():
+            yield element.eid, element.text
+
+
+def _outside(term: str, text: str, longer: list[Term]) -> bool:
+    """Does `term` occur in `text` outside every longer glossary term?
+
+    >>> _outside("数据", "公共数据开放", [Term("公共数据", ("public data",), "", 1)])
+    False
+    >>> _outside("数据", "公共数据和数据交易", [Term("公共数据", ("public data",), "", 1)])
+    True
+    """
+    covered = [False] * len(text)
+    for other in longer:
+        start = text.find(other.zh)
+        while start >= 0:
+            covered[start:start + len(other.zh)] = [True] * len(other.zh)
+            start = text.find(other.zh, start + 1)
+    start = text.find(term)
+    while start >= 0:
+        if not all(covered[start:start + len(term)]):
+            return True
+        start = text.find(term, start + 1)
+    return False
