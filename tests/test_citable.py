@@ -53,7 +53,8 @@ def test_citation_box_and_pilcrows(site_dir):
     url = BASE + "yantai-digital-economy/article-28/"
     assert copies == [
         "《烟台市数字经济促进条例》第二十八条",
-        "Regulations of Yantai Municipality on Promoting the Digital Economy, Article 28",
+        "Regulations of Yantai Municipality on Promoting the Digital Economy, Article 28 "
+        "(unofficial translation of 2026-12-01)",
         f"烟台市人民代表大会常务委员会. 烟台市数字经济促进条例[EB/OL]. (2024-11-20)[{{accessed}}]. {url}.",
         url]
     pin = page.select_one("#art_28__para_3 a.ls-pin")

@@ -26,7 +26,9 @@ def test_copy_buttons_of_the_citation_box(clipboard_page, base_url):
     assert clipboard(page) == "《烟台市数字经济促进条例》第二十八条"
     assert page.locator(".md-dialog").inner_text() != ""
     buttons.nth(1).click()
-    assert clipboard(page) == "Regulations of Yantai Municipality on Promoting the Digital Economy, Article 28"
+    assert clipboard(page) == (
+        "Regulations of Yantai Municipality on Promoting the Digital Economy, Article 28 "
+        "(unofficial translation of 2026-12-01)")
     buttons.nth(2).click()
     today = page.evaluate("(() => { const d = new Date(); return d.getFullYear() + '-' + "
                           "String(d.getMonth() + 1).padStart(2, '0') + '-' + "
