@@ -6,12 +6,13 @@ Each stage is a function of the one before; nothing is written until every
 ordinance has been read and parsed without error.
 """
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import json
 
+from lawsite.model.corpus import Corpus
 from lawsite.site import compare_pages, department_pages, export, nav, pages, urls
+from lawsite.site.page import Site
 from lawsite.translation import consistency, i18n
 from lawsite.enrich import definitions, departments, parallels, references
 from lawsite.model import document as model
@@ -25,22 +26,6 @@ from lawsite.enrich.vocabulary import load as load_vocabulary
 
 SCHEMA = Path(__file__).parent / "site" / "corpus.schema.json"
 DEPARTMENTS = "departments.yml"          # the curated vocabulary, in the sources directory
-
-
-@dataclass
-class Corpus:
-    """Every ordinance, parsed, its language trees, and what the editors should hear about."""
-
-    ordinances: list[model.Ordinance]
-    notices: list[Notice] = field(default_factory=list)
-    languages: list[i18n.Language] = field(default_factory=list)
-    vocabulary: Vocabulary | None = None
-    mentions: dict = field(default_factory=dict)     # slug → article number → [Mention]
-    search_terms: list[str] = field(default_factory=list)   # sources/search-terms.yml
-    references: dict = field(default_factory=dict)     # "slug/eid" → [references.Reference]
-    definitions: list = field(default_factory=list)    # [definitions.Definition]
-    term_uses: dict = field(default_factory=dict)      # slug → eid → [(start, end, Definition)]
-    parallels: dict = field(default_factory=dict)      # (slug, article) → [parallels.Parallel]
 
 
 def load(sources_dir, translations_dir=i18n.TRANSLATIONS) -> Corpus:
@@ -84,7 +69,7 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) 
         corpus.search_terms + search.corpus_words(corpus))
     counts = departments.matrix(corpus.mentions) if corpus.vocabulary else {}
     for lang in corpus.languages:
-        site = pages.Site(lang, base_url, corpus)
+        site = Site(lang, base_url, corpus)
         # included into the hand-written home page of each language
         files[f".fragments/ordinances.{lang.code}.md"] = pages.ordinance_list(site, corpus.ordinances)
         site_pages = pages.site_pages(site, corpus.ordinances) + compare_pages.compare_pages(site)

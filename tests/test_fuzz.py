@@ -14,6 +14,7 @@ from lawsite.translation import i18n
 from lawsite.site import markup
 from lawsite.parse import builder as parse
 from lawsite.core.errors import SourceError
+from lawsite.model.corpus import Corpus
 from lawsite.parse.sources import Source, decode
 
 from .conftest import metadata
@@ -58,6 +59,6 @@ def test_parser_and_page_writer_never_crash(lines):
     except SourceError as error:
         assert str(error).startswith(("fuzz.txt", "m.yml"))      # names the file
         return
-    corpus = build.Corpus([ordinance], languages=i18n.load_languages([ordinance], directory="/nonexistent"))
+    corpus = Corpus([ordinance], languages=i18n.load_languages([ordinance], directory="/nonexistent"))
     files = build.generate(corpus, "https://example.org/")
     assert any(path.endswith("article-1.md") for path in files)

@@ -35,6 +35,8 @@ from lawsite.mkdocs import compact, search
 from lawsite.translation import i18n
 from lawsite.core.siteconfig import commit_time
 from lawsite.translation.labels import Labels
+from lawsite.pipeline import build
+from lawsite.core.errors import SourceError
 
 _state = {}
 _command = {"name": ""}           # the MkDocs command: build, or serve (a live preview)
@@ -50,8 +52,6 @@ def on_pre_build(config):
     and the preview keeps the last good pages."""
     if _command["name"] != "serve":
         return
-    from lawsite.pipeline import build
-    from lawsite.core.errors import SourceError
     root = Path(config.config_file_path).parent
     try:
         build(root / "sources", config.docs_dir)

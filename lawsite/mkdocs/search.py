@@ -16,6 +16,7 @@ into the index's own words. So the build makes sure of three things:
   the build fails if the code it patches is no longer there.
 """
 
+import json
 import re
 from pathlib import Path
 
@@ -100,6 +101,5 @@ def patch_worker(source: str) -> str:
 def reencode_index(path) -> None:
     """Material writes the search index ASCII-escaped: six bytes for each Chinese
     character and each U+200B between words. Written as UTF-8 it is about half."""
-    import json
     data = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

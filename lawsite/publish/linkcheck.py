@@ -12,6 +12,7 @@ names.
     python -m lawsite.publish.linkcheck site [--site-url https://…/]
 """
 
+import argparse
 import posixpath
 import sys
 from dataclasses import dataclass, field
@@ -104,7 +105,6 @@ def _resolve(site: Path, source: str, link: str, own) -> tuple[str, str] | None:
 
 
 def main(argv=None) -> int:
-    import argparse
     parser = argparse.ArgumentParser(description="Check the links and anchors of a built site.")
     parser.add_argument("site")
     parser.add_argument("--site-url", default="")

@@ -12,22 +12,9 @@ other languages link to it.
 import html
 
 from lawsite.site import markup, urls
+from lawsite.site.page import Page, breadcrumb, page_meta
 from lawsite.model import document as model
 from lawsite.enrich.parallels import Parallel, compare_articles
-
-
-def pair_path(slug_a: str, article_a: int, slug_b: str, article_b: int) -> str:
-    """The comparison page of a pair, the same from either side.
-
-    >>> pair_path("yantai-digital-economy", 55, "jinan-digital-economy", 15)
-    'compare/jinan-digital-economy-15--yantai-digital-economy-55.md'
-    """
-    (s1, n1), (s2, n2) = sorted([(slug_a, article_a), (slug_b, article_b)])
-    return f"compare/{s1}-{n1}--{s2}-{n2}.md"
-
-
-def topic_path(slug: str) -> str:
-    return f"{slug}/compare.md"
 
 
 def score(value: float) -> str:
@@ -44,7 +31,7 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
         other = by_slug[parallel.other_slug]
         name = f"{site.lang.short_title(other)} {site.lang.article_label(other.article(parallel.other_article))}"
         target = urls.relative(here, site.path(urls.article_path(other.slug, parallel.other_article)))
-        compare = urls.relative(here, pair_path(ordinance.slug, article.number,
+        compare = urls.relative(here, urls.pair_path(ordinance.slug, article.number,
                                                 other.slug, parallel.other_article))
         items.append(f"- {markup.link(markup.escape(name), target)}"
                      f'<span class="ls-score">{html.escape(site.labels("similarity", score=score(parallel.score)))}</span>'
@@ -56,12 +43,11 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
 
 
 def pair_page(site, parallel: Parallel, a: model.Ordinance, b: model.Ordinance):
-    from lawsite.site.pages import Page, breadcrumb, page_meta
     (a, article_a), (b, article_b) = sorted([(a, a.article(parallel.article)),
                                              (b, b.article(parallel.other_article))],
                                             key=lambda pair: (pair[0].slug, pair[1].number))
     oriented = parallel if parallel.slug == a.slug else parallel.mirrored()
-    path = site.path(pair_path(a.slug, article_a.number, b.slug, article_b.number))
+    path = site.path(urls.pair_path(a.slug, article_a.number, b.slug, article_b.number))
     names = [f"{site.lang.short_title(o)} {site.lang.article_label(x)}" for o, x in ((a, article_a), (b, article_b))]
     title = site.labels("compare_title", a=names[0], b=names[1])
     heads = [markup.link(markup.escape(f"{site.lang.title(o)} {site.lang.article_label(x)}"),
@@ -96,8 +82,7 @@ def _cell(segments, side: str) -> str:
 def topic_page(site, ordinance: model.Ordinance):
     """This ordinance article by article, in the order of its chapters, each with the
     provisions of other ordinances on the same matter."""
-    from lawsite.site.pages import Page, breadcrumb, page_meta
-    path = site.path(topic_path(ordinance.slug))
+    path = site.path(urls.topic_path(ordinance.slug))
     lang = site.lang
     by_slug = {o.slug: o for o in site.corpus.ordinances}
     body = [breadcrumb(site, path, [(lang.title(ordinance), site.path(urls.ordinance_path(ordinance.slug)))]),
@@ -116,7 +101,7 @@ def topic_page(site, ordinance: model.Ordinance):
         for parallel in site.corpus.parallels.get((ordinance.slug, article.number), []):
             other = by_slug[parallel.other_slug]
             name = f"{lang.short_title(other)} {lang.article_label(other.article(parallel.other_article))}"
-            compare = urls.relative(path, pair_path(ordinance.slug, article.number,
+            compare = urls.relative(path, urls.pair_path(ordinance.slug, article.number,
                                                     other.slug, parallel.other_article))
             found.append(f"{markup.link(markup.escape(name), compare)} ({score(parallel.score)})")
         rows.append([markup.link(markup.escape(lang.article_label(article)), target),
@@ -142,7 +127,7 @@ def compare_pages(site) -> list:
     pairs = sorted(corpus.parallels.items()) if site.lang.official else []
     for (slug, number), found in pairs:
         for parallel in found:
-            path = pair_path(slug, number, parallel.other_slug, parallel.other_article)
+            path = urls.pair_path(slug, number, parallel.other_slug, parallel.other_article)
             if path not in seen:
                 seen.add(path)
                 pages.append(pair_page(site, parallel, by_slug[slug], by_slug[parallel.other_slug]))

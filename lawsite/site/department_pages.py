@@ -7,19 +7,12 @@ article page. Reads what lawsite.departments extracted; decides nothing legal.
 import html
 
 from lawsite.site import markup, urls
+from lawsite.site.page import Page, breadcrumb, page_meta
 from lawsite.model import document as model
 from lawsite.enrich.departments import MODALITIES, Mention
 from lawsite.enrich.vocabulary import Actor, Vocabulary
 
 KINDS = ("government", "department", "other")
-
-
-def overview_path() -> str:
-    return "departments/index.md"
-
-
-def department_path(slug: str) -> str:
-    return f"departments/{slug}.md"
 
 
 def name(site, actor: Actor) -> str:
@@ -47,7 +40,7 @@ def chips(site, vocabulary: Vocabulary, mentions: list[Mention], here: str) -> s
                             key=MODALITIES.index)
         title = ("、" if site.lang.official else ", ").join(site.labels(f"modality_{m}")
                                                            for m in modalities)
-        target = urls.relative(here, site.path(department_path(slug)))
+        target = urls.relative(here, site.path(urls.department_path(slug)))
         # a Markdown link, so that MkDocs rewrites it for pretty URLs and for file://
         links.append(markup.link(markup.escape(name(site, actor)), target, title=title) + "{ .ls-chip }")
     label = site.labels("actors")
@@ -57,11 +50,10 @@ def chips(site, vocabulary: Vocabulary, mentions: list[Mention], here: str) -> s
 
 def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list[model.Ordinance],
                     mentions: dict[str, dict[int, list[Mention]]]):
-    from lawsite.site.pages import Page, breadcrumb, page_meta
-    path = site.path(department_path(actor.slug))
+    path = site.path(urls.department_path(actor.slug))
     shown = name(site, actor)
     other = actor.name_en if site.lang.official else actor.name
-    body = [breadcrumb(site, path, [(site.labels("departments"), site.path(overview_path()))]),
+    body = [breadcrumb(site, path, [(site.labels("departments"), site.path(urls.overview_path()))]),
             markup.heading(1, markup.escape(shown), "department"),
             markup.element("p", markup.escape(other) + "　·　" + markup.escape(site.labels(f"kind_{actor.kind}")),
                            cls="ls-original", lang=None if site.lang.official else "zh-CN"),
@@ -118,8 +110,7 @@ def _list(site, ordinance: model.Ordinance, provisions, here: str, with_modality
 
 def overview_page(site, vocabulary: Vocabulary, ordinances: list[model.Ordinance],
                   counts: dict[str, dict[str, int]]):
-    from lawsite.site.pages import Page, page_meta
-    path = site.path(overview_path())
+    path = site.path(urls.overview_path())
     body = [markup.heading(1, markup.escape(site.labels("departments")), "departments"),
             markup.element("p", markup.escape(site.labels("departments_intro")), cls="ls-note")]
     header = [""] + [markup.escape(site.lang.short_title(o)) for o in ordinances] + [site.labels("total")]
@@ -130,7 +121,7 @@ def overview_page(site, vocabulary: Vocabulary, ordinances: list[model.Ordinance
         body.append(markup.heading(2, markup.escape(site.labels(f"kind_{kind}")), f"kind-{kind}"))
         rows = []
         for actor in sorted(actors, key=lambda a: -sum(counts[a.slug].values())):
-            target = urls.relative(path, site.path(department_path(actor.slug)))
+            target = urls.relative(path, site.path(urls.department_path(actor.slug)))
             row = [markup.link(markup.escape(name(site, actor)), target)]
             for ordinance in ordinances:
                 count = counts[actor.slug].get(ordinance.slug, 0)

@@ -9,7 +9,7 @@ renders only the open branch of it on each page (navigation.prune).
 
 import html
 
-from lawsite.site import compare_pages, department_pages, urls
+from lawsite.site import urls
 from lawsite.translation import i18n
 from lawsite.model import document as model
 
@@ -28,7 +28,7 @@ def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language, compared: boo
         children += [_article(ordinance, a.number, lang) for a in ordinance.articles]
     children.append({lang.labels("full_text"): lang.path(urls.full_text_path(slug))})
     if compared:
-        children.append({lang.labels("compare_ordinance"): lang.path(compare_pages.topic_path(slug))})
+        children.append({lang.labels("compare_ordinance"): lang.path(urls.topic_path(slug))})
     return {lang.title(ordinance): children}
 
 
@@ -38,9 +38,9 @@ def _article(ordinance: model.Ordinance, number: int, lang: i18n.Language) -> di
 
 
 def departments_nav(lang: i18n.Language, actors) -> dict:
-    pages = [lang.path(department_pages.overview_path())]
+    pages = [lang.path(urls.overview_path())]
     pages += [{actor.name if lang.official else actor.name_en:
-               lang.path(department_pages.department_path(actor.slug))} for actor in actors]
+               lang.path(urls.department_path(actor.slug))} for actor in actors]
     return {lang.labels("departments"): pages}
 
 

@@ -7,55 +7,16 @@ rewrites for pretty URLs (hosted) and for .html files (offline) alike.
 """
 
 import html
-import json
 from dataclasses import dataclass, field
 from functools import partial
 
 from lawsite.site import annotate, cite, compare_pages, department_pages, head, markup, urls
+from lawsite.site.page import Page, Site, breadcrumb, page_meta
+from lawsite.enrich.references import external
 from lawsite.translation import i18n
 from lawsite.model import document as model
 
 PREVIEW = 40            # characters of an article shown in a chapter's list
-
-
-@dataclass
-class Page:
-    path: str                                  # under docs/
-    meta: dict                                 # YAML front matter
-    body: list[str] = field(default_factory=list)   # Markdown blocks
-
-    def render(self) -> str:
-        # JSON is YAML, and written forty times faster than PyYAML writes YAML
-        front = json.dumps(self.meta, ensure_ascii=False)
-        return f"---\n{front}\n---\n\n" + "\n\n".join(self.body) + "\n"
-
-
-@dataclass(frozen=True)
-class Site:
-    """What every page of one language tree needs."""
-
-    lang: i18n.Language
-    base_url: str                 # https://…/ — canonical URLs in citations and metadata
-    corpus: object = None         # build.Corpus: the ordinances and what was found in them
-
-    @property
-    def vocabulary(self):
-        return getattr(self.corpus, "vocabulary", None)
-
-    @property
-    def mentions(self) -> dict:
-        return getattr(self.corpus, "mentions", {})
-
-    @property
-    def labels(self):
-        return self.lang.labels
-
-    def path(self, path: str) -> str:
-        return self.lang.path(path)
-
-    def url(self, path: str, anchor: str = "") -> str:
-        """The public URL of a page of this tree (`path` without the language prefix)."""
-        return self.base_url + urls.url(self.path(path)) + (f"#{anchor}" if anchor else "")
 
 
 # -- text of an article: the same elements and eIds on the article page and the full text --
@@ -150,13 +111,6 @@ def untranslated(site: Site, ordinance: model.Ordinance, article: model.Article)
 
 # -- shared parts -----------------------------------------------------------------------
 
-def breadcrumb(site: Site, here: str, trail: list[tuple[str, str]]) -> str:
-    """Links from the page at `here` to each (text, docs path) of `trail`."""
-    links = [markup.link(markup.escape(text), urls.relative(here, path)) for text, path in trail]
-    return markup.element("nav", " › ".join(links), cls="ls-crumbs",
-                          aria_label=site.labels("breadcrumb"), data_search_exclude=True)
-
-
 def notice(text: str, cls: str = "ls-notice") -> str:
     return f'<p class="{cls}" data-search-exclude>{html.escape(text)}</p>'
 
@@ -180,7 +134,7 @@ def english_citation(site: Site, ordinance: model.Ordinance, work: cite.Work, ei
     """The English citation: it cites an unofficial translation, dated when the
     ordinance's English translation gives its date."""
     translations = [lang.translations.get(ordinance.slug) for lang in
-                    (site.corpus.languages if site.corpus else [site.lang]) if lang.code == "en"]
+                    (site.corpus.languages or [site.lang]) if lang.code == "en"]
     translated = translations[0].date if translations and translations[0] else None
     return cite.en(work, eid, count) + cite.unofficial(translated)
 
@@ -189,21 +143,6 @@ def history_line(ordinance: model.Ordinance) -> str:
     """The 题注, as printed under the title (always the official Chinese)."""
     text = markup.escape("（" + "　".join(ordinance.history) + "）")
     return markup.element("p", text, cls="ls-history", lang="zh-CN")
-
-
-def page_meta(site: Site, title: str, description: str, search_title: str = "", **extra) -> dict:
-    """Front matter. `title` is the page's <title>; a page indexed for search under
-    a shorter name (烟台 第二十八条) gets that as the front matter's title, which
-    Material's search uses, and its <title> as `html_title`.
-
-    Material prints `title` and `description` into the page unescaped (MkDocs'
-    templates do not autoescape), so they are HTML-escaped here, once: a title
-    or preview quoting `"><script>` is shown, never run. (`html_title` is
-    escaped by our own template.)"""
-    meta = {"title": html.escape(search_title or title), "description": html.escape(description)}
-    if search_title:
-        meta["html_title"] = title
-    return {**meta, **extra}
 
 
 # -- article pages ---------------------------------------------------------------------------
@@ -371,7 +310,7 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
                            urls.relative(path, site.path(urls.full_text_path(slug))))]
     if site.corpus and site.corpus.parallels:
         actions.append(markup.link(labels("compare_ordinance"),
-                                   urls.relative(path, site.path(compare_pages.topic_path(slug)))))
+                                   urls.relative(path, site.path(urls.topic_path(slug)))))
     actions.append(markup.link(labels("download_data"), urls.relative(path, "data/corpus.json")))
     body.append(markup.element("p", "　·　".join(actions), cls="ls-actions"))
     body += glossary(site, ordinance, path) + external_laws(site, ordinance, path)
@@ -407,7 +346,6 @@ def glossary(site: Site, ordinance: model.Ordinance, path: str) -> list[str]:
 
 def external_laws(site: Site, ordinance: model.Ordinance, path: str) -> list[str]:
     """Laws outside the corpus that the ordinance refers to, and where: listed, never linked."""
-    from lawsite.enrich.references import external
     found = external(ordinance, site.corpus.references) if site.corpus else {}
     if not found:
         return []

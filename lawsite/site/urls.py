@@ -59,3 +59,25 @@ def relative(from_path: str, to_path: str) -> str:
     """A link from one docs/ file to another, as MkDocs wants it (it rewrites
     .md links for pretty URLs and for file:// alike)."""
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def pair_path(slug_a: str, article_a: int, slug_b: str, article_b: int) -> str:
+    """The comparison page of a pair, the same from either side.
+
+    >>> pair_path("yantai-digital-economy", 55, "jinan-digital-economy", 15)
+    'compare/jinan-digital-economy-15--yantai-digital-economy-55.md'
+    """
+    (s1, n1), (s2, n2) = sorted([(slug_a, article_a), (slug_b, article_b)])
+    return f"compare/{s1}-{n1}--{s2}-{n2}.md"
+
+
+def topic_path(slug: str) -> str:
+    return f"{slug}/compare.md"
+
+
+def overview_path() -> str:
+    return "departments/index.md"
+
+
+def department_path(slug: str) -> str:
+    return f"departments/{slug}.md"
