@@ -5,7 +5,6 @@ unknown phrases, the vocabulary's validation, the published records.
 """
 
 import json
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -433,22 +432,13 @@ def test_matrix_counts_the_articles_where_each_actor_acts(extracted):
     assert table["financial-institution"] == {"yantai-digital-economy": 1, "jinan-digital-economy": 0}
 
 
-# -- performance ---------------------------------------------------------------------------
+# -- scale (speed itself is the benchmark's: `make bench`) ---------------------------------
 
-def test_a_hundred_ordinances_take_well_under_two_seconds(launch):
-    corpus = [ordinance for ordinance in launch.values() for _ in range(50)]
-    assert sum(len(ordinance.articles) for ordinance in corpus) == 6100
-    start = time.perf_counter()
-    for ordinance in corpus:
-        departments.extract(ordinance, VOCABULARY)
-    assert time.perf_counter() - start < 2.0
-
-
-def test_a_pathological_sentence_stays_linear():
-    sentence = ("大数据、交通和教育和发展，、" + "和" * 30 + "等部门") * 3000     # 150,000 characters
-    start = time.perf_counter()
-    departments.sentence_mentions(sentence, VOCABULARY)
-    assert time.perf_counter() - start < 1.0
+def test_a_pathological_sentence_is_read_whole():
+    """A long run of connectors (the shape that once backtracked) still yields its actors,
+    and only them; how long it takes is measured by the benchmark, not asserted here."""
+    sentence = ("大数据、交通和教育和发展，、" + "和" * 30 + "等部门") * 300 + "大数据部门应当加强管理"
+    assert departments.sentence_mentions(sentence, VOCABULARY) == [("big-data", "actor", "duty")]
 
 
 if __name__ == "__main__":
