@@ -11,6 +11,7 @@ from pathlib import Path
 import json
 
 from lawsite.model.corpus import Corpus
+from lawsite.project import Project
 from lawsite.site import compare_pages, department_pages, export, nav, pages, urls
 from lawsite.site.page import Site
 from lawsite.translation import consistency, i18n
@@ -19,40 +20,39 @@ from lawsite.model import document as model
 from lawsite.publish import output, registry
 from lawsite.parse import builder as parse, sources
 from lawsite.mkdocs import search
-from lawsite.core import siteconfig
 from lawsite.core.errors import Notice
 from lawsite.enrich.vocabulary import Vocabulary
 from lawsite.enrich.vocabulary import load as load_vocabulary
 
 SCHEMA = Path(__file__).parent / "site" / "corpus.schema.json"
-DEPARTMENTS = "departments.yml"          # the curated vocabulary, in the sources directory
 
 
-def load(sources_dir, translations_dir=i18n.TRANSLATIONS) -> Corpus:
-    read = sources.read_all(sources_dir)
+def load(project: Project) -> Corpus:
+    """Read, parse and enrich every ordinance of the project."""
+    read = sources.read_all(project.sources)
     notices = [notice for source in read for notice in source.notices]
     ordinances = [parse.parse(source) for source in read]
-    corpus = Corpus(ordinances, notices, i18n.load_languages(ordinances, directory=translations_dir),
-                    search_terms=search.terms(sources_dir))
+    corpus = Corpus(ordinances, notices, i18n.load_languages(ordinances, project.translations, project.labels),
+                    search_terms=search.terms(project.search_terms))
     corpus.references, found = references.find(ordinances)
     corpus.notices += found
     corpus.definitions = definitions.find(ordinances)
     corpus.term_uses = {o.slug: definitions.uses(o, corpus.definitions) for o in ordinances}
     corpus.parallels = parallels.find(ordinances)
-    corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, translations_dir)
+    corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, project.translations)
     corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages)
-    vocabulary_file = Path(sources_dir) / DEPARTMENTS
-    if vocabulary_file.exists():
-        corpus.vocabulary = load_vocabulary(vocabulary_file)
+    if project.vocabulary.exists():
+        corpus.vocabulary = load_vocabulary(project.vocabulary)
         corpus.mentions = departments.extract_all(ordinances, corpus.vocabulary)
         for ordinance in ordinances:
             corpus.notices += departments.unknown_phrases(ordinance, corpus.vocabulary)
     return corpus
 
 
-def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) -> dict[str, str]:
+def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
+             redirects_file: Path | None = None) -> dict[str, str]:
     """Every generated file under docs/, by path, in memory. `hand_written` are the
-    docs/ pages beside them (which curated redirects may point at)."""
+    docs/ pages beside them (which the curated redirects of `redirects_file` may point at)."""
     files = {
         "data/corpus.json": export.dumps(export.corpus(
             corpus.ordinances, _departments_data(corpus) | _links_data(corpus))),
@@ -63,6 +63,11 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) 
                                             _indexed_actors(corpus), bool(corpus.parallels)),
                                ensure_ascii=False, indent=0),
     }
+    # read by the MkDocs hook: each language's name of the site, its own name and banner
+    files[".languages.yml"] = json.dumps(
+        {lang.code: {"site_name": lang.labels("site_name"), "language_name": lang.labels("language_name"),
+                     "banner": "" if lang.official else lang.labels("unofficial_banner")}
+         for lang in corpus.languages}, ensure_ascii=False, indent=0)
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n"
     # jieba's user dictionary, loaded by the MkDocs hook
     files[search.USER_DICTIONARY] = search.user_dictionary(
@@ -80,7 +85,7 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) 
         for page in site_pages:
             files[page.path] = page.render()
     # read by the MkDocs hook for the redirects plugin
-    files[".redirects.yml"] = json.dumps(redirects(corpus, set(files) | set(hand_written)),
+    files[".redirects.yml"] = json.dumps(redirects(corpus, set(files) | set(hand_written), redirects_file),
                                          ensure_ascii=False, sort_keys=True, indent=0)
     return files
 
@@ -124,7 +129,7 @@ def _departments_data(corpus: Corpus) -> dict:
                        for slug, by_article in sorted(corpus.mentions.items())}}
 
 
-def redirects(corpus: Corpus, paths: set[str]) -> dict[str, str]:
+def redirects(corpus: Corpus, paths: set[str], curated: Path | None = None) -> dict[str, str]:
     """Short forms of every article's URL, and the curated redirects of retired URLs."""
     mapping = {}
     for ordinance in corpus.ordinances:
@@ -132,19 +137,20 @@ def redirects(corpus: Corpus, paths: set[str]) -> dict[str, str]:
             target = urls.article_path(ordinance.slug, article.number)
             mapping.update({short: target for short in urls.short_forms(ordinance.slug, article.number)})
     pages_by_url = {urls.url(path): path for path in paths if path.endswith(".md")}
-    mapping.update(registry.curated_redirects(pages_by_url))
+    if curated is not None:
+        mapping.update(registry.curated_redirects(pages_by_url, curated))
     return mapping
 
 
-def build(sources_dir, docs_dir, base_url: str | None = None,
-          translations_dir=i18n.TRANSLATIONS) -> tuple[Corpus, output.WriteReport]:
-    """Read, parse and write everything; `base_url` defaults to mkdocs.yml's site_url."""
-    corpus = load(sources_dir, translations_dir)
-    docs = Path(docs_dir)
+def build(project: Project, base_url: str | None = None) -> tuple[Corpus, output.WriteReport]:
+    """Read, parse and write everything into the project's docs/; `base_url`
+    defaults to mkdocs.yml's site_url."""
+    corpus = load(project)
+    docs = project.docs
     generated = set(output.previous_manifest(docs))
     hand_written = tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
                                 if p.relative_to(docs).as_posix() not in generated)) \
         if docs.exists() else ()
-    files = generate(corpus, base_url or siteconfig.site_url(), hand_written)
-    Path(docs_dir).mkdir(parents=True, exist_ok=True)
-    return corpus, output.write_tree(docs_dir, files)
+    files = generate(corpus, base_url or project.site_url(), hand_written, project.redirects_file)
+    docs.mkdir(parents=True, exist_ok=True)
+    return corpus, output.write_tree(docs, files)

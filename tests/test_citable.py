@@ -11,6 +11,8 @@ from lawsite.core.errors import SourceError
 
 from .conftest import ROOT, build_site_into
 
+URLS = ROOT / "registry" / "urls.txt"
+
 BASE = "https://lawsite.example.org/"
 
 
@@ -71,7 +73,7 @@ def test_short_forms_are_redirect_pages_to_the_canonical_url(site_dir):
 
 def test_every_url_of_this_build_is_registered(site_dir):
     """A new page must be registered (make register) before it is published."""
-    assert registry.produced(site_dir) <= set(registry.registered())
+    assert registry.produced(site_dir) <= set(registry.registered(URLS))
 
 
 def lose_last_article(directory):
@@ -89,17 +91,19 @@ def lose_last_article(directory):
 
 def test_a_lost_url_fails_the_build_and_is_named(tmp_path):
     _, site = build_site_into(tmp_path, lose_last_article(tmp_path), tmp_path / "no-translations")
-    assert "/yantai-digital-economy/article-62/" in registry.lost(site)
+    assert "/yantai-digital-economy/article-62/" in registry.lost(site, URLS)
     with pytest.raises(SourceError) as caught:
-        registry.check(site)
+        registry.check(site, URLS)
     message = str(caught.value)
     assert "no longer produced and no redirect covers them" in message
     assert "/yantai-digital-economy/article-62/" in message
     assert "/yantai-digital-economy/chapter-10/" in message
 
 
-def test_a_redirect_covers_a_retired_url(tmp_path, monkeypatch):
-    redirects = tmp_path / "redirects.yml"
+def test_a_redirect_covers_a_retired_url(tmp_path):
+    """The project's own registry/redirects.yml (beside its sources/) is read."""
+    redirects = tmp_path / "registry" / "redirects.yml"
+    redirects.parent.mkdir()
     redirects.write_text("/yantai-digital-economy/article-62/: /yantai-digital-economy/\n"
                          "/yantai-digital-economy/62/: /yantai-digital-economy/\n"
                          "/yantai-digital-economy/第六十二条/: /yantai-digital-economy/\n"
@@ -107,17 +111,15 @@ def test_a_redirect_covers_a_retired_url(tmp_path, monkeypatch):
                          "/en/yantai-digital-economy/article-62/: /en/yantai-digital-economy/\n"
                          "/en/yantai-digital-economy/chapter-10/: /en/yantai-digital-economy/\n",
                          encoding="utf-8")
-    monkeypatch.setattr(registry, "REDIRECTS", redirects)
     _, site = build_site_into(tmp_path, lose_last_article(tmp_path), tmp_path / "no-translations")
-    assert registry.lost(site) == []
+    assert registry.lost(site, URLS) == []
     page = soup(site, "yantai-digital-economy/article-62")
     assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=../"
 
 
-def test_a_redirect_to_nowhere_is_refused(tmp_path, monkeypatch):
+def test_a_redirect_to_nowhere_is_refused(tmp_path):
     redirects = tmp_path / "redirects.yml"
     redirects.write_text("/old/: /no-such-page/\n", encoding="utf-8")
-    monkeypatch.setattr(registry, "REDIRECTS", redirects)
     with pytest.raises(SourceError) as caught:
         registry.curated_redirects({"a/": "a/index.md"}, redirects)
     assert caught.value.line == 1 and "redirect target /no-such-page/ is not a page" in str(caught.value)

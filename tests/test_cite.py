@@ -7,12 +7,12 @@ import pytest
 from lawsite import pipeline as build
 from lawsite.site import cite
 
-from .conftest import ROOT
+from .conftest import ROOT, project
 
 
 @pytest.fixture(scope="module")
 def launch():
-    return {o.slug: o for o in build.load(ROOT / "sources").ordinances}
+    return {o.slug: o for o in build.load(project()).ordinances}
 
 
 @pytest.mark.parametrize("eid, paragraphs, zh, en", [

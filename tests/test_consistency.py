@@ -6,7 +6,7 @@ import build_corpus
 from lawsite import pipeline as build
 from lawsite.translation import consistency
 
-from .conftest import metadata
+from .conftest import corpus_args, metadata, project
 
 A = """\
     # 甲市数据条例
@@ -38,7 +38,7 @@ def corpus_with(sources_tree, tmp_path, translation_b: str):
     en.mkdir(parents=True)
     (en / "city-a.yml").write_text(textwrap.dedent(TRANSLATION_A), encoding="utf-8")
     (en / "city-b.yml").write_text(textwrap.dedent(translation_b), encoding="utf-8")
-    return build.load(sources_tree.root, tmp_path / "translations")
+    return build.load(project(sources_tree.root, tmp_path / "translations"))
 
 
 def test_identical_chinese_translated_differently_is_a_warning(sources_tree, tmp_path):
@@ -67,8 +67,8 @@ def test_translations_that_differ_where_the_chinese_does_are_consistent(sources_
 
 def test_the_command_line_lists_the_pairs(sources_tree, tmp_path, capsys):
     corpus_with(sources_tree, tmp_path, TRANSLATION_A)
-    assert build_corpus.main(["--sources", str(sources_tree.root), "--docs", str(tmp_path / "docs"),
-                              "--translations", str(tmp_path / "translations"), "--translation-pairs"]) == 0
+    assert build_corpus.main(corpus_args(sources_tree.root, tmp_path / "docs", tmp_path / "translations")
+                             + ["--translation-pairs"]) == 0
     out = capsys.readouterr().out
     assert "ok city-a art_1__para_1 ~ city-b art_1__para_1 (1.0)\n   zh: identical\n   en: identical" in out
     # the Chinese adds words the English does not: listed for a reader, not a warning

@@ -5,14 +5,14 @@ import pytest
 from lawsite import pipeline as build
 from lawsite.enrich import definitions
 
-from .conftest import ROOT, SourcesTree
+from .conftest import ROOT, SourcesTree, project
 
 FIXTURES = ROOT / "tests" / "fixtures" / "definitions"
 
 
 @pytest.fixture(scope="module")
 def jinan():
-    corpus = build.load(ROOT / "sources")
+    corpus = build.load(project())
     return {o.slug: o for o in corpus.ordinances}["jinan-digital-economy"], corpus
 
 
@@ -21,7 +21,7 @@ def terms(tmp_path_factory):
     tree = SourcesTree(tmp_path_factory.mktemp("definitions") / "sources")
     tree.add((FIXTURES / "test-terms.txt").read_text(encoding="utf-8"), slug="test-terms",
              title="测试市公共数据条例", dedent=False)
-    [ordinance] = build.load(tree.root, tree.root.parent / "no-translations").ordinances
+    [ordinance] = build.load(project(tree.root, tree.root.parent / "no-translations")).ordinances
     return ordinance, definitions.find([ordinance])
 
 

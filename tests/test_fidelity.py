@@ -16,7 +16,7 @@ from lawsite.model import document as model
 from lawsite.parse import sources
 from lawsite.site.export import corpus as export_corpus
 
-from .conftest import ROOT
+from .conftest import ROOT, project
 
 HEADING_MARKS = re.compile(r"^[ \t\u3000]*#{1,6}[ \t\u3000]+")
 WHITESPACE = re.compile(r"\s+")
@@ -69,7 +69,7 @@ def all_repairs(ordinance: model.Ordinance) -> list[dict]:
 
 @pytest.fixture(scope="module", params=["yantai-digital-economy", "jinan-digital-economy"])
 def launch(request):
-    corpus = build.load(ROOT / "sources")
+    corpus = build.load(project())
     [ordinance] = [o for o in corpus.ordinances if o.slug == request.param]
     source = sources.read(ROOT / "sources" / "ordinances" / f"{request.param}.yml")
     return ordinance, source.lines
@@ -103,7 +103,7 @@ def test_an_unrecorded_change_would_be_caught(launch):
 
 
 def test_only_whitespace_and_recorded_repairs_differ_in_jinan():
-    corpus = build.load(ROOT / "sources")
+    corpus = build.load(project())
     jinan = next(o for o in corpus.ordinances if o.slug == "jinan-digital-economy")
     kinds = {r.kind for r in jinan.repairs}
     assert kinds == {"remove-space", "full-width-punctuation", "join-line", "drop-heading-marks"}

@@ -17,7 +17,7 @@ from lawsite.core.errors import SourceError
 from lawsite.model.corpus import Corpus
 from lawsite.parse.sources import Source, decode
 
-from .conftest import metadata
+from .conftest import LABELS, metadata
 
 # Any Unicode scalar value but surrogates (which UTF-8 files cannot hold) and line breaks.
 character = st.characters(exclude_categories=("Cs",), exclude_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
@@ -59,6 +59,6 @@ def test_parser_and_page_writer_never_crash(lines):
     except SourceError as error:
         assert str(error).startswith(("fuzz.txt", "m.yml"))      # names the file
         return
-    corpus = Corpus([ordinance], languages=i18n.load_languages([ordinance], directory="/nonexistent"))
+    corpus = Corpus([ordinance], languages=i18n.load_languages([ordinance], "/nonexistent", LABELS))
     files = build.generate(corpus, "https://example.org/")
     assert any(path.endswith("article-1.md") for path in files)

@@ -8,7 +8,7 @@ from lawsite import pipeline as build
 from lawsite.translation import glossary, i18n
 from lawsite.core.errors import SourceError
 
-from .conftest import SIMPLE, ROOT
+from .conftest import SIMPLE, ROOT, project
 
 
 def write(path, text: str):
@@ -52,7 +52,7 @@ def fixture_corpus(sources_tree, tmp_path, translation: str, terms: str):
     translations = tmp_path / "translations"
     write(translations / "en" / "test-ordinance.yml", translation)
     write(translations / "en" / glossary.FILE, terms)
-    return build.load(sources_tree.root, translations)
+    return build.load(project(sources_tree.root, translations))
 
 
 TERMS = """
@@ -95,7 +95,7 @@ def test_renderings_match_case_insensitively_and_by_variant():
 def test_the_launch_translations_follow_their_glossary():
     """Every miss of the launch translations is a build warning; there are none left
     (or the translation says why in the glossary's note — then this test names it)."""
-    corpus = build.load(ROOT / "sources")
+    corpus = build.load(project())
     misses = [str(n) for n in corpus.notices if "the glossary renders" in n.message]
     assert misses == []
 

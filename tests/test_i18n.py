@@ -11,14 +11,13 @@ import build_corpus
 from lawsite import pipeline as build
 from lawsite.translation import i18n
 from lawsite.core.errors import SourceError
-from lawsite.translation.labels import DIRECTORY as LABELS
 
-from .conftest import ROOT
+from .conftest import LABELS, ROOT, project
 
 
 @pytest.fixture(scope="module")
 def corpus():
-    return build.load(ROOT / "sources")
+    return build.load(project())
 
 
 def test_label_files_have_the_same_keys():
@@ -60,7 +59,7 @@ def test_unknown_eid_fails_the_build_naming_file_and_key(tmp_path):
                                   "status: unofficial\ntext:\n  chp_1: General Provisions\n"
                                   "  art_99__para_1: There is no such article.\n")
     with pytest.raises(SourceError) as caught:
-        build.load(ROOT / "sources", directory)
+        build.load(project(ROOT / "sources", directory))
     error = caught.value
     assert error.path.endswith("en/yantai-digital-economy.yml") and error.line == 4
     assert "unknown eId 'art_99__para_1'" in str(error)
@@ -74,14 +73,14 @@ def test_unknown_eid_fails_the_build_naming_file_and_key(tmp_path):
 def test_malformed_entry_fails_the_build_naming_file_and_key(tmp_path, entry, problem):
     directory = translations_with(tmp_path, "jinan-digital-economy", "text:\n" + entry)
     with pytest.raises(SourceError) as caught:
-        build.load(ROOT / "sources", directory)
+        build.load(project(ROOT / "sources", directory))
     assert caught.value.line == 2 and "art_1__para_1" in str(caught.value) and problem in str(caught.value)
 
 
 def test_translation_for_an_unknown_ordinance(tmp_path):
     directory = translations_with(tmp_path, "no-such-ordinance", "text: {}\n")
     with pytest.raises(SourceError) as caught:
-        build.load(ROOT / "sources", directory)
+        build.load(project(ROOT / "sources", directory))
     assert "no ordinance has the slug 'no-such-ordinance'" in str(caught.value)
 
 

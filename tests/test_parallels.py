@@ -9,14 +9,14 @@ import yaml
 from lawsite import pipeline as build
 from lawsite.enrich import parallels
 
-from .conftest import ROOT
+from .conftest import ROOT, project
 
 YANTAI, JINAN = "yantai-digital-economy", "jinan-digital-economy"
 
 
 @pytest.fixture(scope="module")
 def launch():
-    return {o.slug: o for o in build.load(ROOT / "sources").ordinances}
+    return {o.slug: o for o in build.load(project()).ordinances}
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 from lawsite import pipeline as build
 from lawsite.enrich import references
 
-from .conftest import ROOT, SourcesTree
+from .conftest import ROOT, SourcesTree, project
 
 FIXTURES = ROOT / "tests" / "fixtures" / "references"
 ORDINANCES = {"test-data": "测试市数据条例", "test-platform": "测试市平台条例"}
@@ -16,7 +16,7 @@ def load(tree: SourcesTree, texts: dict[str, str]):
     """Write each text (by slug) with its metadata and load the corpus."""
     for slug, text in texts.items():
         tree.add(text, slug=slug, title=ORDINANCES.get(slug, "测试市测试条例"), dedent=False)
-    return build.load(tree.root, tree.root.parent / "no-translations")
+    return build.load(project(tree.root, tree.root.parent / "no-translations"))
 
 
 @pytest.fixture(scope="module")
@@ -159,5 +159,5 @@ def test_words_that_look_like_references_are_not(sources_tree):
 
 def test_the_launch_texts_refer_to_nothing_but_themselves():
     # 济南 第五十九条 "违反本条例规定" names the ordinance the reader is in: not a link.
-    corpus = build.load(ROOT / "sources")
+    corpus = build.load(project())
     assert references.find(corpus.ordinances) == ({}, [])

@@ -12,7 +12,7 @@ from mkdocs.exceptions import MkDocsException
 import build_corpus
 from lawsite.publish import linkcheck, publish
 
-from .conftest import ROOT, SIMPLE, corpus_args
+from .conftest import ROOT, SIMPLE, corpus_args, project
 
 SITE_URL = "https://lawsite.example.org/"
 
@@ -29,7 +29,7 @@ def published(built, tmp_path_factory):
     root = tmp_path_factory.mktemp("published")
     docs = root / "docs"
     shutil.copytree(built[0], docs)
-    publish.publish(root / "site", root / "dist", docs)
+    publish.publish(project(docs=docs, site=root / "site", dist=root / "dist", registry=ROOT / "registry"))
     return root, docs
 
 
@@ -40,7 +40,7 @@ def test_a_failed_build_leaves_the_previous_site_and_bundle_untouched(published)
     broken.write_text("# 坏页\n\n[不存在的页面](nowhere.md)\n", encoding="utf-8")
     try:
         with pytest.raises(MkDocsException):
-            publish.publish(root / "site", root / "dist", docs)
+            publish.publish(project(docs=docs, site=root / "site", dist=root / "dist", registry=ROOT / "registry"))
     finally:
         broken.unlink()
     assert snapshot(root / "site", root / "dist") == before

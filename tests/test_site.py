@@ -6,7 +6,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import build_site_into
+from .conftest import OFFLINE, build_site_into
 
 
 def html(site_dir, url: str) -> BeautifulSoup:
@@ -107,5 +107,5 @@ def test_two_builds_are_byte_identical(site_dir, tmp_path):
 
 def test_the_offline_bundle_is_reproducible(built, bundle, tmp_path):
     from lawsite.publish import publish
-    again = publish.build_bundle(tmp_path / "again.zip", built[0], tmp_path / "offline")
+    again = publish.build_bundle(tmp_path / "again.zip", OFFLINE, built[0], tmp_path / "offline")
     assert again.read_bytes() == bundle.read_bytes()

@@ -26,9 +26,25 @@ import tempfile
 import time
 from pathlib import Path
 
+from lawsite.project import Project
 from lawsite.publish.output import hand_written_only
 
 ROOT = Path(__file__).resolve().parent.parent
+HOSTED, OFFLINE = ROOT / "mkdocs.yml", ROOT / "mkdocs.offline.yml"
+LABELS = ROOT / "translations" / "labels"
+
+
+def project(sources: Path, translations: Path, **paths) -> Project:
+    """The benchmark's project: its sources and translations, the repository's labels,
+    registry and MkDocs configuration."""
+    return Project.of(sources, translations=translations, labels=LABELS, registry=ROOT / "registry",
+                      mkdocs_config=HOSTED, **paths)
+
+
+def corpus_args(sources: Path, docs: Path, translations: Path) -> list[str]:
+    """build_corpus.py's arguments for `project(sources, translations)`."""
+    return ["--sources", str(sources), "--docs", str(docs), "--translations", str(translations),
+            "--labels", str(LABELS), "--registry", str(ROOT / "registry"), "--config", str(HOSTED)]
 QUERY = "数据交易"
 
 
@@ -39,21 +55,20 @@ def stage(name: str, sources: Path, docs: Path, work: Path, translations: Path) 
     started = time.perf_counter()
     if name == "corpus":
         import build_corpus
-        code = build_corpus.main(["--sources", str(sources), "--docs", str(docs),
-                                  "--translations", str(translations)])
+        code = build_corpus.main(corpus_args(sources, docs, translations))
         assert code == 0, "the corpus build failed"
     elif name == "hosted":
         from lawsite.publish.publish import build_site
-        build_site(work / "site", docs_dir=docs)
+        build_site(work / "site", HOSTED, docs_dir=docs)
     elif name == "offline":
         from lawsite.publish.publish import BUNDLE, build_bundle
-        build_bundle(work / "dist" / f"{BUNDLE}.zip", docs, work / "offline")
+        build_bundle(work / "dist" / f"{BUNDLE}.zip", OFFLINE, docs, work / "offline")
     elif name == "everything":                 # what `make site` does: corpus, then both outputs
         import build_corpus
         from lawsite.publish.publish import publish
-        build_corpus.main(["--sources", str(sources), "--docs", str(docs),
-                           "--translations", str(translations)])
-        publish(work / "all" / "site", work / "all" / "dist", docs, check_urls=False)
+        build_corpus.main(corpus_args(sources, docs, translations))
+        publish(project(sources, translations, docs=docs, site=work / "all" / "site",
+                        dist=work / "all" / "dist"), check_urls=False)
     return {"seconds": round(time.perf_counter() - started, 2),
             "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 
@@ -135,7 +150,7 @@ def incremental(sources: Path, docs: Path, translations: Path) -> dict:
         saved_meta = meta.read_text(encoding="utf-8")
         meta.write_text("\n".join(l for l in saved_meta.split("\n") if "sha256" not in l), encoding="utf-8")
         started = time.perf_counter()
-        _, report = build(sources, docs, translations_dir=translations)
+        _, report = build(project(sources, translations, docs=docs))
         seconds = time.perf_counter() - started
     finally:
         edited.write_bytes(original)
@@ -157,7 +172,7 @@ def profile_hosted(docs: Path, work: Path, top: int = 12) -> list[dict]:
     from lawsite.publish.publish import build_site
     profiler = cProfile.Profile()
     profiler.enable()
-    build_site(work / "profiled", docs_dir=docs)
+    build_site(work / "profiled", HOSTED, docs_dir=docs)
     profiler.disable()
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)
@@ -187,7 +202,7 @@ def measure(scale: int, work: Path, sources: Path | None = None, browser: bool =
     result = {"scale": scale}
     result["corpus"] = run_stage("corpus", source_dir, docs, work, translations)
     from lawsite.pipeline import load
-    corpus = load(source_dir, translations)
+    corpus = load(project(source_dir, translations))
     result["ordinances"] = len(corpus.ordinances)
     result["articles"] = sum(len(o.articles) for o in corpus.ordinances)
     result["pages"] = sum(1 for _ in docs.rglob("*.md"))

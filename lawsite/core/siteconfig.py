@@ -6,8 +6,6 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 class _Loader(yaml.SafeLoader):
     """mkdocs.yml may use MkDocs' own tags (!ENV, !relative); they are not needed here."""
@@ -17,7 +15,7 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def load(config_file=ROOT / "mkdocs.yml") -> dict:
+def load(config_file: Path) -> dict:
     config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_Loader)
     if config.get("INHERIT"):
         parent = load(Path(config_file).parent / config["INHERIT"])
@@ -26,13 +24,13 @@ def load(config_file=ROOT / "mkdocs.yml") -> dict:
     return config
 
 
-def site_url(config_file=ROOT / "mkdocs.yml") -> str:
+def site_url(config_file: Path) -> str:
     """The public address of the site, ending in a slash."""
     url = load(config_file).get("site_url") or ""
     return url if url.endswith("/") else url + "/"
 
 
-def commit_time(directory=ROOT) -> str:
+def commit_time(directory: Path) -> str:
     """Seconds since the epoch of the last commit, or 0 outside a git checkout: the
     date a build is pinned to (SOURCE_DATE_EPOCH), so that builds are reproducible."""
     try:

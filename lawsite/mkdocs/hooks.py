@@ -2,7 +2,8 @@
 
 - on_pre_build (mkdocs serve): regenerate docs/ from sources/ for a live preview.
 - on_config: load the navigation and the redirects (short forms of article URLs,
-  retired URLs) that build_corpus.py wrote (docs/.nav.yml, docs/.redirects.yml),
+  retired URLs) and each language's names that build_corpus.py wrote (docs/.nav.yml,
+  docs/.redirects.yml, docs/.languages.yml), reading nothing outside docs/,
   so adding an ordinance never means editing mkdocs.yml; point the snippets that
   hand-written pages include at the generated docs/.fragments/; pin the build
   date to the last commit (SOURCE_DATE_EPOCH) so two builds of one commit are
@@ -10,14 +11,15 @@
 - on_config (search): fail if Chinese segmentation is off (jieba missing, or a
   separator without U+200B); load the corpus' user dictionary into jieba.
 - on_post_build: repair Material's query segmenter in the built worker and write
-  the search index as UTF-8 (lawsite/search.py says why); in the offline bundle,
+  the search index as UTF-8 (lawsite/mkdocs/search.py says why); in the offline bundle,
   serve the iframe-worker shim from the bundle instead of a CDN.
 - on_nav: cut the navigation into one tree per language.
 - on_page_context / on_post_page: give each page its language — Material's
   interface strings (through partials/language.html), the navigation of its
   tree, the site name, and the alternates of the language switcher and of
-  <link rel="alternate" hreflang> — and restore the shared config afterwards;
-  drop the templates' indentation from the page (lawsite/compact.py).
+  <link rel="alternate" hreflang> — through the template context (a per-page
+  view of `config`; the site's config is never changed); drop the templates'
+  indentation from the page (lawsite/mkdocs/compact.py).
 """
 
 import logging
@@ -34,7 +36,7 @@ from mkdocs.structure.nav import Navigation, Section
 from lawsite.mkdocs import compact, search
 from lawsite.translation import i18n
 from lawsite.core.siteconfig import commit_time
-from lawsite.translation.labels import Labels
+from lawsite.project import Project
 from lawsite.pipeline import build
 from lawsite.core.errors import SourceError
 
@@ -54,7 +56,7 @@ def on_pre_build(config):
         return
     root = Path(config.config_file_path).parent
     try:
-        build(root / "sources", config.docs_dir)
+        build(Project.of(root / "sources", docs=config.docs_dir, mkdocs_config=config.config_file_path))
     except SourceError as error:
         logging.getLogger("mkdocs").error(f"lawsite: {error}")
 
@@ -81,12 +83,7 @@ def on_config(config):
         material_search.jieba.load_userdict(str(dictionary))
     os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(Path(config.config_file_path).parent))
     _state.clear()
-    _state["shared"] = {"site_name": config.site_name, "alternate": config.extra.get("alternate")}
-    labels = {code: Labels.load(code) for code in i18n.CODES}
-    _state["names"] = {code: labels[code]("site_name") for code in i18n.CODES}
-    _state["language_names"] = {code: labels[code]("language_name") for code in i18n.CODES}
-    _state["banners"] = {code: labels[code]("unofficial_banner") for code in i18n.CODES
-                         if code != i18n.OFFICIAL}
+    _state["languages"] = yaml.safe_load((docs / ".languages.yml").read_text(encoding="utf-8"))
     _state["offline"] = "material/offline" in config.plugins
     return config
 
@@ -153,16 +150,32 @@ def on_page_context(context, page, config, nav):
     code = i18n.language_of(page.file.src_uri)
     context["lawsite_lang"] = code
     context["lawsite_html_lang"] = i18n.HTML_LANG[code]
-    context["lawsite_banner"] = _state["banners"].get(code, "")     # every translated page says so
+    context["lawsite_banner"] = _state["languages"][code]["banner"]     # every translated page says so
     context["nav"] = _state["navs"].get(code, nav)
-    config.site_name = _state["names"][code]
-    config.extra["alternate"] = alternates(page, config)
+    # the page's language names the site and lists the alternates; the site's config is not changed
+    context["config"] = PageConfig(config, site_name=_state["languages"][code]["site_name"],
+                                   extra={**config.extra, "alternate": alternates(page, config)})
     return context
 
 
+class PageConfig:
+    """The site's `config` as the templates of one page see it: `values` (the site
+    name and `extra` in the page's language) in front of the site's own."""
+
+    def __init__(self, config, **values):
+        self._config, self._values = config, values
+
+    def __getattr__(self, name):
+        return self._values[name] if name in self._values else getattr(self._config, name)
+
+    def __getitem__(self, key):
+        return self._values[key] if key in self._values else self._config[key]
+
+    def get(self, key, default=None):
+        return self._values[key] if key in self._values else self._config.get(key, default)
+
+
 def on_post_page(output, page, config):
-    config.site_name = _state["shared"]["site_name"]
-    config.extra["alternate"] = _state["shared"]["alternate"]
     return compact.compact(output)
 
 
@@ -177,7 +190,7 @@ def alternates(page, config) -> list[dict]:
         if other is None:                      # no such page in that language: its home
             other = _state["files"].get_file_from_path(i18n.counterpart("index.md", code))
         link = other.url if _state["offline"] else urljoin(config.site_url, other.url)
-        found.append({"name": _state["language_names"][code],
+        found.append({"name": _state["languages"][code]["language_name"],
                       "lang": i18n.HTML_LANG[code], "link": link, "switch": other.url,
                       "current": code == i18n.language_of(page.file.src_uri)})
     return found

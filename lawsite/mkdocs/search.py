@@ -23,7 +23,6 @@ from pathlib import Path
 from lawsite.core import yamlfile
 from lawsite.core.errors import SourceError
 
-TERMS = "search-terms.yml"        # curated, in the sources directory
 USER_DICTIONARY = ".search/userdict.txt"   # generated, under docs/ (not published)
 
 # Material's query segmenter, minified: for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)
@@ -39,8 +38,8 @@ SEGMENT_LOOP = re.compile(
 CONTINUE = re.compile(r"(?P<head>&&(?P<a>\w+)<(?P<q>\w+)\.length)-1(?P<tail>&&\(\w+\[\w+\+\+\]=(?P=a)\))")
 
 
-def terms(sources_dir) -> list[str]:
-    path = Path(sources_dir) / TERMS
+def terms(path: Path) -> list[str]:
+    """The words of sources/search-terms.yml (none when there is no such file)."""
     if not path.exists():
         return []
     data = yamlfile.load(path)

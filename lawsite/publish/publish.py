@@ -30,14 +30,12 @@ from mkdocs.exceptions import MkDocsException
 from lawsite.publish import registry
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
+from lawsite.project import Project
 
-ROOT = Path(__file__).resolve().parents[2]
-HOSTED = ROOT / "mkdocs.yml"
-OFFLINE = ROOT / "mkdocs.offline.yml"
 BUNDLE = "lawsite-offline"                       # dist/lawsite-offline.zip, and its folder
 
 
-def build_site(site_dir, config_file=HOSTED, docs_dir=None) -> None:
+def build_site(site_dir, config_file, docs_dir=None) -> None:
     """Run MkDocs (strict) into `site_dir`. Raises MkDocsException on any warning."""
     overrides = {"site_dir": str(site_dir)}
     if docs_dir is not None:
@@ -46,39 +44,42 @@ def build_site(site_dir, config_file=HOSTED, docs_dir=None) -> None:
     build(config)
 
 
-def build_bundle(zip_path: Path, docs_dir=None, work: Path | None = None) -> Path:
-    """Build the offline site and pack it, with a README.txt, into `zip_path`."""
+def build_bundle(zip_path: Path, config_file, docs_dir=None, work: Path | None = None) -> Path:
+    """Build the offline site (`config_file`: mkdocs.offline.yml) and pack it, with a
+    README.txt, into `zip_path`."""
     work = Path(work or tempfile.mkdtemp())
     site = work / BUNDLE
-    build_site(site, OFFLINE, docs_dir)
+    build_site(site, config_file, docs_dir)
+    root = Path(config_file).parent
     for served_only in ("404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt"):
         (site / served_only).unlink(missing_ok=True)     # meaningful only on a web server
-    (site / "README.txt").write_text(readme(site), encoding="utf-8")
-    write_zip(site, zip_path, prefix=BUNDLE)
+    (site / "README.txt").write_text(readme(site, root), encoding="utf-8")
+    write_zip(site, zip_path, BUNDLE, root)
     return zip_path
 
 
-def version() -> str:
+def version(root: Path) -> str:
+    """The checkout's version (git describe)."""
     try:
-        result = subprocess.run(["git", "describe", "--tags", "--always", "--dirty"], cwd=ROOT,
+        result = subprocess.run(["git", "describe", "--tags", "--always", "--dirty"], cwd=root,
                                 capture_output=True, text=True, check=True)
         return result.stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
 
-def built_on() -> datetime.datetime:
-    """The date the build is pinned to: the last commit (SOURCE_DATE_EPOCH)."""
-    seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or commit_time(ROOT))
+def built_on(root: Path) -> datetime.datetime:
+    """The date the build is pinned to: the last commit of `root` (SOURCE_DATE_EPOCH)."""
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or commit_time(root))
     return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
 
 
-def readme(site: Path) -> str:
+def readme(site: Path, root: Path) -> str:
     corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
     ordinances = [o["title"] for o in corpus["ordinances"]]
     ordinances_en = [o["metadata"]["title_en"] for o in corpus["ordinances"]]
     articles = sum(len(o["articles"]) for o in corpus["ordinances"])
-    date = built_on().strftime("%Y-%m-%d")
+    date = built_on(root).strftime("%Y-%m-%d")
     return f"""地方性法规 · 离线版 / Chinese Local Regulations · offline copy
 =================================================================
 
@@ -103,16 +104,16 @@ Contents
   Chinese where a passage is not translated yet. Also: the department index, the
   comparisons of provisions, and the structured data in data/corpus.json.
 
-版本 / Version: {version()}
+版本 / Version: {version(root)}
 构建日期 / Built on: {date} (the date of the last commit of the sources)
 网站 / Website: the same pages, with permanent URLs, are published online; the URL of
 each article is in its citation box.
 """
 
 
-def write_zip(directory: Path, zip_path: Path, prefix: str) -> None:
+def write_zip(directory: Path, zip_path: Path, prefix: str, root: Path) -> None:
     """A reproducible zip: sorted entries, each dated at the build date, plain modes."""
-    stamp = max(built_on(), datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc))
+    stamp = max(built_on(root), datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc))
     date_time = stamp.timetuple()[:6]
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -133,22 +134,23 @@ def replace_directory(built: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(site: Path, dist: Path, docs_dir=None, check_urls: bool = True) -> None:
+def publish(project: Project, check_urls: bool = True) -> None:
     """Build both outputs and check them, then swap them into place. The offline
     bundle is built in a second process, beside the hosted site. (`check_urls`:
     the URL registry; off only for corpora that are not published, such as the
     benchmark's synthetic one.)"""
-    site, dist = Path(site).resolve(), Path(dist).resolve()
+    site, dist, docs_dir = project.site.resolve(), project.dist.resolve(), project.docs
     site.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=site.parent) as temporary:
         work = Path(temporary)
         context = multiprocessing.get_context("fork")
         with context.Pool(1) as pool:
             offline = pool.apply_async(_build_bundle_quietly,
-                                       (work / "dist" / f"{BUNDLE}.zip", docs_dir, work / "offline"))
-            build_site(work / "site", HOSTED, docs_dir)
+                                       (work / "dist" / f"{BUNDLE}.zip", project.offline_config, docs_dir,
+                                        work / "offline"))
+            build_site(work / "site", project.mkdocs_config, docs_dir)
             if check_urls:
-                registry.check(work / "site")
+                registry.check(work / "site", project.urls_file)
             failure = offline.get()
         if failure:
             raise MkDocsException(f"the offline bundle was not built: {failure}")
@@ -156,10 +158,10 @@ def publish(site: Path, dist: Path, docs_dir=None, check_urls: bool = True) -> N
         replace_directory(work / "dist", dist)
 
 
-def _build_bundle_quietly(zip_path: Path, docs_dir, work: Path) -> str:
+def _build_bundle_quietly(zip_path: Path, config_file: Path, docs_dir, work: Path) -> str:
     """build_bundle in the second process: returns its failure, if any, as text."""
     try:
-        build_bundle(zip_path, docs_dir, work)
+        build_bundle(zip_path, config_file, docs_dir, work)
         return ""
     except (MkDocsException, SourceError) as error:
         return str(error) or type(error).__name__
@@ -167,13 +169,17 @@ def _build_bundle_quietly(zip_path: Path, docs_dir, work: Path) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Build the hosted site and the offline bundle.")
-    parser.add_argument("--site", default=str(ROOT / "site"))
-    parser.add_argument("--dist", default=str(ROOT / "dist"))
-    parser.add_argument("--docs", default=None, help="the generated docs (default: mkdocs.yml's)")
+    parser.add_argument("--site", default="site", help="the hosted site (default: site)")
+    parser.add_argument("--dist", default="dist", help="the offline bundle's directory (default: dist)")
+    parser.add_argument("--docs", default="docs", help="the generated docs (default: docs)")
+    parser.add_argument("--registry", default="registry", help="the URL registry (default: registry)")
+    parser.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration; "
+                        "mkdocs.offline.yml beside it (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
-        publish(Path(args.site), Path(args.dist), args.docs)
+        publish(Project.of(docs=args.docs, site=args.site, dist=args.dist, registry=args.registry,
+                           mkdocs_config=args.config))
     except (MkDocsException, SourceError) as error:
         print(f"error: {error}\nnothing was published: {args.site} and {args.dist} are unchanged",
               file=sys.stderr)

@@ -20,10 +20,8 @@ from pathlib import Path
 from lawsite.site import urls
 from lawsite.core import yamlfile
 from lawsite.core.errors import SourceError
+from lawsite.project import Project
 
-ROOT = Path(__file__).resolve().parents[2]
-REGISTRY = ROOT / "registry" / "urls.txt"
-REDIRECTS = ROOT / "registry" / "redirects.yml"
 NOT_PUBLISHED = ("assets/", "search/", "404.html", "sitemap.xml", "sitemap.xml.gz")
 # Comparison pages are computed views, not texts: which pairs exist changes with the
 # corpus (a new ordinance can displace a pair), so they are not promised forever.
@@ -44,28 +42,28 @@ def produced(site: Path) -> set[str]:
     return {url for url in found if not DERIVED.match(url)}
 
 
-def registered(registry: Path = REGISTRY) -> list[str]:
+def registered(registry: Path) -> list[str]:
     if not registry.exists():
         return []
     return [line for line in registry.read_text(encoding="utf-8").split("\n") if line]
 
 
-def lost(site: Path, registry: Path = REGISTRY) -> list[str]:
+def lost(site: Path, registry: Path) -> list[str]:
     """Registered URLs that the built site no longer answers."""
     answered = produced(site)
     return [url for url in registered(registry) if url not in answered]
 
 
-def check(site: Path, registry: Path = REGISTRY) -> None:
+def check(site: Path, registry: Path) -> None:
     missing = lost(site, registry)
     if missing:
         shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
         raise SourceError(str(registry), None, f"{len(missing)} published URL(s) are no longer "
                           f"produced and no redirect covers them: {shown}. Restore them, or add "
-                          f"a redirect to {REDIRECTS.relative_to(ROOT)}")
+                          f"a redirect to {registry.with_name('redirects.yml')}")
 
 
-def add(site: Path, registry: Path = REGISTRY) -> list[str]:
+def add(site: Path, registry: Path) -> list[str]:
     """Register the URLs of a build that are not registered yet; returns them."""
     known = set(registered(registry))
     new = sorted(produced(site) - known)
@@ -74,11 +72,10 @@ def add(site: Path, registry: Path = REGISTRY) -> list[str]:
     return new
 
 
-def curated_redirects(pages: dict[str, str], path: Path | None = None) -> dict[str, str]:
+def curated_redirects(pages: dict[str, str], path: Path) -> dict[str, str]:
     """Retired URLs → the docs/ page that replaces them, as the redirects plugin
     wants them (.md paths). `pages` maps each URL of this build to its docs/
     path; every target must be one of them."""
-    path = path or REDIRECTS
     if not path.exists():
         return {}
     data = yamlfile.load(path) or {}
@@ -110,17 +107,18 @@ def main(argv=None) -> int:
     if not argv or argv[0] not in ("add", "check"):
         print(__doc__, file=sys.stderr)
         return 2
-    site = Path(argv[1] if len(argv) > 1 else ROOT / "site")
+    project = Project.of()
+    site = Path(argv[1]) if len(argv) > 1 else project.site
     if argv[0] == "add":
-        new = add(site)
-        print(f"{len(new)} URL(s) added to {REGISTRY.relative_to(ROOT)}")
+        new = add(site, project.urls_file)
+        print(f"{len(new)} URL(s) added to {project.urls_file}")
         return 0
     try:
-        check(site)
+        check(site, project.urls_file)
     except SourceError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"all {len(registered())} registered URLs are produced")
+    print(f"all {len(registered(project.urls_file))} registered URLs are produced")
     return 0
 
 

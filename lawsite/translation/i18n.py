@@ -27,8 +27,6 @@ from lawsite.core.errors import SourceError, display_path
 from lawsite.translation.labels import Labels
 from lawsite.core.numerals import to_roman
 
-ROOT = Path(__file__).resolve().parents[2]
-TRANSLATIONS = ROOT / "translations"
 STATUSES = ("unofficial", "official")
 KEYS = ("status", "translator", "date", "note", "text")
 
@@ -186,9 +184,10 @@ class Language:
         return f"{self.division_label(part)}{separator}{title}", lang
 
 
-def load_languages(ordinances: list[model.Ordinance], codes=CODES,
-                   directory: Path = TRANSLATIONS) -> list[Language]:
-    """Every language tree of the site, with its labels and its translations."""
+def load_languages(ordinances: list[model.Ordinance], directory: Path, labels: Path,
+                   codes=CODES) -> list[Language]:
+    """Every language tree of the site, with its labels (from `labels`) and its
+    translations (from `directory`)."""
     languages = []
     for code in codes:
         translations = {}
@@ -201,12 +200,12 @@ def load_languages(ordinances: list[model.Ordinance], codes=CODES,
                 if path.stem not in translations and path.name != glossary.FILE:
                     raise SourceError(display_path(path), None,
                                       f"no ordinance has the slug {path.stem!r}")
-        languages.append(Language(code, Labels.load(code), translations))
+        languages.append(Language(code, Labels.load(code, labels), translations))
     return languages
 
 
 def glossary_misses(languages: list[Language], ordinances: list[model.Ordinance],
-                    directory: Path = TRANSLATIONS) -> list[Notice]:
+                    directory: Path) -> list[Notice]:
     """Where a translation does not use the rendering its language's glossary fixes."""
     found = []
     for lang in languages:

@@ -1,6 +1,6 @@
 """The site's own interface labels, per language, from translations/labels/<lang>.yml.
 
->>> labels = Labels.load("zh")
+>>> labels = Labels("zh", {"articles_range": "{first}至{last}"}, "labels/zh.yml")
 >>> labels("articles_range", first="第一条", last="第七条")
 '第一条至第七条'
 """
@@ -10,16 +10,14 @@ from pathlib import Path
 from lawsite.core import yamlfile
 from lawsite.core.errors import SourceError
 
-DIRECTORY = Path(__file__).resolve().parents[2] / "translations" / "labels"
-
-
 class Labels:
     def __init__(self, lang: str, table: dict, path: str):
         self.lang, self.table, self.path = lang, table, path
 
     @classmethod
-    def load(cls, lang: str, directory: Path = DIRECTORY) -> "Labels":
-        path = directory / f"{lang}.yml"
+    def load(cls, lang: str, directory: Path) -> "Labels":
+        """`directory`: the project's labels (translations/labels/)."""
+        path = Path(directory) / f"{lang}.yml"
         table = yamlfile.load(path)
         if not isinstance(table, dict):
             raise SourceError(str(path), 1, "labels must be a mapping of key to text")
