@@ -39,7 +39,10 @@ def test_article_json_ld_is_schema_org_legislation(site_dir):
     [script] = page.find_all("script", type="application/ld+json")
     data = json.loads(script.string)
     assert data["@context"] == "https://schema.org" and data["@type"] == "Legislation"
-    assert data["legislationIdentifier"] == BASE + "jinan-digital-economy/article-15/"
+    # the Akoma Ntoso FRBR URI of the work, with the article as its portion
+    assert data["legislationIdentifier"] == "/akn/cn-jinan/act/2024-10-22/jinan-digital-economy/~art_15"
+    assert data["url"] == BASE + "jinan-digital-economy/article-15/"
+    assert data["isPartOf"]["legislationIdentifier"] == "/akn/cn-jinan/act/2024-10-22/jinan-digital-economy"
     assert data["legislationDate"] == "2024-10-22"
     assert data["legislationJurisdiction"] == "山东省济南市"
     assert data["legislationLegalForce"] == {"@id": "https://schema.org/InForce"}

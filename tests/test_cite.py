@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from lawsite.model.eid import EId
 from lawsite import pipeline as build
 from lawsite.site import cite
 
@@ -27,7 +28,7 @@ def launch():
     ("art_110__para_1", 2, "第一百一十条第一款", "Article 110(1)"),
 ])
 def test_pinpoints(eid, paragraphs, zh, en):
-    parts = cite.parts_of(eid)
+    parts = EId.parse(eid).numbers()
     assert cite.pinpoint_zh(paragraphs=paragraphs, **parts) == zh
     assert cite.pinpoint_en(paragraphs=paragraphs, **parts) == en
 

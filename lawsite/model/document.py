@@ -2,7 +2,8 @@
 
 Ordinance › Chapter (编/章) › Section (节) › Article (条) › Paragraph (款) › Item (项) › Subitem (目)
 
-eIds follow the Akoma Ntoso naming convention, parts joined by `__`:
+eIds follow the Akoma Ntoso naming convention, parts joined by `__` (the value
+itself is `lawsite.model.eid.EId`; these build its text):
 
 >>> article_eid(28), paragraph_eid(28, 2), item_eid(28, 2, 3), subitem_eid(28, 2, 3, 1)
 ('art_28', 'art_28__para_2', 'art_28__para_2__point_3', 'art_28__para_2__point_3__item_1')
@@ -15,29 +16,31 @@ prefix; sections restart in each chapter, so theirs does.
 
 from dataclasses import dataclass, field
 
+from lawsite.model.eid import EId
+
 
 def chapter_eid(chapter: int) -> str:
-    return f"chp_{chapter}"
+    return str(EId(chapter=chapter))
 
 
 def section_eid(chapter: int, section: int) -> str:
-    return f"{chapter_eid(chapter)}__sec_{section}"
+    return str(EId(chapter=chapter, section=section))
 
 
 def article_eid(article: int) -> str:
-    return f"art_{article}"
+    return str(EId(article=article))
 
 
 def paragraph_eid(article: int, paragraph: int) -> str:
-    return f"{article_eid(article)}__para_{paragraph}"
+    return str(EId(article=article, paragraph=paragraph))
 
 
 def item_eid(article: int, paragraph: int, item: int) -> str:
-    return f"{paragraph_eid(article, paragraph)}__point_{item}"
+    return str(EId(article=article, paragraph=paragraph, item=item))
 
 
 def subitem_eid(article: int, paragraph: int, item: int, subitem: int) -> str:
-    return f"{item_eid(article, paragraph, item)}__item_{subitem}"
+    return str(EId(article=article, paragraph=paragraph, item=item, subitem=subitem))
 
 
 @dataclass

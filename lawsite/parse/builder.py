@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from lawsite.model import document as model
+from lawsite.model.eid import EId
 from lawsite.core.errors import SourceError
 from lawsite.parse.lexer import Line, lex
 from lawsite.core.numerals import CHARS as NUMERAL_CHARS
@@ -301,7 +302,7 @@ class _Builder:
 
     def _after_heading(self, line: Line) -> bool:
         """Text right after a chapter or section heading, before any article."""
-        return bool(self.starts) and not self.starts[-1][1].startswith("art_")
+        return bool(self.starts) and not EId.parse(self.starts[-1][1]).in_article
 
     def _line_of(self, eid: str) -> int:
         return next(line for line, known in self.starts if known == eid)
@@ -317,7 +318,13 @@ def _assign(repairs: list[model.Repair], starts: list[tuple[int, str]],
     for repair_ in repairs:
         index = bisect.bisect_right(lines, repair_.line) - 1
         repair_.eid = starts[index][1] if index >= 0 else ""
-        article = by_article.get(repair_.eid.split("__")[0])
+        article = by_article.get(_article_of(repair_.eid))
         if article is not None:
             article.repairs.append(repair_)
     return repairs
+
+
+def _article_of(eid: str) -> str:
+    """The eId of the article `eid` is in, or "" (a heading, the ordinance's header)."""
+    parsed = EId.parse(eid) if eid else None
+    return str(parsed.of_article()) if parsed is not None and parsed.in_article else ""

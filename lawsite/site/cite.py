@@ -30,6 +30,7 @@ import datetime
 from dataclasses import dataclass
 
 from lawsite.core.numerals import from_int, to_roman
+from lawsite.model.eid import EId
 
 ACCESSED = "{accessed}"          # filled in with the reader's date by the browser
 
@@ -59,17 +60,6 @@ def pinpoint_en(article: int, paragraph: int | None = None, item: int | None = N
     return text
 
 
-def parts_of(eid: str) -> dict:
-    """The numbers in an eId.
-
-    >>> parts_of("art_12__para_2__point_3__item_1")
-    {'article': 12, 'paragraph': 2, 'item': 3, 'subitem': 1}
-    """
-    names = {"art": "article", "para": "paragraph", "point": "item", "item": "subitem"}
-    return {names[kind]: int(number)
-            for kind, number in (part.rsplit("_", 1) for part in eid.split("__"))}
-
-
 @dataclass(frozen=True)
 class Work:
     """What a citation needs to know about an ordinance."""
@@ -91,7 +81,7 @@ def zh(work_: Work, eid: str, paragraphs: int) -> str:
     >>> zh(Work("烟台市数字经济促进条例", "", "", ""), "art_28__para_3", 4)
     '《烟台市数字经济促进条例》第二十八条第三款'
     """
-    return f"《{work_.title}》{pinpoint_zh(paragraphs=paragraphs, **parts_of(eid))}"
+    return f"《{work_.title}》{pinpoint_zh(paragraphs=paragraphs, **EId.parse(eid).numbers())}"
 
 
 def en(work_: Work, eid: str, paragraphs: int) -> str:
@@ -100,7 +90,7 @@ def en(work_: Work, eid: str, paragraphs: int) -> str:
     >>> en(Work("", "Regulations of Yantai Municipality", "", ""), "art_28__para_3", 4)
     'Regulations of Yantai Municipality, Article 28(3)'
     """
-    return f"{work_.title_en}, {pinpoint_en(paragraphs=paragraphs, **parts_of(eid))}"
+    return f"{work_.title_en}, {pinpoint_en(paragraphs=paragraphs, **EId.parse(eid).numbers())}"
 
 
 def unofficial(translated=None) -> str:

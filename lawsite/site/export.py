@@ -10,6 +10,8 @@ import json
 from dataclasses import asdict
 
 from lawsite.model import document as model
+from lawsite.model import frbr
+from lawsite.model.eid import EId
 from lawsite.site import urls
 
 SCHEMA_VERSION = 1
@@ -30,6 +32,7 @@ def ordinance_record(ordinance: model.Ordinance) -> dict:
     return {
         "slug": ordinance.slug,
         "url": urls.url(urls.ordinance_path(ordinance.slug)),
+        "frbr_uri": frbr.work_uri(ordinance.slug, meta),
         "title": ordinance.title,
         "metadata": _plain(meta),
         "history": ordinance.history,
@@ -37,7 +40,7 @@ def ordinance_record(ordinance: model.Ordinance) -> dict:
         "chapters": [chapter_record(ordinance, chapter) for chapter in ordinance.chapters],
         "articles": [article_record(ordinance, article) for article in ordinance.articles],
         "heading_repairs": [asdict(r) for r in ordinance.repairs
-                            if not r.eid.startswith("art_")],
+                            if not (r.eid and EId.parse(r.eid).in_article)],
     }
 
 

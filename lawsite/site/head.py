@@ -5,6 +5,7 @@ by Zotero and Google Scholar), Dublin Core, Open Graph, and JSON-LD of schema.or
 
 from lawsite.site import cite
 from lawsite.model import document as model
+from lawsite.model import frbr
 
 LEGAL_FORCE = {"in_force": "https://schema.org/InForce",
                "not_yet_in_force": "https://schema.org/NotInForce",
@@ -48,7 +49,7 @@ def _work_ld(ordinance: model.Ordinance, ordinance_url: str, lang) -> dict:
         "@type": "Legislation",
         "name": lang.title(ordinance),
         "alternateName": ordinance.title if not lang.official else meta["title_en"],
-        "legislationIdentifier": ordinance_url,
+        "legislationIdentifier": frbr.work_uri(ordinance.slug, meta),
         "legislationType": "地方性法规",
         "legislationDate": meta["enacted"]["date"].isoformat(),
         "legislationJurisdiction": jurisdiction,
@@ -78,7 +79,7 @@ def article_head(ordinance: model.Ordinance, article: model.Article, url: str,
         "name": title,
         "alternateName": (cite.en if lang.official else cite.zh)(
             cite.work(ordinance.meta), article.eid, len(article.paragraphs)),
-        "legislationIdentifier": url,
+        "legislationIdentifier": frbr.portion_uri(work["legislationIdentifier"], article.eid),
         "legislationType": "地方性法规条款",
         "legislationDate": work["legislationDate"],
         "legislationJurisdiction": work["legislationJurisdiction"],

@@ -15,6 +15,7 @@ from lawsite.site.page import Page, Site, breadcrumb, page_meta
 from lawsite.enrich.references import external
 from lawsite.translation import i18n
 from lawsite.model import document as model
+from lawsite.model.eid import EId
 
 PREVIEW = 40            # characters of an article shown in a chapter's list
 
@@ -36,7 +37,7 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
     citation_of = cite.zh if site.lang.official else partial(english_citation, site, ordinance)
     pinpoint_of = cite.pinpoint_zh if site.lang.official else cite.pinpoint_en
     for element in article.elements():
-        numbers = cite.parts_of(element.eid)
+        numbers = EId.parse(element.eid).numbers()
         text, lang = site.lang.text(ordinance, element.eid, element.text)
         content = annotate.markdown(text, spans(site, ordinance, element.eid, here)) \
             if lang == "zh-CN" else markup.escape(text)
@@ -85,16 +86,16 @@ def provision_page(site: Site, slug: str, eid: str, here: str) -> tuple[str, str
     """(relative .md path, anchor) of a provision as seen from the page at `here`: an
     article's element on its article page — or on this page, when this is the
     full text it is in; a chapter or section on its chapter page; "" the ordinance."""
-    if eid.startswith("art_"):
-        number = cite.parts_of(eid)["article"]
-        path = site.path(urls.article_path(slug, number))
+    parsed = EId.parse(eid) if eid else None
+    if parsed is None:
+        path = site.path(urls.ordinance_path(slug))
+    elif parsed.in_article:
+        path = site.path(urls.article_path(slug, parsed.article))
         if here == site.path(urls.full_text_path(slug)):
             path = here
-    elif eid.startswith("chp_"):
-        path = site.path(urls.chapter_path(slug, int(eid.split("__")[0].removeprefix("chp_"))))
     else:
-        path = site.path(urls.ordinance_path(slug))
-    anchor = eid if eid and not (eid.startswith("chp_") and "__" not in eid) else ""
+        path = site.path(urls.chapter_path(slug, parsed.chapter))
+    anchor = eid if parsed is not None and parsed.kind != "chapter" else ""
     return ("" if path == here else urls.relative(here, path)), anchor
 
 
@@ -334,7 +335,7 @@ def glossary(site: Site, ordinance: model.Ordinance, path: str) -> list[str]:
     items = []
     for definition in defined:
         target, anchor = provision_page(site, ordinance.slug, definition.eid, path)
-        parts = cite.parts_of(definition.eid)
+        parts = EId.parse(definition.eid).numbers()
         pinpoint = cite.pinpoint_zh if site.lang.official else cite.pinpoint_en
         where = pinpoint(paragraphs=len(ordinance.article(parts["article"]).paragraphs), **parts)
         items.append(f"- **{markup.escape(definition.term)}**："
@@ -353,7 +354,7 @@ def external_laws(site: Site, ordinance: model.Ordinance, path: str) -> list[str
     for title, where in found.items():
         places = []
         for reference in where:
-            number = cite.parts_of(reference.eid)["article"]
+            number = EId.parse(reference.eid).article
             target = urls.relative(path, site.path(urls.article_path(ordinance.slug, number)))
             label = site.lang.article_label(ordinance.article(number))
             if markup.link(markup.escape(label), target, reference.eid) not in places:
