@@ -27,7 +27,7 @@ def terms(tmp_path_factory):
 
 def used(ordinance, found, eid) -> list[tuple[str, str]]:
     """(the words used, the term they are a use of) in one element."""
-    text = next(e.text for a in ordinance.articles for e in a.elements() if e.eid == eid)
+    text = next(e.text for a in ordinance.articles for _, e in a.elements() if e.eid == eid)
     return [(text[start:end], d.term) for start, end, d in definitions.uses(ordinance, found).get(eid, [])]
 
 
@@ -50,7 +50,7 @@ def test_uses_in_jinan_exclude_the_definitions(jinan):
     assert used(ordinance, found, "art_2__para_1") == [("数字经济", "数字经济")]
     assert used(ordinance, found, "art_15__para_2") == [("数字基础设施", "数字基础设施")] * 3
     assert sum(len(v) for v in uses.values()) == 60 and len(uses) == 37
-    texts = {e.eid: e.text for a in ordinance.articles for e in a.elements()}
+    texts = {e.eid: e.text for a in ordinance.articles for _, e in a.elements()}
     assert all(texts[eid][s:e] == d.term for eid, found_here in uses.items() for s, e, d in found_here)
 
 
@@ -68,7 +68,7 @@ def test_the_list_of_terms_and_the_other_forms(terms):
         ("数据处理者", "art_2__para_1__point_3", "defined"),      # in quotes
         ("数据安全", "art_3__para_1", "defined"),                  # 本条例所称…，包括
         ("管委会", "art_4__para_1", "short")]                      # （以下简称…）
-    texts = {e.eid: e.text for a in ordinance.articles for e in a.elements()}
+    texts = {e.eid: e.text for a in ordinance.articles for _, e in a.elements()}
     assert all(texts[d.eid][d.start:d.end] == d.text for d in found)
     assert found[1].text == "公共数据，是指国家机关和法律、法规授权的具有管理公共事务职能的组织在依法履行职责过程中收集、产生的数据；"
     assert found[3].text == "本条例所称数据安全，包括数据的保密性、完整性和可用性。"

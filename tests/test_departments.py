@@ -321,7 +321,7 @@ def test_mentions_name_their_element_and_sentence(sources_tree):
         # and from a 款 into its 项
         ("platform-enterprise", "mentioned", None, "art_2__para_2__point_2", "支持平台企业建设数据空间。"),
     ]
-    for element in article.elements():
+    for _, element in article.elements():
         assert "".join(departments.sentences(element.text)) == element.text
 
 

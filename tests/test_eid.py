@@ -39,7 +39,7 @@ def test_every_eid_of_the_real_corpus_parses_back(corpus_ordinances):
             assert str(EId.parse(chapter.eid)) == chapter.eid
         for article in ordinance.articles:
             assert EId.parse(article.eid).kind == "article"
-            for element in article.elements():
+            for _, element in article.elements():
                 parsed = EId.parse(element.eid)
                 assert str(parsed) == element.eid and parsed.article == article.number
 

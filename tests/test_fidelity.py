@@ -38,7 +38,7 @@ def model_text(ordinance: model.Ordinance) -> str:
     for part in ordinance.outline():
         if isinstance(part, model.Article):
             parts.append(part.label)
-            for element in part.elements():
+            for _, element in part.elements():
                 parts.append(getattr(element, "label", "") + element.text)
         else:
             parts.append(part.label + part.title)

@@ -67,7 +67,7 @@ def test_jinan_paragraphs_split_by_page_breaks_are_rejoined(launch, number, para
 def test_jinan_has_no_space_between_chinese_characters(launch):
     cjk_space_cjk = re.compile(r"[\u4e00-\u9fff，。、；：（）][ \t\u3000]+[\u4e00-\u9fff，。、；：（）]")
     for article in launch["jinan-digital-economy"].articles:
-        for element in article.elements():
+        for _, element in article.elements():
             assert not cjk_space_cjk.search(element.text), (article.label, element.text)
             assert "," not in element.text and ";" not in element.text
 
@@ -78,7 +78,7 @@ def test_jinan_effective_date_reads_as_official_text(launch):
 
 def test_every_repair_is_attached_to_the_element_it_changed(launch):
     jinan = launch["jinan-digital-economy"]
-    eids = {e.eid for a in jinan.articles for e in a.elements()} | {c.eid for c in jinan.chapters}
+    eids = {e.eid for a in jinan.articles for _, e in a.elements()} | {c.eid for c in jinan.chapters}
     assert all(r.eid in eids for r in jinan.repairs)
     assert {r.kind for r in jinan.article(14).repairs} == {"drop-heading-marks", "join-line"}
     assert [(r.kind, r.before, r.eid) for r in jinan.article(2).repairs] == [

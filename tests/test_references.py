@@ -87,7 +87,7 @@ def test_the_other_ordinance_refers_back_by_title(fixtures):
 def test_spans_are_exact_in_order_and_do_not_overlap(fixtures):
     corpus, found, _ = fixtures
     texts = {f"{o.slug}/{e.eid}": e.text for o in corpus.ordinances
-             for a in o.articles for e in a.elements()}
+             for a in o.articles for _, e in a.elements()}
     assert len(found) == 22
     for key, refs in found.items():
         assert all(texts[key][r.start:r.end] == r.text for r in refs)

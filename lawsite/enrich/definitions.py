@@ -21,7 +21,8 @@ wins. The text is not segmented into words, so a term inside a longer name
 import re
 from dataclasses import dataclass
 
-from lawsite.model.document import Ordinance
+from lawsite.core import zh
+from lawsite.model.document import Item, Ordinance
 
 TERM = r"[^，。；：、“”（）《》\s]{1,20}?"    # a term: a few characters, no punctuation
 
@@ -53,7 +54,7 @@ SHORT = re.compile(
     re.VERBOSE,
 )
 
-SENTENCE_END = re.compile(r"[。；]|$")
+SENTENCE_END = re.compile(f"[{zh.SENTENCE_ENDS}]|$")
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,8 @@ def find(ordinances: list[Ordinance]) -> list[Definition]:
 def _elements(ordinance: Ordinance):
     """Every element in reading order, and whether it is an item of a 下列用语 list."""
     for article in ordinance.articles:
-        for paragraph in article.paragraphs:
-            yield paragraph, False
-            for item in paragraph.items:
-                yield item, bool(LIST.search(paragraph.text))
-                for subitem in item.subitems:
-                    yield subitem, False
+        for paragraph, element in article.elements():
+            yield element, isinstance(element, Item) and bool(LIST.search(paragraph.text))
 
 
 def _in_text(slug: str, element, in_list: bool) -> list[Definition]:

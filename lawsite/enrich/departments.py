@@ -37,6 +37,7 @@ An actor named in it is one of
 import re
 from dataclasses import asdict, dataclass
 
+from lawsite.core import zh
 from lawsite.enrich import phrases
 from lawsite.core.errors import Notice
 from lawsite.model.document import Article, Ordinance
@@ -45,14 +46,8 @@ from lawsite.enrich.vocabulary import Vocabulary
 MODALITIES = ("duty", "power", "encouragement", "prohibition")
 
 # The modal words, each giving its subject a modality; the first one ends the subject.
-MODAL = re.compile(
-    r"""
-      (?P<duty>应当|必须|负责|牵头)     # 应当…, 负责…, 牵头推进…
-    | (?P<power>可以)                  # 可以…
-    | (?P<prohibition>不得)            # 不得…
-    """,
-    re.VERBOSE,
-)
+MODAL = re.compile("|".join(f"(?P<{modality}>{zh.alternatives(words)})"
+                            for modality, words in zh.MODAL_WORDS.items()))
 
 # The agent of a passive: "…的，由市场监督管理部门责令改正".
 AGENT = re.compile(r"由$")
@@ -61,12 +56,14 @@ AGENT = re.compile(r"由$")
 CO_ACT = re.compile(r"(?:会同|组织)$")
 
 # Verbs of encouragement, alone or joined: 鼓励, 鼓励和支持, 培育、引导和支持, 鼓励引导.
-ENCOURAGE = re.compile(r"(?:鼓励|支持|引导|倡导)(?:[和、并]?(?:鼓励|支持|引导|倡导))*$")
+ENCOURAGE = re.compile(rf"(?:{zh.alternatives(zh.ENCOURAGING_VERBS)})"
+                       rf"(?:[和、并]?(?:{zh.alternatives(zh.ENCOURAGING_VERBS)}))*$")
 
 VERB_REACH = 16     # characters before a phrase searched for its verb (鼓励、支持和引导 is 7)
 
 # A sentence ends at 。 or ；, which it keeps: the sentences of a text join back into it.
-SENTENCE = re.compile(r"[^。；;]+[。；;]?")
+ENDS = zh.SENTENCE_ENDS + zh.HALF_WIDTH_SEMICOLON
+SENTENCE = re.compile(f"[^{ENDS}]+[{ENDS}]?")
 
 
 @dataclass(frozen=True)
@@ -102,20 +99,13 @@ def article_mentions(article: Article, vocabulary: Vocabulary) -> list[Mention]:
     for paragraph in article.paragraphs:
         # A subject carries over a ；, and from a 款 to its 项 ("X履行下列职责：（一）…；").
         carried = False
-        for element in _elements(paragraph):
+        for element in paragraph.elements():
             for sentence in sentences(element.text):
                 given, has_subject = _read(sentence, vocabulary, carried)
                 for actor, role, modality in given:
                     found.setdefault(Mention(actor, role, modality, element.eid, sentence), None)
                 carried = (carried or has_subject) and not sentence.endswith("。")
     return list(found)
-
-
-def _elements(paragraph):
-    yield paragraph
-    for item in paragraph.items:
-        yield item
-        yield from item.subitems
 
 
 def sentence_mentions(sentence: str, vocabulary: Vocabulary) -> list[tuple]:
@@ -170,14 +160,13 @@ def unknown_phrases(ordinance: Ordinance, vocabulary: Vocabulary) -> list[Notice
     an actor's term nor as generic, at the line of its 款 (a 项 has no line of its own)."""
     notices = {}
     for article in ordinance.articles:
-        for paragraph in article.paragraphs:
-            for element in _elements(paragraph):
-                for sentence in sentences(element.text):
-                    for phrase in phrases.find(sentence, vocabulary):
-                        for name in phrase.unknown:
-                            message = (f"{article.label}: 「{name}」 in 「{phrase.text}」 is not in "
-                                       f"{vocabulary.path}: add it to an actor's terms or to generic")
-                            notices.setdefault(Notice(ordinance.source_path, paragraph.line, message))
+        for paragraph, element in article.elements():
+            for sentence in sentences(element.text):
+                for phrase in phrases.find(sentence, vocabulary):
+                    for name in phrase.unknown:
+                        message = (f"{article.label}: 「{name}」 in 「{phrase.text}」 is not in "
+                                   f"{vocabulary.path}: add it to an actor's terms or to generic")
+                        notices.setdefault(Notice(ordinance.source_path, paragraph.line, message))
     return list(notices)
 
 

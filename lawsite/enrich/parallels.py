@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from lawsite.core import zh
 from lawsite.model.document import Article, Chapter, Ordinance, paragraph_eid
 
 THRESHOLD = 0.08    # least article-pair score shown as a parallel
@@ -43,7 +44,7 @@ FLOOR = 0.01        # 款 pairs less similar than this are ignored
 MIN_SAME = 2        # shorter shared runs inside a change are shown as part of it
 
 # Runs of text between punctuation: bigrams never straddle a comma or a full stop.
-WORDS = re.compile(r"[^\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·]+")
+WORDS = re.compile(rf"[^\s{zh.PUNCTUATION}]+")
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,7 @@ class Parallel:
 
 def unit_text(paragraph) -> str:
     """A 款 with the words of its 项 and 目, without their labels."""
-    parts = [paragraph.text]
-    for item in paragraph.items:
-        parts.append(item.text)
-        parts.extend(subitem.text for subitem in item.subitems)
-    return "".join(parts)
+    return "".join(element.text for element in paragraph.elements())
 
 
 def bigrams(text: str) -> Counter:

@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lawsite.core import zh
 from lawsite.enrich.vocabulary import Vocabulary
 
 # The institutional words that close a name or a list of names.
@@ -56,7 +57,7 @@ SHARED = ("人民政府", "部门和单位", "部门", "单位", "机构", "机�
 # What joins two names of a list, possibly with names the vocabulary does not know
 # between them (国有企业、大中型企业、平台企业). An unknown name holds no separator,
 # so a gap splits one way only (and matching it cannot backtrack without end).
-SEPARATOR = "以及|或者|、|和|及"
+SEPARATOR = zh.alternatives(zh.LIST_SEPARATORS)
 UNKNOWN = "[^，。；：、的和及或]{1,12}?"
 LIST_GAP = re.compile(rf"(?:{SEPARATOR})(?:{UNKNOWN}(?:{SEPARATOR}))*")
 # …and between the last name and a closer: 大数据、能源等部门.

@@ -31,6 +31,7 @@ is not a reference: it is the page the reader is on.
 import re
 from dataclasses import dataclass
 
+from lawsite.core import zh
 from lawsite.core.errors import Notice
 from lawsite.model.document import Ordinance, article_eid, chapter_eid, item_eid, paragraph_eid, section_eid
 from lawsite.core.numerals import CHARS, from_int, to_int
@@ -57,7 +58,7 @@ REFERENCE = re.compile(
 )
 
 # What may join a reference to the one before it, which it then continues.
-CONNECTOR = re.compile(r"、|和|或者|或|及|以及|与|至")
+CONNECTOR = re.compile(zh.alternatives(zh.REFERENCE_CONNECTORS))
 
 
 @dataclass(frozen=True)
@@ -102,14 +103,12 @@ def find(ordinances: list[Ordinance]) -> tuple[dict[str, list[Reference]], list[
     notices: list[Notice] = []
     for ordinance in ordinances:
         for article in ordinance.articles:
-            for paragraph in article.paragraphs:
-                elements = [paragraph] + [e for item in paragraph.items for e in (item, *item.subitems)]
-                for element in elements:
-                    where = _Where(ordinance, article.number, paragraph.number, element.eid,
-                                   paragraph.line)
-                    references = _in_text(element.text, where, by_title, notices)
-                    if references:
-                        found[f"{ordinance.slug}/{element.eid}"] = references
+            for paragraph, element in article.elements():
+                where = _Where(ordinance, article.number, paragraph.number, element.eid,
+                               paragraph.line)
+                references = _in_text(element.text, where, by_title, notices)
+                if references:
+                    found[f"{ordinance.slug}/{element.eid}"] = references
     return found, notices
 
 

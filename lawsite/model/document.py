@@ -86,6 +86,13 @@ class Paragraph:
     items: list[Item] = field(default_factory=list)
     line: int = 0
 
+    def elements(self):
+        """The 款 itself, then each of its 项 followed by its 目, in reading order."""
+        yield self
+        for item in self.items:
+            yield item
+            yield from item.subitems
+
 
 @dataclass
 class Article:
@@ -99,17 +106,16 @@ class Article:
     line: int = 0
 
     def elements(self):
-        """Every 款, 项 and 目 of the article, in reading order."""
+        """The walk over an article that every stage uses: each 款, 项 and 目 in
+        reading order, with the 款 it is in: (paragraph, element)."""
         for paragraph in self.paragraphs:
-            yield paragraph
-            for item in paragraph.items:
-                yield item
-                yield from item.subitems
+            for element in paragraph.elements():
+                yield paragraph, element
 
     def text(self) -> str:
         """The article's words without labels of its own (for search and previews)."""
         parts = []
-        for element in self.elements():
+        for _, element in self.elements():
             parts.append(getattr(element, "label", "") + element.text)
         return "".join(parts)
 

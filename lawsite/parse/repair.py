@@ -28,22 +28,12 @@ the characters before and after, and the repaired text around it.
 import re
 from dataclasses import replace
 
+from lawsite.core import zh
+from lawsite.core.zh import CJK_RANGES, HALF_TO_FULL
 from lawsite.parse.lexer import Line
 from lawsite.model.document import Repair
 
-# Characters of Chinese text. (Comments cannot live inside a verbose character
-# class: there, whitespace and # are literal.)
-CJK_RANGES = (
-    "\u3001-\u303f"     # CJK punctuation (。、「」 …), not the ideographic space U+3000
-    "\u3400-\u4dbf"     # CJK extension A
-    "\u4e00-\u9fff"     # CJK unified ideographs
-    "\uf900-\ufaff"     # CJK compatibility ideographs
-    "\uff01-\uff60"     # full-width forms (，：；（） …)
-    "\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"   # ‘’“”…—· used in Chinese text
-)
 CJK = re.compile(f"[{CJK_RANGES}]")
-
-HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 ALNUM = re.compile(r"[0-9A-Za-z]")
 
@@ -56,7 +46,7 @@ WORD_RIGHT = re.compile(rf"^[^\s{CJK_RANGES}]+")
 NUMBER = re.compile(r"[0-9][0-9.,%]*")
 
 # A paragraph is complete when it ends with one of these, after any closing quotes.
-TERMINAL = re.compile(r"[。；：！？…][”’」』）)]*$")
+TERMINAL = re.compile(f"[{zh.TERMINAL_MARKS}][{zh.CLOSING_MARKS}]*$")
 
 CONTEXT = 6   # characters of repaired text kept on each side of a change
 

@@ -36,7 +36,7 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
     here = site.path(urls.full_text_path(ordinance.slug) if label_link else page)
     citation_of = cite.zh if site.lang.official else partial(english_citation, site, ordinance)
     pinpoint_of = cite.pinpoint_zh if site.lang.official else cite.pinpoint_en
-    for element in article.elements():
+    for _, element in article.elements():
         numbers = EId.parse(element.eid).numbers()
         text, lang = site.lang.text(ordinance, element.eid, element.text)
         content = annotate.markdown(text, spans(site, ordinance, element.eid, here)) \
@@ -101,13 +101,13 @@ def provision_page(site: Site, slug: str, eid: str, here: str) -> tuple[str, str
 
 def preview(site: Site, ordinance: model.Ordinance, article: model.Article) -> str:
     text = "".join(getattr(e, "label", "") + site.lang.text(ordinance, e.eid, e.text)[0]
-                   for e in article.elements())
+                   for _, e in article.elements())
     return text if len(text) <= PREVIEW else text[:PREVIEW] + "……"
 
 
 def untranslated(site: Site, ordinance: model.Ordinance, article: model.Article) -> bool:
     return any(site.lang.text(ordinance, e.eid, e.text)[1] != site.lang.html_lang
-               for e in article.elements())
+               for _, e in article.elements())
 
 
 # -- shared parts -----------------------------------------------------------------------
@@ -207,7 +207,7 @@ def side_by_side(site: Site, ordinance: model.Ordinance, article: model.Article)
     if site.lang.official:
         return []
     rows = []
-    for element in article.elements():
+    for _, element in article.elements():
         translated, lang = site.lang.text(ordinance, element.eid, element.text)
         if lang != site.lang.html_lang:
             continue

@@ -54,7 +54,7 @@ def _words(text: str) -> list[str]:
 
 def pairs(ordinances: list[model.Ordinance], parallels: dict, lang: Language) -> list[Pair]:
     """Every near-identical 款 pair of two ordinances whose both sides `lang` translates."""
-    texts = {(o.slug, e.eid): e.text for o in ordinances for a in o.articles for e in a.elements()}
+    texts = {(o.slug, e.eid): e.text for o in ordinances for a in o.articles for _, e in a.elements()}
     found, seen = [], set()
     for found_for_article in (parallels[key] for key in sorted(parallels)):
         for parallel in found_for_article:

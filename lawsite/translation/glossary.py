@@ -103,7 +103,7 @@ def _elements(ordinance: model.Ordinance):
         for section in chapter.sections:
             yield section.eid, section.title
     for article in ordinance.articles:
-        for element in article.elements():
+        for _, element in article.elements():
             yield element.eid, element.text
 
 

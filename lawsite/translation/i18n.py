@@ -77,7 +77,7 @@ def element_eids(ordinance: model.Ordinance) -> set[str]:
         eids.add(chapter.eid)
         eids.update(section.eid for section in chapter.sections)
     for article in ordinance.articles:
-        eids.update(element.eid for element in article.elements())
+        eids.update(element.eid for _, element in article.elements())
     return eids
 
 
@@ -130,7 +130,7 @@ class Coverage:
 def coverage(ordinance: model.Ordinance, translation: Translation) -> Coverage:
     done = partial = characters = total = 0
     for article in ordinance.articles:
-        elements = list(article.elements())
+        elements = [element for _, element in article.elements()]
         translated = [e for e in elements if e.eid in translation.text]
         done += len(translated) == len(elements)
         partial += 0 < len(translated) < len(elements)
