@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawsite.enrich import departments, vocabulary
+from lawsite.enrich import departments, phrases, vocabulary
 from lawsite.parse import builder as parse, sources
 from lawsite.core.errors import SourceError
 
@@ -267,7 +267,7 @@ def test_subjectless_encouragement(sentence, actors):
 
 def test_a_department_term_ending_in_an_institution_word_is_whole():
     custom = vocabulary.loads(
-        "generic: []\nactors:\n"
+        "generic: []\nnames: {heads: [部门], institutions: [部门, 机关]}\nactors:\n"
         "  - {slug: public-security, name: 公安部门, name_en: P, kind: department,"
         " terms: [公安, 公安机关]}\n")
     assert departments.sentence_mentions("公安机关应当依法查处违法行为。", custom) == [
@@ -381,7 +381,7 @@ VALID_ACTOR = """\
 
 @pytest.mark.parametrize("text, line, message", [
     ("- 有关部门\n", 1, "the vocabulary must be a mapping with the keys generic and actors"),
-    ("generic: []\nactors: []\nterms: []\n", 3, "unknown key 'terms' (expected generic or actors)"),
+    ("generic: []\nactors: []\nterms: []\n", 3, "unknown key 'terms' (expected generic or actors or names)"),
     ("generic: []\n", 1, "'actors' must be a list"),
     ("generic: 有关部门\nactors: []\n", 1, "'generic' must be a list"),
     ("generic: []\nactors:\n" + VALID_ACTOR + "    aliases: [大数据局]\n", 8,
@@ -443,3 +443,31 @@ def test_a_pathological_sentence_is_read_whole():
 
 if __name__ == "__main__":
     print(format_scores(scores(departments.extract_all(launch_ordinances().values(), VOCABULARY))))
+
+
+# -- the words around names are curated data ---------------------------------------------------
+
+def test_the_prefixes_before_a_term_are_the_vocabularys():
+    """市/区县 before a term come from `names.prefixes` in departments.yml, not from code."""
+    assert "区（市）" in VOCABULARY.names.prefixes and "部门" in VOCABULARY.names.heads
+    text = ("generic: []\nnames: {prefixes: [省], heads: [部门], institutions: [部门]}\nactors:\n"
+            "  - {slug: big-data, name: 大数据部门, name_en: B, kind: department, terms: [大数据]}\n")
+    custom = vocabulary.loads(text)
+    assert departments.sentence_mentions("省大数据部门应当加强管理。", custom) == [("big-data", "actor", "duty")]
+    without = vocabulary.loads(text.replace("prefixes: [省]", "prefixes: [县]"))
+    assert [phrase.text for phrase in phrases.find("省大数据部门应当加强管理。", without)] == ["大数据部门"]
+    assert phrases.find("省大数据部门应当加强管理。", custom)[0].start == 0
+    assert phrases.find("省大数据部门应当加强管理。", without)[0].start == 1
+
+
+@pytest.mark.parametrize("names, line, message", [
+    ("names: [市]\n", 2, "'names' must be a mapping of prefixes, heads, shared, institutions to lists of words"),
+    ("names: {suffixes: [局]}\n", 2, "names: unknown key 'suffixes' (expected prefixes, heads, shared, institutions)"),
+    ("names: {heads: []}\n", 2, "names: heads must be a non-empty list of words"),
+])
+def test_names_errors_name_the_line(tmp_path, names, line, message):
+    path = tmp_path / "departments.yml"
+    path.write_text("generic: []\n" + names + "actors: []\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        vocabulary.load(path)
+    assert str(caught.value) == f"{path}:{line}: {message}"

@@ -18,6 +18,7 @@ An actor named in it is one of
 >>> from .vocabulary import loads
 >>> vocabulary = loads('''
 ... generic: [有关部门]
+... names: {prefixes: [市, 区县], heads: [部门, 单位], shared: [人民政府, 部门], institutions: [部门, 机关]}
 ... actors:
 ...   - {slug: municipal-government, name: 市人民政府, name_en: M, kind: government,
 ...      terms: [市人民政府]}

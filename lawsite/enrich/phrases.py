@@ -13,6 +13,7 @@ a technology), and names nothing. Other names are whole terms (人民法院,
 >>> from .vocabulary import loads
 >>> vocabulary = loads('''
 ... generic: [有关部门, 相关部门]
+... names: {prefixes: [市, 区县], heads: [部门, 单位], shared: [人民政府, 部门], institutions: [部门, 机关]}
 ... actors:
 ...   - {slug: municipal-government, name: 市人民政府, name_en: M, kind: government,
 ...      terms: [市人民政府]}
@@ -45,14 +46,9 @@ from functools import lru_cache
 from lawsite.core import zh
 from lawsite.enrich.vocabulary import Vocabulary
 
-# The institutional words that close a name or a list of names.
-HEADS = "部门和单位|主管部门|部门|单位|机构|机关"
-
-# Administrative level written before a department stem: 市大数据部门.
-PREFIX = "市|区（市）|区县|区|县"
-
-# The last word of a whole term that a list may share: 市、区县人民政府, 建设、设计等相关单位.
-SHARED = ("人民政府", "部门和单位", "部门", "单位", "机构", "机关")
+# The words around a name — the prefixes before a term (市大数据部门), the heads that
+# close a name or a list (部门, 单位), the last words a list may share (市、区县人民政府) —
+# are the vocabulary's `names` (sources/departments.yml).
 
 # What joins two names of a list, possibly with names the vocabulary does not know
 # between them (国有企业、大中型企业、平台企业). An unknown name holds no separator,
@@ -122,12 +118,14 @@ def find(sentence: str, vocabulary: Vocabulary) -> list[Phrase]:
 @lru_cache(maxsize=8)
 def _pattern(vocabulary: Vocabulary) -> re.Pattern:
     names = sorted({*vocabulary.terms(), *vocabulary.generic}, key=len, reverse=True)
+    heads = _alternatives(vocabulary.names.heads)
+    prefix = _alternatives(vocabulary.names.prefixes)
     return re.compile(
         rf"""
         (?P<own>及其(?:有关|相关)?部门)                # 市人民政府及其有关部门: its own departments
-        | 等(?:有关|相关)?(?P<closer>{HEADS})          # …等部门, …等有关部门, …等相关单位
-        | (?:{PREFIX})?(?P<name>{"|".join(map(re.escape, names))})  # a term, longest first
-        | (?P<head>{HEADS})                            # 部门 after a stem or an unknown name
+        | 等(?:有关|相关)?(?P<closer>{heads})          # …等部门, …等有关部门, …等相关单位
+        | (?:{prefix})?(?P<name>{"|".join(map(re.escape, names))})  # a term, longest first
+        | (?P<head>{heads})                            # 部门 after a stem or an unknown name
         """,
         re.VERBOSE,
     )
@@ -228,4 +226,9 @@ def _shared(token: _Token, vocabulary: Vocabulary) -> str:
     slug = vocabulary.slug_of(token.text)
     if vocabulary.is_stem(token.text):
         return "部门"
-    return next((word for word in SHARED if slug and token.text.endswith(word)), "")
+    return next((word for word in vocabulary.names.shared if slug and token.text.endswith(word)), "")
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """Curated words as alternatives of a pattern, escaped; none matches nothing."""
+    return "|".join(map(re.escape, words)) or "(?!)"

@@ -35,8 +35,9 @@ from lawsite.core.errors import SourceError, display_path
 KINDS = ("department", "government", "other")
 FIELDS = ("slug", "name", "name_en", "kind", "terms")
 SECTIONS = ("generic", "actors")
+OPTIONAL = ("names",)
+NAMES = ("prefixes", "heads", "shared", "institutions")   # the keys of `names`
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-INSTITUTIONS = ("部门", "机关", "机构", "单位")   # the words that end a body's name
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,21 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Names:
+    """How the texts write an actor's name around its terms (the vocabulary's `names`)."""
+
+    prefixes: tuple[str, ...] = ()        # 市, 区（市）: before a department's term
+    heads: tuple[str, ...] = ()           # 部门, 单位: close a name or a list of names
+    shared: tuple[str, ...] = ()          # 人民政府: the last word a list may share
+    institutions: tuple[str, ...] = ()    # 机关: a department term ending so is whole
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     actors: tuple[Actor, ...]
     generic: tuple[str, ...]
     path: str = ""
+    names: Names = Names()
     _by_slug: dict = field(default_factory=dict, repr=False, compare=False)
     _by_term: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -73,7 +85,7 @@ class Vocabulary:
         (公安机关 is whole)."""
         slug = self.slug_of(term)
         return bool(slug) and self.actor(slug).kind == "department" and \
-            not term.endswith(INSTITUTIONS)
+            not term.endswith(self.names.institutions)
 
     def terms(self) -> dict[str, str]:
         """Every actor term → its actor's slug."""
@@ -94,9 +106,9 @@ def _validated(data, path: str) -> Vocabulary:
         raise SourceError(path, 1, "the vocabulary must be a mapping with the keys "
                                    + " and ".join(SECTIONS))
     for key in data:
-        if key not in SECTIONS:
+        if key not in SECTIONS + OPTIONAL:
             raise SourceError(path, data.key_line(key),
-                              f"unknown key {key!r} (expected {' or '.join(SECTIONS)})")
+                              f"unknown key {key!r} (expected {' or '.join(SECTIONS + OPTIONAL)})")
     for key in SECTIONS:
         if not isinstance(data.get(key), list):
             raise SourceError(path, data.key_line(key), f"{key!r} must be a list")
@@ -123,7 +135,22 @@ def _validated(data, path: str) -> Vocabulary:
                                   f"(line {data.key_line('generic')})")
             term_owners[term] = actor.slug
         actors.append(actor)
-    return Vocabulary(tuple(actors), tuple(generic), path)
+    return Vocabulary(tuple(actors), tuple(generic), path, _names(data, path))
+
+
+def _names(data, path: str) -> Names:
+    names = data.get("names", {})
+    if not isinstance(names, yamlfile.Mapping) and names != {}:
+        raise SourceError(path, data.key_line("names"), "'names' must be a mapping of "
+                                                        + ", ".join(NAMES) + " to lists of words")
+    for key in names:
+        if key not in NAMES:
+            raise SourceError(path, names.key_line(key),
+                              f"names: unknown key {key!r} (expected {', '.join(NAMES)})")
+        words = names[key]
+        if not isinstance(words, list) or not words or not all(_text(word) for word in words):
+            raise SourceError(path, names.key_line(key), f"names: {key} must be a non-empty list of words")
+    return Names(**{key: tuple(names.get(key, ())) for key in NAMES})
 
 
 def _actor(entry, path: str, line: int) -> Actor:
