@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
-.PHONY: site corpus test browser serve bench lock clean register
+.PHONY: site corpus test lint browser serve bench lock clean register
 
 # The hosted site in site/ and the offline bundle in dist/, from the same pages.
 site: corpus node_modules/.installed
@@ -30,8 +30,13 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(STAMP) browser node_modules/.installed
+test: lint browser node_modules/.installed
 	$(BIN)/python -m pytest
+
+# The linter and the type checker (their settings are in pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check lawsite tools tests build_corpus.py
+	$(BIN)/python -m mypy
 
 # Debian's Chromium for the browser tests (Playwright's own download cannot work
 # here) and CJK fonts so that screenshots show Chinese. Needs root, as in CI.

@@ -14,13 +14,13 @@ and the problem, and nothing is written).
 
 import argparse
 import sys
-from collections import Counter
 import time
+from collections import Counter
 
-from lawsite.translation import consistency, i18n
-from lawsite.pipeline import build
 from lawsite.core.errors import SourceError
+from lawsite.pipeline import build
 from lawsite.project import Project
+from lawsite.translation import consistency, i18n
 
 
 def main(argv=None) -> int:

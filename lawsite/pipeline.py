@@ -6,23 +6,20 @@ Each stage is a function of the one before; nothing is written until every
 ordinance has been read and parsed without error.
 """
 
+import json
 from pathlib import Path
 
-import json
-
+from lawsite.enrich import definitions, departments, parallels, references
+from lawsite.enrich.vocabulary import load as load_vocabulary
+from lawsite.mkdocs import search
 from lawsite.model.corpus import Corpus
+from lawsite.parse import builder as parse
+from lawsite.parse import sources
 from lawsite.project import Project
+from lawsite.publish import output, registry
 from lawsite.site import compare_pages, department_pages, export, nav, pages, urls
 from lawsite.site.page import Site
 from lawsite.translation import consistency, i18n
-from lawsite.enrich import definitions, departments, parallels, references
-from lawsite.model import document as model
-from lawsite.publish import output, registry
-from lawsite.parse import builder as parse, sources
-from lawsite.mkdocs import search
-from lawsite.core.errors import Notice
-from lawsite.enrich.vocabulary import Vocabulary
-from lawsite.enrich.vocabulary import load as load_vocabulary
 
 SCHEMA = Path(__file__).parent / "site" / "corpus.schema.json"
 

@@ -6,8 +6,8 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from lawsite.publish import registry
 from lawsite.core.errors import SourceError
+from lawsite.publish import registry
 
 from .conftest import ROOT, build_site_into
 

@@ -4,11 +4,11 @@ import datetime
 
 import pytest
 
-from lawsite.model.eid import EId
 from lawsite import pipeline as build
+from lawsite.model.eid import EId
 from lawsite.site import cite
 
-from .conftest import ROOT, project
+from .conftest import project
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,8 @@ def test_publication_date_is_the_approval_else_the_enactment():
 def test_article_in_a_section_is_cited_by_its_number_alone(sources_tree):
     """Sections restart their numbering in each chapter; articles do not, so a
     citation never needs the chapter or section."""
-    from lawsite.parse import builder as parse, sources
+    from lawsite.parse import builder as parse
+    from lawsite.parse import sources
     sources_tree.add("第一章 总则\n第一节 一般规定\n第一条 甲。\n第二章 分则\n第一节 数据\n"
                      "第二条 职责如下：\n（一）甲；\n（二）乙。\n第二节 安全\n第三条 丙。\n丁。\n")
     [source] = sources.read_all(sources_tree.root)

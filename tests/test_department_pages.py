@@ -2,7 +2,6 @@
 
 import json
 
-import pytest
 from bs4 import BeautifulSoup
 
 import build_corpus

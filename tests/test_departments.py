@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawsite.enrich import departments, phrases, vocabulary
-from lawsite.parse import builder as parse, sources
 from lawsite.core.errors import SourceError
+from lawsite.enrich import departments, phrases, vocabulary
+from lawsite.parse import builder as parse
+from lawsite.parse import sources
 
 from .conftest import ROOT
 

@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lawsite import pipeline as build
-from lawsite.translation import i18n
-from lawsite.site import markup
-from lawsite.parse import builder as parse
 from lawsite.core.errors import SourceError
 from lawsite.model.corpus import Corpus
+from lawsite.parse import builder as parse
 from lawsite.parse.sources import Source, decode
+from lawsite.site import markup
+from lawsite.translation import i18n
 
 from .conftest import LABELS, metadata
 

@@ -5,10 +5,10 @@ import textwrap
 import pytest
 
 from lawsite import pipeline as build
-from lawsite.translation import glossary, i18n
 from lawsite.core.errors import SourceError
+from lawsite.translation import glossary, i18n
 
-from .conftest import SIMPLE, ROOT, project
+from .conftest import SIMPLE, project
 
 
 def write(path, text: str):

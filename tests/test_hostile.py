@@ -6,8 +6,9 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from . import test_fidelity
 from lawsite.site.export import corpus as export_corpus
+
+from . import test_fidelity
 
 # article → the literal text its first paragraph must show: the source after the
 # recorded repairs (a half-width ) or ; touching Chinese is made full-width, a space

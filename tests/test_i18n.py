@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 
 import build_corpus
 from lawsite import pipeline as build
-from lawsite.translation import i18n
 from lawsite.core.errors import SourceError
+from lawsite.translation import i18n
 
 from .conftest import LABELS, ROOT, project
 

@@ -4,10 +4,11 @@ import re
 
 import pytest
 
-from lawsite.parse import builder as parse, sources
 from lawsite.core.errors import SourceError
+from lawsite.parse import builder as parse
+from lawsite.parse import sources
 
-from .conftest import ROOT, SIMPLE
+from .conftest import ROOT
 
 
 @pytest.fixture(scope="module")

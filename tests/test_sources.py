@@ -5,8 +5,8 @@ import hashlib
 
 import pytest
 
-from lawsite.parse import sources
 from lawsite.core.errors import SourceError
+from lawsite.parse import sources
 
 from .conftest import ROOT, SIMPLE
 
@@ -34,7 +34,7 @@ def test_reads_every_ordinance_in_a_stable_order(sources_tree):
 
 
 def test_missing_required_field_names_file_and_field(sources_tree):
-    path = sources_tree.add(SIMPLE, effective=None)
+    sources_tree.add(SIMPLE, effective=None)
     error = error_of(lambda: sources.read_all(sources_tree.root))
     assert error.path.endswith("test-ordinance.yml")
     assert error.line == 1
@@ -125,6 +125,6 @@ def test_duplicate_yaml_key(sources_tree):
 
 
 def test_nul_characters_are_refused(sources_tree):
-    sources_tree.add("第一条 甲。\n第二条 乙\x00丙。\n".encode("utf-8"))
+    sources_tree.add("第一条 甲。\n第二条 乙\x00丙。\n".encode())
     error = error_of(lambda: sources.read_all(sources_tree.root))
     assert error.line == 2 and "NUL characters" in str(error)

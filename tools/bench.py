@@ -148,7 +148,7 @@ def incremental(sources: Path, docs: Path, translations: Path) -> dict:
         edited.write_text(text, encoding="utf-8")
         meta = edited.with_suffix(".yml")
         saved_meta = meta.read_text(encoding="utf-8")
-        meta.write_text("\n".join(l for l in saved_meta.split("\n") if "sha256" not in l), encoding="utf-8")
+        meta.write_text("\n".join(row for row in saved_meta.split("\n") if "sha256" not in row), encoding="utf-8")
         started = time.perf_counter()
         _, report = build(project(sources, translations, docs=docs))
         seconds = time.perf_counter() - started
@@ -177,7 +177,7 @@ def profile_hosted(docs: Path, work: Path, top: int = 12) -> list[dict]:
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)
     rows = []
-    for (file, line, function), (_, calls, _, cumulative, _) in stats.stats.items():
+    for (file, _line, function), (_, calls, _, cumulative, _) in stats.stats.items():
         rows.append({"function": f"{Path(file).name}:{function}", "calls": calls,
                      "seconds": round(cumulative, 2)})
     rows.sort(key=lambda row: -row["seconds"])

@@ -8,6 +8,8 @@ Errors in curated data must name the line, so a mapping read here is a
 (3, 2, 3)
 """
 
+from typing import Any
+
 import yaml
 
 from lawsite.core.errors import SourceError
@@ -25,7 +27,7 @@ class Mapping(dict):
 
 # libyaml's parser when PyYAML has it (several times faster); the constructor that
 # records lines is Python either way.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_Base):
@@ -47,7 +49,7 @@ class _Loader(_Base):
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
 
 
-def loads(text: str, path) -> object:
+def loads(text: str, path) -> Any:
     """Parse YAML text; a syntax error becomes a SourceError naming the line."""
     loader = _Loader(text)
     loader.name = str(path)
@@ -61,7 +63,7 @@ def loads(text: str, path) -> object:
         loader.dispose()
 
 
-def load(path) -> object:
+def load(path) -> Any:
     """Read and parse a UTF-8 YAML file."""
     try:
         text = open(path, encoding="utf-8").read()

@@ -39,10 +39,10 @@ import re
 from dataclasses import asdict, dataclass
 
 from lawsite.core import zh
-from lawsite.enrich import phrases
 from lawsite.core.errors import Notice
-from lawsite.model.document import Article, Ordinance
+from lawsite.enrich import phrases
 from lawsite.enrich.vocabulary import Vocabulary
+from lawsite.model.document import Article, Ordinance
 
 MODALITIES = ("duty", "power", "encouragement", "prohibition")
 

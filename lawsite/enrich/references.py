@@ -33,8 +33,8 @@ from dataclasses import dataclass
 
 from lawsite.core import zh
 from lawsite.core.errors import Notice
-from lawsite.model.document import Ordinance, article_eid, chapter_eid, item_eid, paragraph_eid, section_eid
 from lawsite.core.numerals import CHARS, from_int, to_int
+from lawsite.model.document import Ordinance, article_eid, chapter_eid, item_eid, paragraph_eid, section_eid
 
 N = f"[{CHARS}]+"
 COUNT = "两二三四五六七八九"

@@ -33,12 +33,12 @@ from material.plugins.search import plugin as material_search
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation, Section
 
-from lawsite.mkdocs import compact, search
-from lawsite.translation import i18n
-from lawsite.core.siteconfig import commit_time
-from lawsite.project import Project
-from lawsite.pipeline import build
 from lawsite.core.errors import SourceError
+from lawsite.core.siteconfig import commit_time
+from lawsite.mkdocs import compact, search
+from lawsite.pipeline import build
+from lawsite.project import Project
+from lawsite.translation import i18n
 
 _state = {}
 _command = {"name": ""}           # the MkDocs command: build, or serve (a live preview)

@@ -11,12 +11,12 @@ import bisect
 import re
 from dataclasses import replace
 
-from lawsite.model import document as model
-from lawsite.model.eid import EId
 from lawsite.core.errors import SourceError
-from lawsite.parse.lexer import Line, lex
 from lawsite.core.numerals import CHARS as NUMERAL_CHARS
 from lawsite.core.numerals import from_int, value
+from lawsite.model import document as model
+from lawsite.model.eid import EId
+from lawsite.parse.lexer import Line, lex
 from lawsite.parse.repair import repair, repair_characters
 from lawsite.parse.sources import Source
 

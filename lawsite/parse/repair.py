@@ -30,8 +30,8 @@ from dataclasses import replace
 
 from lawsite.core import zh
 from lawsite.core.zh import CJK_RANGES, HALF_TO_FULL
-from lawsite.parse.lexer import Line
 from lawsite.model.document import Repair
+from lawsite.parse.lexer import Line
 
 CJK = re.compile(f"[{CJK_RANGES}]")
 

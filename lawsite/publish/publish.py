@@ -27,10 +27,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from lawsite.publish import registry
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
 from lawsite.project import Project
+from lawsite.publish import registry
 
 BUNDLE = "lawsite-offline"                       # dist/lawsite-offline.zip, and its folder
 
@@ -71,7 +71,7 @@ def version(root: Path) -> str:
 def built_on(root: Path) -> datetime.datetime:
     """The date the build is pinned to: the last commit of `root` (SOURCE_DATE_EPOCH)."""
     seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or commit_time(root))
-    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC)
 
 
 def readme(site: Path, root: Path) -> str:
@@ -113,7 +113,7 @@ each article is in its citation box.
 
 def write_zip(directory: Path, zip_path: Path, prefix: str, root: Path) -> None:
     """A reproducible zip: sorted entries, each dated at the build date, plain modes."""
-    stamp = max(built_on(root), datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc))
+    stamp = max(built_on(root), datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC))
     date_time = stamp.timetuple()[:6]
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

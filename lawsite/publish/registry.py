@@ -17,10 +17,10 @@ import re
 import sys
 from pathlib import Path
 
-from lawsite.site import urls
 from lawsite.core import yamlfile
 from lawsite.core.errors import SourceError
 from lawsite.project import Project
+from lawsite.site import urls  # noqa: F401  (its doctests)
 
 NOT_PUBLISHED = ("assets/", "search/", "404.html", "sitemap.xml", "sitemap.xml.gz")
 # Comparison pages are computed views, not texts: which pairs exist changes with the

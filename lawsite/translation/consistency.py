@@ -16,8 +16,8 @@ its differences, is listed by `python build_corpus.py --translation-pairs`.
 import difflib
 from dataclasses import dataclass
 
-from lawsite.model import document as model
 from lawsite.core.errors import Notice
+from lawsite.model import document as model
 from lawsite.translation.i18n import Language, Translation
 
 NEAR = 0.8          # SequenceMatcher ratio of the two Chinese 款 that makes them near-identical

@@ -22,9 +22,9 @@ reason, which the warning makes visible.
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawsite.model import document as model
 from lawsite.core import yamlfile
 from lawsite.core.errors import Notice, SourceError, display_path
+from lawsite.model import document as model
 
 FILE = "glossary.yml"              # in translations/<lang>/, beside the ordinances' files
 KEYS = ("zh", "en", "variants", "note")

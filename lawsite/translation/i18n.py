@@ -19,13 +19,12 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lawsite.translation import glossary
-from lawsite.model import document as model
 from lawsite.core import yamlfile
-from lawsite.core.errors import Notice
-from lawsite.core.errors import SourceError, display_path
-from lawsite.translation.labels import Labels
+from lawsite.core.errors import Notice, SourceError, display_path
 from lawsite.core.numerals import to_roman
+from lawsite.model import document as model
+from lawsite.translation import glossary
+from lawsite.translation.labels import Labels
 
 STATUSES = ("unofficial", "official")
 KEYS = ("status", "translator", "date", "note", "text")

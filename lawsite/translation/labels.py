@@ -10,6 +10,7 @@ from pathlib import Path
 from lawsite.core import yamlfile
 from lawsite.core.errors import SourceError
 
+
 class Labels:
     def __init__(self, lang: str, table: dict, path: str):
         self.lang, self.table, self.path = lang, table, path
