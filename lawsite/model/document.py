@@ -47,7 +47,7 @@ def subitem_eid(article: int, paragraph: int, item: int, subitem: int) -> str:
 class Repair:
     """One change made to the text as received, so an editor can audit it.
 
-    kind: remove-space | full-width-punctuation | join-line | join-fragment
+    kind: remove-space | full-width-punctuation | join-line | drop-heading-marks
     line/column: where in the source file (1-based); before/after: the exact
     characters replaced; context: the repaired text around the change.
     """
