@@ -4,6 +4,7 @@ page uses: the breadcrumb and the front matter."""
 
 import html
 import json
+import re
 from dataclasses import dataclass, field
 
 from lawsite.model.corpus import Corpus
@@ -18,9 +19,30 @@ class Page:
     body: list[str] = field(default_factory=list)   # Markdown blocks
 
     def render(self) -> str:
-        # JSON is YAML, and written forty times faster than PyYAML writes YAML
-        front = json.dumps(self.meta, ensure_ascii=False)
-        return f"---\n{front}\n---\n\n" + "\n\n".join(self.body) + "\n"
+        return f"---\n{front_matter(self.meta)}\n---\n\n" + "\n\n".join(self.body) + "\n"
+
+
+# What PyYAML does not read literally inside a double-quoted scalar: DEL and the C1
+# controls (not printable for it), NEL, U+2028 and U+2029 (line breaks, which it
+# folds), U+FEFF (a byte order mark) and the noncharacters U+FFFE and U+FFFF.
+# JSON escapes C0 controls itself.
+YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def front_matter(meta: dict) -> str:
+    r"""Front matter as JSON, which is YAML and written forty times faster than PyYAML
+    writes YAML, with every character PyYAML would not read back as itself escaped
+    (such characters occur only inside strings, where \uXXXX means the same to both).
+
+    >>> import yaml
+    >>> meta = {"title": "\x7f\x85\u2028\ufeff条"}
+    >>> front_matter(meta)
+    '{"title": "\\u007f\\u0085\\u2028\\ufeff条"}'
+    >>> yaml.safe_load(front_matter(meta)) == meta
+    True
+    """
+    return YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}",
+                           json.dumps(meta, ensure_ascii=False))
 
 
 @dataclass(frozen=True)
