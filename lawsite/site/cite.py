@@ -26,7 +26,7 @@ brackets; the paragraph is left out when the article has only one, as in Chinese
 'Article 12(2)(iii)(1)'
 """
 
-import datetime
+import datetime  # noqa: F401  (its doctests)
 from dataclasses import dataclass
 
 from lawsite.core.numerals import from_int, to_roman

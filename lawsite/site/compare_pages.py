@@ -11,10 +11,10 @@ other languages link to it.
 
 import html
 
+from lawsite.enrich.parallels import Parallel, compare_articles
+from lawsite.model import document as model
 from lawsite.site import markup, urls
 from lawsite.site.page import Page, breadcrumb, page_meta
-from lawsite.model import document as model
-from lawsite.enrich.parallels import Parallel, compare_articles
 
 
 def score(value: float) -> str:

@@ -6,11 +6,11 @@ article page. Reads what lawsite.departments extracted; decides nothing legal.
 
 import html
 
-from lawsite.site import markup, urls
-from lawsite.site.page import Page, breadcrumb, page_meta
-from lawsite.model import document as model
 from lawsite.enrich.departments import MODALITIES, Mention
 from lawsite.enrich.vocabulary import Actor, Vocabulary
+from lawsite.model import document as model
+from lawsite.site import markup, urls
+from lawsite.site.page import Page, breadcrumb, page_meta
 
 KINDS = ("government", "department", "other")
 

@@ -3,9 +3,9 @@ by Zotero and Google Scholar), Dublin Core, Open Graph, and JSON-LD of schema.or
 `Legislation`. Computed here; the template only places it.
 """
 
-from lawsite.site import cite
 from lawsite.model import document as model
 from lawsite.model import frbr
+from lawsite.site import cite
 
 LEGAL_FORCE = {"in_force": "https://schema.org/InForce",
                "not_yet_in_force": "https://schema.org/NotInForce",

@@ -9,9 +9,9 @@ renders only the open branch of it on each page (navigation.prune).
 
 import html
 
+from lawsite.model import document as model
 from lawsite.site import urls
 from lawsite.translation import i18n
-from lawsite.model import document as model
 
 
 def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language, compared: bool = False) -> dict:

@@ -7,15 +7,14 @@ rewrites for pretty URLs (hosted) and for .html files (offline) alike.
 """
 
 import html
-from dataclasses import dataclass, field
 from functools import partial
 
-from lawsite.site import annotate, cite, compare_pages, department_pages, head, markup, urls
-from lawsite.site.page import Page, Site, breadcrumb, page_meta
 from lawsite.enrich.references import external
-from lawsite.translation import i18n
 from lawsite.model import document as model
 from lawsite.model.eid import EId
+from lawsite.site import annotate, cite, compare_pages, department_pages, head, markup, templates, urls
+from lawsite.site.page import Page, Site, breadcrumb, page_meta
+from lawsite.translation import i18n
 
 PREVIEW = 40            # characters of an article shown in a chapter's list
 
@@ -113,7 +112,7 @@ def untranslated(site: Site, ordinance: model.Ordinance, article: model.Article)
 # -- shared parts -----------------------------------------------------------------------
 
 def notice(text: str, cls: str = "ls-notice") -> str:
-    return f'<p class="{cls}" data-search-exclude>{html.escape(text)}</p>'
+    return templates.render("notice.html", text=text, cls=cls)
 
 
 def translation_notices(site: Site, ordinance: model.Ordinance, article: model.Article) -> list[str]:
@@ -212,15 +211,13 @@ def side_by_side(site: Site, ordinance: model.Ordinance, article: model.Article)
         if lang != site.lang.html_lang:
             continue
         label = getattr(element, "label", "")
-        rows.append(f'<div class="ls-pair"><p lang="zh-CN">{html.escape(label + element.text)}</p>'
-                    f'<p lang="{site.lang.html_lang}">{html.escape(label + translated)}</p></div>')
+        rows.append({"official": label + element.text, "translated": label + translated})
     if not rows:
         return []
-    heads = (f'<div class="ls-pair ls-pair--head"><p>{html.escape(site.labels("official_text"))}</p>'
-             f'<p>{html.escape(site.labels("translation"))}</p></div>')
-    return [f'<details class="ls-bilingual" data-search-exclude>\n'
-            f'<summary>{html.escape(site.labels("side_by_side"))}</summary>\n'
-            + heads + "\n" + "\n".join(rows) + "\n</details>"]
+    return [templates.render("side_by_side.html", rows=rows, lang=site.lang.html_lang,
+                             summary=site.labels("side_by_side"),
+                             official_head=site.labels("official_text"),
+                             translation_head=site.labels("translation"))]
 
 
 def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article) -> str:
@@ -233,20 +230,10 @@ def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article)
     english = (labels("cite_en"), english_citation(site, ordinance, work, article.eid, count))
     rows = [chinese, english] if site.lang.official else [english, chinese]
     rows += [(labels("cite_gbt"), cite.gbt7714(work, url)), (labels("cite_url"), url)]
-    # the heading has no id: Material's search would index it as a section of its own
-    lines = [f'<section class="ls-cite" aria-label="{html.escape(labels("cite"))}" data-search-exclude>',
-             f'<h2 class="ls-cite__title">{html.escape(labels("cite"))}</h2>',
-             "<dl>"]
-    for name, text in rows:
-        shown = text.replace(cite.ACCESSED, labels("accessed"))
-        lines.append(
-            f'<div class="ls-cite__row"><dt>{html.escape(name)}</dt><dd>'
-            f'<span class="ls-cite__text">{html.escape(shown)}</span>'
-            f'<button type="button" class="ls-copy md-button" data-copy="{markup.attribute(text)}"'
-            f' aria-label="{markup.attribute(labels("copy_what", what=name))}">'
-            f'{html.escape(labels("copy"))}</button></dd></div>')
-    lines += ["</dl>", "</section>"]
-    return "\n".join(lines)
+    return templates.render(
+        "citation_box.html", title=labels("cite"), copy=labels("copy"),
+        rows=[{"name": name, "text": text, "shown": text.replace(cite.ACCESSED, labels("accessed")),
+               "copy_label": labels("copy_what", what=name)} for name, text in rows])
 
 
 def prev_next(site: Site, ordinance: model.Ordinance, article: model.Article, path: str) -> str:

@@ -54,7 +54,7 @@ def url(path: str) -> str:
     return path[: -len(".md")] + "/"
 
 
-@functools.lru_cache(maxsize=None)        # the same pairs recur across thousands of links
+@functools.cache        # the same pairs recur across thousands of links
 def relative(from_path: str, to_path: str) -> str:
     """A link from one docs/ file to another, as MkDocs wants it (it rewrites
     .md links for pretty URLs and for file:// alike)."""
