@@ -22,12 +22,12 @@ reason, which the warning makes visible.
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawsite.core import yamlfile
+from lawsite.core import schema, yamlfile
 from lawsite.core.errors import Notice, SourceError, display_path
 from lawsite.model import document as model
 
 FILE = "glossary.yml"              # in translations/<lang>/, beside the ordinances' files
-KEYS = ("zh", "en", "variants", "note")
+SCHEMA = Path(__file__).with_name("glossary.schema.json")
 
 
 @dataclass(frozen=True)
@@ -42,38 +42,20 @@ class Term:
         return any(rendering.casefold() in text for rendering in self.renderings)
 
 
-def _text(entry: yamlfile.Mapping, key: str, shown: str) -> str:
-    value = entry.get(key)
-    if not isinstance(value, str) or not value.strip() or "\n" in value.strip():
-        raise SourceError(shown, entry.key_line(key), f"`{key}` must be one line of text")
-    return value.strip()
-
-
 def load(path: Path) -> list[Term]:
-    """Read and check a glossary: a list of terms, each with `zh` and `en`, no term twice."""
+    """Read and check a glossary (glossary.schema.json: a list of terms, each with `zh`
+    and `en`), no term twice."""
     shown = display_path(path)
     data = yamlfile.load(path)
-    if not isinstance(data, dict) or set(data) != {"terms"} or not isinstance(data["terms"], list):
-        raise SourceError(shown, 1, "a glossary is a mapping with one key, `terms:`, a list of terms")
+    schema.check(data, schema.load(SCHEMA), shown)
     terms, seen = [], {}
     for entry in data["terms"]:
-        if not isinstance(entry, dict):
-            raise SourceError(shown, data.key_line("terms"), "each term is a mapping with `zh` and `en`")
-        for key in entry:
-            if key not in KEYS:
-                raise SourceError(shown, entry.key_line(key),
-                                  f"unknown key {str(key)[:40]!r} (expected {', '.join(KEYS)})")
-        zh, en = _text(entry, "zh", shown), _text(entry, "en", shown)
+        zh, en = entry["zh"].strip(), entry["en"].strip()
         if zh in seen:
             raise SourceError(shown, entry.line, f"the term {zh} is listed twice (first on line {seen[zh]})")
         seen[zh] = entry.line
-        variants = entry.get("variants", [])
-        if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
-            raise SourceError(shown, entry.key_line("variants"), "`variants` must be a list of texts")
-        note = entry.get("note", "")
-        if not isinstance(note, str):
-            raise SourceError(shown, entry.key_line("note"), "`note` must be text")
-        terms.append(Term(zh, (en, *(v.strip() for v in variants)), note.strip(), entry.line))
+        variants = tuple(variant.strip() for variant in entry.get("variants", []))
+        terms.append(Term(zh, (en, *variants), entry.get("note", "").strip(), entry.line))
     return terms
 
 
