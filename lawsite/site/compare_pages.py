@@ -107,8 +107,7 @@ def topic_page(site, ordinance: model.Ordinance):
         rows.append([markup.link(markup.escape(lang.article_label(article)), target),
                      "<br>".join(found) or site.labels("no_parallel")])
     body += _table(rows)
-    title = f"{site.labels('compare_ordinance')}｜{lang.title(ordinance)}" if lang.official \
-        else f"{site.labels('compare_ordinance')} | {lang.title(ordinance)}"
+    title = site.labels("page_title", page=site.labels("compare_ordinance"), whole=lang.title(ordinance))
     return Page(path, page_meta(site, title, site.labels("compare_ordinance_intro"), hide=["toc"],
                                 search={"exclude": True}), body)
 

@@ -68,8 +68,7 @@ def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list
             body.append(markup.heading(3, markup.escape(site.labels("mentioned_only")),
                                        f"{ordinance.slug}-mentioned"))
             body += _list(site, ordinance, mentioned, path, with_modality=False)
-    title = f"{shown}｜{site.labels('departments')}" if site.lang.official \
-        else f"{shown} | {site.labels('departments')}"
+    title = site.labels("page_title", page=shown, whole=site.labels("departments"))
     # left out of search: its sentences are the articles' own, which are indexed (and
     # tagged with the department's name)
     return Page(path, page_meta(site, title, site.labels("department_intro", name=shown),

@@ -177,7 +177,7 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
     title = lang.title(ordinance)
     description = f"{title} {label}: {preview(site, ordinance, article)}" if not lang.official \
         else f"《{title}》{label}　{preview(site, ordinance, article)}"
-    meta = page_meta(site, f"{label}｜{title}" if lang.official else f"{label} | {title}",
+    meta = page_meta(site, lang.labels("page_title", page=label, whole=title),
                      description, search_title=f"{lang.short_title(ordinance)} {label}",
                      hide=["toc"], tags=search_tags(site, ordinance, article, mentions),
                      head=head.article_head(ordinance, article, site.url(urls.article_path(slug, article.number)),
@@ -264,7 +264,7 @@ def chapter_page(site: Site, ordinance: model.Ordinance, chapter: model.Chapter)
         body += article_list(site, ordinance, section.articles, path)
     title = lang.title(ordinance)
     # navigation, not law: left out of search, where it would outrank the articles it lists
-    return Page(path, page_meta(site, f"{heading}｜{title}" if lang.official else f"{heading} | {title}",
+    return Page(path, page_meta(site, lang.labels("page_title", page=heading, whole=title),
                                 f"{title} {heading}", search={"exclude": True}), body)
 
 
