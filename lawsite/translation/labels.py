@@ -7,8 +7,10 @@
 
 from pathlib import Path
 
-from lawsite.core import yamlfile
+from lawsite.core import schema, yamlfile
 from lawsite.core.errors import SourceError
+
+SCHEMA = Path(__file__).with_name("labels.schema.json")
 
 
 class Labels:
@@ -20,8 +22,7 @@ class Labels:
         """`directory`: the project's labels (translations/labels/)."""
         path = Path(directory) / f"{lang}.yml"
         table = yamlfile.load(path)
-        if not isinstance(table, dict):
-            raise SourceError(str(path), 1, "labels must be a mapping of key to text")
+        schema.check(table, schema.load(SCHEMA), str(path))
         return cls(lang, table, str(path))
 
     def __call__(self, key: str, **values) -> str:
