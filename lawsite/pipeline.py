@@ -61,10 +61,7 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
                                ensure_ascii=False, indent=0),
     }
     # read by the MkDocs hook: each language's name of the site, its own name and banner
-    files[".languages.yml"] = json.dumps(
-        {lang.code: {"site_name": lang.labels("site_name"), "language_name": lang.labels("language_name"),
-                     "banner": "" if lang.official else lang.labels("unofficial_banner")}
-         for lang in corpus.languages}, ensure_ascii=False, indent=0)
+    files[".languages.yml"] = json.dumps(_languages_data(corpus), ensure_ascii=False, indent=0)
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n"
     # jieba's user dictionary, loaded by the MkDocs hook
     files[search.USER_DICTIONARY] = search.user_dictionary(
@@ -85,6 +82,13 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
     files[".redirects.yml"] = json.dumps(redirects(corpus, set(files) | set(hand_written), redirects_file),
                                          ensure_ascii=False, sort_keys=True, indent=0)
     return files
+
+
+def _languages_data(corpus: Corpus) -> dict:
+    """What the MkDocs hook needs of each language: so that it reads nothing but docs/."""
+    return {lang.code: {"site_name": lang.labels("site_name"), "language_name": lang.labels("language_name"),
+                        "banner": "" if lang.official else lang.labels("unofficial_banner")}
+            for lang in corpus.languages}
 
 
 def _indexed_actors(corpus: Corpus) -> list:
