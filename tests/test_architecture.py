@@ -80,3 +80,13 @@ def test_no_imports_inside_functions():
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 local = [inner.lineno for inner in ast.walk(node) if isinstance(inner, (ast.Import, ast.ImportFrom))]
                 assert not local, f"{path.relative_to(PACKAGE.parent)}:{local[0]}: import inside {node.name}()"
+
+
+def test_no_module_reaches_for_the_repository_root():
+    """Paths come from the Project; a module may find only its own files (beside it)."""
+    for path in modules().values():
+        text = path.read_text(encoding="utf-8")
+        for line_number, line in enumerate(text.split("\n"), 1):
+            if "__file__" in line:
+                assert ".parent.parent" not in line and "parents[" not in line, \
+                    f"{path.relative_to(PACKAGE.parent)}:{line_number}: {line.strip()}"
