@@ -8,7 +8,7 @@ from mkdocs.exceptions import MkDocsException
 
 from lawsite.mkdocs import search
 
-from .conftest import build_site_into
+from ..conftest import build_site_into
 
 SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")
 

@@ -12,7 +12,7 @@ from mkdocs.exceptions import MkDocsException
 import build_corpus
 from lawsite.publish import linkcheck, publish
 
-from .conftest import ROOT, SIMPLE, corpus_args, project
+from ..conftest import ROOT, SIMPLE, corpus_args, project
 
 SITE_URL = "https://lawsite.example.org/"
 

@@ -16,9 +16,9 @@ from lawsite.enrich import departments, phrases, vocabulary
 from lawsite.parse import builder as parse
 from lawsite.parse import sources
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 GOLD = yaml.safe_load((FIXTURES / "departments_gold.yml").read_text(encoding="utf-8"))
 VOCABULARY = vocabulary.load(ROOT / "sources" / "departments.yml")
 

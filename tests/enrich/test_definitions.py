@@ -5,7 +5,7 @@ import pytest
 from lawsite import pipeline as build
 from lawsite.enrich import definitions
 
-from .conftest import ROOT, SourcesTree, project
+from ..conftest import ROOT, SourcesTree, project
 
 FIXTURES = ROOT / "tests" / "fixtures" / "definitions"
 

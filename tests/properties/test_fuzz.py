@@ -17,7 +17,7 @@ from lawsite.parse.sources import Source, decode
 from lawsite.site import markup
 from lawsite.translation import i18n
 
-from .conftest import LABELS, metadata
+from ..conftest import LABELS, metadata
 
 # Any Unicode scalar value but surrogates (which UTF-8 files cannot hold) and line breaks.
 character = st.characters(exclude_categories=("Cs",), exclude_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")

@@ -8,7 +8,7 @@ from lawsite import pipeline as build
 from lawsite.model.eid import EId
 from lawsite.site import cite
 
-from .conftest import project
+from ..conftest import project
 
 
 @pytest.fixture(scope="module")

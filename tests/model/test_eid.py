@@ -10,7 +10,7 @@ from lawsite.model import frbr
 from lawsite.model.eid import EId
 from lawsite.site import export
 
-from .conftest import project
+from ..conftest import project
 
 numbers = st.integers(min_value=1, max_value=999)
 

@@ -6,7 +6,7 @@ import pytest
 from lawsite import pipeline as build
 from lawsite.enrich import references
 
-from .conftest import ROOT, SourcesTree, project
+from ..conftest import ROOT, SourcesTree, project
 
 FIXTURES = ROOT / "tests" / "fixtures" / "references"
 ORDINANCES = {"test-data": "测试市数据条例", "test-platform": "测试市平台条例"}

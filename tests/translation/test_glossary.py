@@ -8,7 +8,7 @@ from lawsite import pipeline as build
 from lawsite.core.errors import SourceError
 from lawsite.translation import glossary, i18n
 
-from .conftest import SIMPLE, project
+from ..conftest import SIMPLE, project
 
 
 def write(path, text: str):

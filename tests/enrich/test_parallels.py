@@ -9,7 +9,7 @@ import yaml
 from lawsite import pipeline as build
 from lawsite.enrich import parallels
 
-from .conftest import ROOT, project
+from ..conftest import ROOT, project
 
 YANTAI, JINAN = "yantai-digital-economy", "jinan-digital-economy"
 

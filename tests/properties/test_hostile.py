@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from lawsite.site.export import corpus as export_corpus
 
-from . import test_fidelity
+from ..properties import test_fidelity
 
 # article → the literal text its first paragraph must show: the source after the
 # recorded repairs (a half-width ) or ; touching Chinese is made full-width, a space

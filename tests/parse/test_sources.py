@@ -8,7 +8,7 @@ import pytest
 from lawsite.core.errors import SourceError
 from lawsite.parse import sources
 
-from .conftest import ROOT, SIMPLE
+from ..conftest import ROOT, SIMPLE
 
 
 def error_of(call) -> SourceError:

@@ -6,7 +6,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import OFFLINE, build_site_into
+from ..conftest import OFFLINE, build_site_into
 
 
 def html(site_dir, url: str) -> BeautifulSoup:

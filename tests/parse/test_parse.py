@@ -8,7 +8,7 @@ from lawsite.core.errors import SourceError
 from lawsite.parse import builder as parse
 from lawsite.parse import sources
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 @pytest.fixture(scope="module")

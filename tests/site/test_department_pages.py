@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 import build_corpus
 
-from .conftest import ROOT, corpus_args
+from ..conftest import ROOT, corpus_args
 
 
 def soup(site_dir, url):

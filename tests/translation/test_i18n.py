@@ -13,7 +13,7 @@ from lawsite.core.errors import SourceError
 from lawsite.translation import i18n
 from lawsite.translation.labels import Labels
 
-from .conftest import LABELS, ROOT, project
+from ..conftest import LABELS, ROOT, project
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from lawsite.parse import builder as parse
 from lawsite.parse.sources import Source
 
-from .conftest import metadata
-from .styles import STYLES
+from ..conftest import metadata
+from ..styles import STYLES
 
 # Chinese characters that cannot form structure on their own (no 第, no brackets).
 HANZI = "数据经济发展部门应当推进建设平台服务市区人民政府产业技术创新公共安全管理支持鼓励企业单位组织信息网络智能" \
@@ -96,7 +96,7 @@ def expected(spec) -> dict:
 
 
 def _articles(spec):
-    from .styles import outline
+    from ..styles import outline
     return [x for x in outline(spec) if x[0] == "article"]
 
 

@@ -6,7 +6,7 @@ import build_corpus
 from lawsite import pipeline as build
 from lawsite.translation import consistency
 
-from .conftest import corpus_args, project
+from ..conftest import corpus_args, project
 
 A = """\
     # 甲市数据条例

@@ -5,7 +5,7 @@ terms link to their definitions; parallel provisions and their comparisons."""
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, SourcesTree, build_fixture_site
+from ..conftest import ROOT, SourcesTree, build_fixture_site
 
 FIXTURES = ROOT / "tests" / "fixtures"
 ORDINANCES = {"test-data": "测试市数据条例", "test-platform": "测试市平台条例"}

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from lawsite.core.errors import SourceError
 from lawsite.publish import registry
 
-from .conftest import ROOT, build_site_into
+from ..conftest import ROOT, build_site_into
 
 URLS = ROOT / "registry" / "urls.txt"
 

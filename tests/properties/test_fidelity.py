@@ -16,7 +16,7 @@ from lawsite.model import document as model
 from lawsite.parse import sources
 from lawsite.site.export import corpus as export_corpus
 
-from .conftest import ROOT, project
+from ..conftest import ROOT, project
 
 HEADING_MARKS = re.compile(r"^[ \t\u3000]*#{1,6}[ \t\u3000]+")
 WHITESPACE = re.compile(r"\s+")

@@ -12,7 +12,7 @@ from mkdocs.utils.meta import get_data
 
 from lawsite.site.page import Page, front_matter
 
-from .conftest import build_fixture_site
+from ..conftest import build_fixture_site
 
 AWKWARD = {"c0": "\x01", "unit-separator": "\x1f", "del": "\x7f", "c1": "\x80", "nel": "\x85",
            "c1-last": "\x9f", "line-separator": "\u2028", "paragraph-separator": "\u2029",
