@@ -98,12 +98,12 @@ def _in_text(slug: str, element, in_list: bool) -> list[Definition]:
     if in_list and (match := LIST_ITEM.match(text)):
         found.append(Definition(slug, match["term"], element.eid, text, 0, len(text)))
     for match in DEFINED.finditer(text):
-        end = SENTENCE_END.search(text, match.end()).end()
+        end = _sentence_end(text, match.end())
         found.append(Definition(slug, match["term"], element.eid, text[match.start():end],
                                 match.start(), end))
     for match in SHORT.finditer(text):
         start = _sentence_start(text, match.start())
-        end = SENTENCE_END.search(text, match.end()).end()
+        end = _sentence_end(text, match.end())
         found.append(Definition(slug, match["term"], element.eid, text[start:end], start, end,
                                 "short"))
     return found
@@ -136,3 +136,10 @@ def uses(ordinance: Ordinance, definitions: list[Definition]) -> dict[str, list[
         if here:
             found[element.eid] = here
     return found
+
+
+def _sentence_end(text: str, position: int) -> int:
+    """Where the sentence that goes on at `position` ends (SENTENCE_END matches at the end of text)."""
+    found = SENTENCE_END.search(text, position)
+    assert found is not None
+    return found.end()

@@ -96,7 +96,7 @@ def extract_all(ordinances, vocabulary: Vocabulary) -> dict[str, dict[int, list[
 
 
 def article_mentions(article: Article, vocabulary: Vocabulary) -> list[Mention]:
-    found = {}
+    found: dict[Mention, None] = {}          # in order, once each
     for paragraph in article.paragraphs:
         # A subject carries over a ；, and from a 款 to its 项 ("X履行下列职责：（一）…；").
         carried = False
@@ -124,7 +124,7 @@ def _read(sentence: str, vocabulary: Vocabulary, carried: bool) -> tuple[list[tu
     result = []
     for phrase, role in zip(found, roles):
         if role == "encouraged" and not (has_subject or carried):
-            given = [("actor", "encouragement")]
+            given: list[tuple[str, str | None]] = [("actor", "encouragement")]
         elif role in ("subject", "co-actor"):
             given = [("actor", modality) for modality in modalities]
         else:
@@ -159,7 +159,7 @@ def _modalities(sentence: str) -> list[str]:
 def unknown_phrases(ordinance: Ordinance, vocabulary: Vocabulary) -> list[Notice]:
     """A warning for each …部门/…机关/…机构/…单位 name the vocabulary knows neither as
     an actor's term nor as generic, at the line of its 款 (a 项 has no line of its own)."""
-    notices = {}
+    notices: dict[Notice, None] = {}
     for article in ordinance.articles:
         for paragraph, element in article.elements():
             for sentence in sentences(element.text):

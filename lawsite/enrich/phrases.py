@@ -133,7 +133,7 @@ def _pattern(vocabulary: Vocabulary) -> re.Pattern:
 
 def _tokens(sentence: str, vocabulary: Vocabulary):
     for match in _pattern(vocabulary).finditer(sentence):
-        kind = match.lastgroup
+        kind = match.lastgroup or ""              # every alternative is a named group
         yield _Token(kind, match.start(), match.end(), match.group(kind))
 
 

@@ -213,6 +213,7 @@ def _division(where: _Where, division: str) -> str:
         return chapter_eid(article.chapter)
     if article.section is None:
         raise _Unresolved("the article is in no section")
+    assert article.chapter is not None                  # a section is in a chapter
     return section_eid(article.chapter, article.section)
 
 
@@ -238,7 +239,7 @@ def _target(ordinance: Ordinance, article: int, paragraph: int | None, item: int
     return item_eid(article, paragraph, item)
 
 
-def _range_end(ordinance: Ordinance, first: int, last: int) -> None:
-    if last <= first:
+def _range_end(ordinance: Ordinance, first: int, last: int | None) -> None:
+    if last is None or last <= first:
         raise _Unresolved("a range must end after it starts")
     _target(ordinance, last, None, None)

@@ -40,7 +40,7 @@ from lawsite.pipeline import build
 from lawsite.project import Project
 from lawsite.translation import i18n
 
-_state = {}
+_state: dict = {}            # this build's language names, files and navigations
 _command = {"name": ""}           # the MkDocs command: build, or serve (a live preview)
 
 

@@ -89,7 +89,7 @@ def topic_page(site, ordinance: model.Ordinance):
             markup.heading(1, markup.escape(site.labels("compare_ordinance")), "compare"),
             markup.element("p", markup.escape(site.labels("compare_ordinance_intro")), cls="ls-note")]
     current = None
-    rows = []
+    rows: list[list[str]] = []
     for article in ordinance.articles:
         chapter = ordinance.chapter(article.chapter) if article.chapter else None
         if chapter is not current and chapter is not None:

@@ -114,7 +114,7 @@ def overview_page(site, vocabulary: Vocabulary, ordinances: list[model.Ordinance
             markup.element("p", markup.escape(site.labels("departments_intro")), cls="ls-note")]
     header = [""] + [markup.escape(site.lang.short_title(o)) for o in ordinances] + [site.labels("total")]
     for kind in KINDS:
-        actors = [a for a in vocabulary.actors if a.kind == kind and sum(counts.get(a.slug, {}).values())]
+        actors = [a for a in vocabulary.actors if a.kind == kind and sum(counts.get(a.slug, {}).values()) > 0]
         if not actors:
             continue
         body.append(markup.heading(2, markup.escape(site.labels(f"kind_{kind}")), f"kind-{kind}"))

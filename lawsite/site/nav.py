@@ -16,9 +16,9 @@ from lawsite.translation import i18n
 
 def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language, compared: bool = False) -> dict:
     slug = ordinance.slug
-    children = [lang.path(urls.ordinance_path(slug))]
+    children: list = [lang.path(urls.ordinance_path(slug))]
     for chapter in ordinance.chapters:
-        entries = [lang.path(urls.chapter_path(slug, chapter.number))]
+        entries: list = [lang.path(urls.chapter_path(slug, chapter.number))]
         entries += [_article(ordinance, number, lang) for number in chapter.articles]
         for section in chapter.sections:
             entries.append({lang.heading(ordinance, section)[0]:
@@ -38,7 +38,7 @@ def _article(ordinance: model.Ordinance, number: int, lang: i18n.Language) -> di
 
 
 def departments_nav(lang: i18n.Language, actors) -> dict:
-    pages = [lang.path(urls.overview_path())]
+    pages: list = [lang.path(urls.overview_path())]
     pages += [{actor.name if lang.official else actor.name_en:
                lang.path(urls.department_path(actor.slug))} for actor in actors]
     return {lang.labels("departments"): pages}
