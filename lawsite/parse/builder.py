@@ -12,30 +12,12 @@ import re
 from dataclasses import replace
 
 from lawsite.core.errors import SourceError
-from lawsite.core.numerals import CHARS as NUMERAL_CHARS
 from lawsite.core.numerals import from_int, value
 from lawsite.model import document as model
 from lawsite.model.eid import EId
-from lawsite.parse.lexer import Line, lex
+from lawsite.parse.lexer import ITEM, SUBITEM, Line, lex
 from lawsite.parse.repair import repair, repair_characters
 from lawsite.parse.sources import Source
-
-ITEM = re.compile(
-    rf"""
-    ^(?P<label>（(?P<numeral>[{NUMERAL_CHARS}]+)）)  # （三）, full width after repair
-     \s*(?P<text>.*)$
-    """,
-    re.VERBOSE,
-)
-
-SUBITEM = re.compile(
-    r"""
-    ^(?P<label>(?P<digits>[0-9]{1,3})[.．])  # 1. or 1．
-     (?!\d)                                 # but not 1.5亿元
-     \s*(?P<text>.*)$
-    """,
-    re.VERBOSE,
-)
 
 HISTORY_ENTRY = re.compile(r"\s+(?=[0-9]{4}\s*年)")   # entries in one line start with a year
 DATE = "{d.year}年{d.month}月{d.day}日"

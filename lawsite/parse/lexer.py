@@ -47,6 +47,25 @@ ARTICLE = re.compile(
     re.VERBOSE,
 )
 
+# The shapes of a text line that opens a 项 or a 目: the builder reads them in context
+# (a 目 only inside a 项, a 项 only after its 款 began).
+ITEM = re.compile(
+    rf"""
+    ^(?P<label>（(?P<numeral>[{NUMERAL_CHARS}]+)）)  # （三）, full width after repair
+     \s*(?P<text>.*)$
+    """,
+    re.VERBOSE,
+)
+
+SUBITEM = re.compile(
+    r"""
+    ^(?P<label>(?P<digits>[0-9]{1,3})[.．])  # 1. or 1．
+     (?!\d)                                 # but not 1.5亿元
+     \s*(?P<text>.*)$
+    """,
+    re.VERBOSE,
+)
+
 TOC = re.compile(r"^目[\s]*录\s*$")           # 目录, 目 录, 目　录
 COMMENT = re.compile(r"^<!--.*-->\s*$")        # a whole-line HTML comment
 
