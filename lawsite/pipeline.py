@@ -40,9 +40,8 @@ def load(project: Project) -> Corpus:
     corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages)
     if project.vocabulary.exists():
         corpus.vocabulary = load_vocabulary(project.vocabulary)
-        corpus.mentions = departments.extract_all(ordinances, corpus.vocabulary)
-        for ordinance in ordinances:
-            corpus.notices += departments.unknown_phrases(ordinance, corpus.vocabulary)
+        corpus.mentions, unknown = departments.read_all(ordinances, corpus.vocabulary)
+        corpus.notices += unknown
     return corpus
 
 

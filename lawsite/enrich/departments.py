@@ -95,14 +95,32 @@ def extract_all(ordinances, vocabulary: Vocabulary) -> dict[str, dict[int, list[
     return {ordinance.slug: extract(ordinance, vocabulary) for ordinance in ordinances}
 
 
-def article_mentions(article: Article, vocabulary: Vocabulary) -> list[Mention]:
+def read_all(ordinances, vocabulary: Vocabulary) -> tuple[dict[str, dict[int, list[Mention]]], list[Notice]]:
+    """`extract_all` and every ordinance's `unknown_phrases`, in one reading of each sentence."""
+    mentions, notices = {}, []
+    for ordinance in ordinances:
+        unknown: dict[Notice, None] = {}
+        mentions[ordinance.slug] = {article.number: article_mentions(article, vocabulary, ordinance, unknown)
+                                    for article in ordinance.articles}
+        notices += list(unknown)
+    return mentions, notices
+
+
+def article_mentions(article: Article, vocabulary: Vocabulary, ordinance: Ordinance | None = None,
+                     unknown: dict | None = None) -> list[Mention]:
+    """The actors of an article; with `unknown`, add to it the warnings of `unknown_phrases`
+    for the article of `ordinance`."""
     found: dict[Mention, None] = {}          # in order, once each
     for paragraph in article.paragraphs:
         # A subject carries over a ；, and from a 款 to its 项 ("X履行下列职责：（一）…；").
         carried = False
         for element in paragraph.elements():
             for sentence in sentences(element.text):
-                given, has_subject = _read(sentence, vocabulary, carried)
+                given, has_subject, named = _read(sentence, vocabulary, carried)
+                if unknown is not None and ordinance is not None:
+                    for phrase in named:
+                        for name in phrase.unknown:
+                            unknown.setdefault(_unknown(ordinance, article, paragraph, phrase, name, vocabulary))
                 for actor, role, modality in given:
                     found.setdefault(Mention(actor, role, modality, element.eid, sentence), None)
                 carried = (carried or has_subject) and not sentence.endswith("。")
@@ -114,8 +132,9 @@ def sentence_mentions(sentence: str, vocabulary: Vocabulary) -> list[tuple]:
     return _read(sentence, vocabulary, carried=False)[0]
 
 
-def _read(sentence: str, vocabulary: Vocabulary, carried: bool) -> tuple[list[tuple], bool]:
-    """The sentence's (actor, role, modality), and whether it has a subject of its own."""
+def _read(sentence: str, vocabulary: Vocabulary, carried: bool) -> tuple[list[tuple], bool, list]:
+    """The sentence's (actor, role, modality), whether it has a subject of its own, and
+    the phrases that name actors."""
     found = phrases.find(sentence, vocabulary)
     modal = MODAL.search(sentence)
     roles = [_role(sentence, phrase, modal.start() if modal else None) for phrase in found]
@@ -131,7 +150,7 @@ def _read(sentence: str, vocabulary: Vocabulary, carried: bool) -> tuple[list[tu
             given = [("mentioned", None)]
         result += [(actor, *each) for actor in phrase.actors for each in given]
     acting = {actor for actor, role, _ in result if role == "actor"}
-    return [each for each in result if each[1] == "actor" or each[0] not in acting], has_subject
+    return [each for each in result if each[1] == "actor" or each[0] not in acting], has_subject, found
 
 
 def _role(sentence: str, phrase: phrases.Phrase, modal: int | None) -> str:
@@ -165,10 +184,14 @@ def unknown_phrases(ordinance: Ordinance, vocabulary: Vocabulary) -> list[Notice
             for sentence in sentences(element.text):
                 for phrase in phrases.find(sentence, vocabulary):
                     for name in phrase.unknown:
-                        message = (f"{article.label}: 「{name}」 in 「{phrase.text}」 is not in "
-                                   f"{vocabulary.path}: add it to an actor's terms or to generic")
-                        notices.setdefault(Notice(ordinance.source_path, paragraph.line, message))
+                        notices.setdefault(_unknown(ordinance, article, paragraph, phrase, name, vocabulary))
     return list(notices)
+
+
+def _unknown(ordinance: Ordinance, article: Article, paragraph, phrase, name: str, vocabulary: Vocabulary) -> Notice:
+    message = (f"{article.label}: 「{name}」 in 「{phrase.text}」 is not in "
+               f"{vocabulary.path}: add it to an actor's terms or to generic")
+    return Notice(ordinance.source_path, paragraph.line, message)
 
 
 def vocabulary_record(vocabulary: Vocabulary) -> list[dict]:

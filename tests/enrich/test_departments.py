@@ -4,6 +4,7 @@ unknown phrases, the vocabulary's validation, the published records.
 `python -m tests.test_departments` prints the scores against the gold.
 """
 
+import dataclasses
 import json
 from collections import Counter
 from pathlib import Path
@@ -472,3 +473,13 @@ def test_names_errors_name_the_line(tmp_path, names, line, message):
     with pytest.raises(SourceError) as caught:
         vocabulary.load(path)
     assert str(caught.value) == f"{path}:{line}: {message}"
+
+
+def test_one_reading_gives_the_mentions_and_the_unknown_phrases(launch):
+    """read_all (what the build runs) reads each sentence once, and finds what
+    extract_all and unknown_phrases find apart, in the same order."""
+    smaller = dataclasses.replace(VOCABULARY, actors=VOCABULARY.actors[5:], _by_slug={}, _by_term={})
+    mentions, notices = departments.read_all(launch.values(), smaller)
+    assert mentions == departments.extract_all(launch.values(), smaller)
+    expected = [n for o in launch.values() for n in departments.unknown_phrases(o, smaller)]
+    assert notices == expected and len(notices) > 5
