@@ -11,9 +11,11 @@ other languages link to it.
 
 import html
 
+from markupsafe import Markup
+
 from lawsite.enrich.parallels import Parallel, compare_articles
 from lawsite.model import document as model
-from lawsite.site import markup, urls
+from lawsite.site import markup, templates, urls
 from lawsite.site.page import Page, breadcrumb, page_meta
 
 
@@ -33,13 +35,11 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
         target = urls.relative(here, site.path(urls.article_path(other.slug, parallel.other_article)))
         compare = urls.relative(here, urls.pair_path(ordinance.slug, article.number,
                                                 other.slug, parallel.other_article))
-        items.append(f"- {markup.link(markup.escape(name), target)}"
-                     f'<span class="ls-score">{html.escape(site.labels("similarity", score=score(parallel.score)))}</span>'
-                     f" {markup.link(site.labels('compare'), compare)}{{ .ls-compare }}")
-    # a raw heading without id: Material's search would make a section of an id'd one
-    return ['<div class="ls-parallels" data-search-exclude markdown>\n\n'
-            f'<h2 class="ls-parallels__title">{html.escape(site.labels("parallel_provisions"))}</h2>\n\n'
-            + "\n".join(items) + "\n\n</div>"]
+        # the links are Markdown, already escaped (markup.escape): placed as they are
+        items.append({"link": Markup(markup.link(markup.escape(name), target)),
+                      "score": site.labels("similarity", score=score(parallel.score)),
+                      "compare": Markup(markup.link(site.labels("compare"), compare))})
+    return [templates.render("parallels.html", title=site.labels("parallel_provisions"), items=items)]
 
 
 def pair_page(site, parallel: Parallel, a: model.Ordinance, b: model.Ordinance):
