@@ -59,7 +59,7 @@ def load(sources_dir, translations_dir=i18n.TRANSLATIONS) -> Corpus:
 
 def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) -> dict[str, str]:
     """Every generated file under docs/, by path, in memory. `hand_written` are the
-    docs/ pages beside them (which curated redirects may point at)."""
+    docs/ files beside them (which curated redirects may point at, and never replace)."""
     files = {
         "data/corpus.json": export.dumps(export.corpus(
             corpus.ordinances, _departments_data(corpus) | _links_data(corpus))),
@@ -139,7 +139,10 @@ def redirects(corpus: Corpus, paths: set[str]) -> dict[str, str]:
             target = urls.article_path(ordinance.slug, article.number)
             mapping.update({short: target for short in urls.short_forms(ordinance.slug, article.number)})
     pages_by_url = {urls.url(path): path for path in paths if path.endswith(".md")}
-    mapping.update(registry.curated_redirects(pages_by_url))
+    # what else the build publishes: the short forms, and the files (as a directory URL)
+    taken = {urls.url(short) for short in mapping} | {path + "/" for path in paths
+                                                      if not path.endswith(".md")}
+    mapping.update(registry.curated_redirects(pages_by_url, taken=taken))
     return mapping
 
 
