@@ -150,11 +150,5 @@ def build(sources_dir, docs_dir, base_url: str | None = None,
           translations_dir=i18n.TRANSLATIONS) -> tuple[Corpus, output.WriteReport]:
     """Read, parse and write everything; `base_url` defaults to mkdocs.yml's site_url."""
     corpus = load(sources_dir, translations_dir)
-    docs = Path(docs_dir)
-    generated = set(output.previous_manifest(docs))
-    hand_written = tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
-                                if p.relative_to(docs).as_posix() not in generated)) \
-        if docs.exists() else ()
-    files = generate(corpus, base_url or siteconfig.site_url(), hand_written)
-    Path(docs_dir).mkdir(parents=True, exist_ok=True)
+    files = generate(corpus, base_url or siteconfig.site_url(), output.hand_written(docs_dir))
     return corpus, output.write_tree(docs_dir, files)

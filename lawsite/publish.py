@@ -3,11 +3,14 @@ and the offline bundle dist/<name>-offline.zip.
 
     python -m lawsite.publish [--site site] [--dist dist]
 
-Both are built into a temporary directory beside site/ and put in place only when
-everything passed: both MkDocs builds (strict), and the URL registry (every
-published URL still produced, lawsite/registry.py). A failed build leaves the
-previous site/ and dist/ untouched. The zip is reproducible: its entries are
-sorted and dated at the last commit.
+Both are built into a new version in a store beside site/ (.site.published/)
+and switched to only when everything passed: both MkDocs builds (strict), and
+the URL registry (every published URL still produced, lawsite/registry.py).
+site/ and dist/ are links through the store's `current` link, which one
+os.replace moves (lawsite/atomic.py): they change together, in one step, and a
+failed or killed publish leaves both as they were. Leftovers of an interrupted
+publish are removed by the next one; only the current version is kept. The zip
+is reproducible: its entries are sorted and dated at the last commit.
 """
 
 import argparse
@@ -27,7 +30,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from . import registry
+from . import atomic, registry
 from .errors import SourceError
 from .siteconfig import commit_time
 
@@ -123,37 +126,48 @@ def write_zip(directory: Path, zip_path: Path, prefix: str) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def replace_directory(built: Path, target: Path) -> None:
-    """Put `built` where `target` is, removing the old one only after the swap."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    built.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+def store(site: Path) -> atomic.Store:
+    """Where the published versions of `site` are kept: .site.published/ beside it."""
+    site = Path(site).absolute()
+    return atomic.Store(site.parent / f".{site.name}.published")
 
 
 def publish(site: Path, dist: Path, docs_dir=None, check_urls: bool = True) -> None:
-    """Build both outputs and check them, then swap them into place. The offline
+    """Build both outputs into a new version and check them, then switch to it:
+    `site` and `dist` are links through the store's `current` link, so both
+    change together, in one step, and only when every step passed. The offline
     bundle is built in a second process, beside the hosted site. (`check_urls`:
     the URL registry; off only for corpora that are not published, such as the
     benchmark's synthetic one.)"""
-    site, dist = Path(site).resolve(), Path(dist).resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".build-", dir=site.parent) as temporary:
-        work = Path(temporary)
-        context = multiprocessing.get_context("fork")
-        with context.Pool(1) as pool:
-            offline = pool.apply_async(_build_bundle_quietly,
-                                       (work / "dist" / f"{BUNDLE}.zip", docs_dir, work / "offline"))
-            build_site(work / "site", HOSTED, docs_dir)
-            if check_urls:
-                registry.check(work / "site")
-            failure = offline.get()
-        if failure:
-            raise MkDocsException(f"the offline bundle was not built: {failure}")
-        replace_directory(work / "site", site)
-        replace_directory(work / "dist", dist)
+    site, dist = Path(site).absolute(), Path(dist).absolute()
+    versions = store(site)
+    with versions.locked(f"a publish into {site}") as lock:
+        versions.clean()                               # what interrupted runs left
+        version = versions.new_version()
+        try:
+            _build_version(version, docs_dir, check_urls, lock)
+        except BaseException:
+            shutil.rmtree(version, ignore_errors=True)
+            raise
+        atomic.link(site, versions.current / "site")
+        atomic.link(dist, versions.current / "dist")
+        versions.switch(version)                       # the one step: both outputs at once
+        versions.clean()                               # the previous version
+
+
+def _build_version(version: Path, docs_dir, check_urls: bool, lock: int) -> None:
+    """version/site, version/dist/<bundle>.zip, checked."""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1, initializer=os.close, initargs=(lock,)) as pool:
+        offline = pool.apply_async(_build_bundle_quietly,
+                                   (version / "dist" / f"{BUNDLE}.zip", docs_dir, version / "offline"))
+        build_site(version / "site", HOSTED, docs_dir)
+        if check_urls:
+            registry.check(version / "site")
+        failure = offline.get()
+    if failure:
+        raise MkDocsException(f"the offline bundle was not built: {failure}")
+    shutil.rmtree(version / "offline")
 
 
 def _build_bundle_quietly(zip_path: Path, docs_dir, work: Path) -> str:

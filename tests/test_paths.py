@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from lawsite import registry
+from lawsite import output, registry
 from lawsite.errors import SourceError
 
 from .conftest import ROOT, corpus_args, dump_metadata, metadata, run_child, workspace
@@ -118,6 +118,16 @@ def test_the_text_file_is_a_file_beside_the_metadata(sources_tree):
         assert caught.value.line == dump_metadata(metadata()).split("\n").index(
             "text: test-ordinance.txt") + 1
         assert problem in caught.value.message and "beside test-ordinance.yml" in caught.value.message
+
+
+def test_a_generated_path_never_leaves_docs(tmp_path):
+    """The last line of defence, whatever produced the path."""
+    docs = tmp_path / "docs"
+    for path in ("../escaped.md", "/tmp/escaped.md", "a/../../escaped.md", "a//b.md", "a\\..\\b.md"):
+        with pytest.raises(SourceError) as caught:
+            output.write_tree(docs, {"index-of-x.md": "x", path: "x"})
+        assert "nothing is written outside" in str(caught.value)
+    assert not (tmp_path / "escaped.md").exists() and not docs.exists()
 
 
 def test_a_redirect_key_is_a_path_of_the_site(tmp_path):
