@@ -390,3 +390,19 @@ def test_the_registry_is_checked_before_anything_is_switched(stages, tmp_path, m
         publish.publish(work / "site", work / "dist", work / "docs")
     assert {name: contents(work / name) for name in ("site", "dist")} == before
     assert leftovers(work) == []
+
+
+def test_a_failed_offline_bundle_publishes_nothing(stages, tmp_path, monkeypatch):
+    """The hosted site builds, the offline bundle does not (in its own process):
+    neither output changes, and the message says why."""
+    _, _, _, generated, before = stages
+    work = tmp_path / "work"
+    shutil.copytree(generated, work, symlinks=True)
+
+    def no_bundle(*args):
+        raise MkDocsException("the iframe-worker shim is missing")
+    monkeypatch.setattr(publish, "build_bundle", no_bundle)
+    with pytest.raises(MkDocsException, match="the offline bundle was not built: the iframe-worker"):
+        publish.publish(work / "site", work / "dist", work / "docs", check_urls=False)
+    assert {name: contents(work / name) for name in ("site", "dist")} == before
+    assert leftovers(work) == []
