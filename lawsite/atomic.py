@@ -61,11 +61,11 @@ class Store:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 holder = os.pread(fd, 500, 0).decode("utf-8", "replace").strip() or "another run"
-                raise SourceError(display_path(lock), None,
-                                  f"{what} is already running ({holder}); wait for it to finish") from None
+                raise SourceError(display_path(lock), None, f"{what} cannot start: {holder} is "
+                                  "running; try again when it has finished") from None
             started = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
             os.ftruncate(fd, 0)
-            os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}, started {started}\n"
+            os.pwrite(fd, f"{what} (pid {os.getpid()} on {socket.gethostname()}, started {started})\n"
                       .encode("utf-8"), 0)
             yield fd
         finally:

@@ -9,8 +9,10 @@ the URL registry (every published URL still produced, lawsite/registry.py).
 site/ and dist/ are links through the store's `current` link, which one
 os.replace moves (lawsite/atomic.py): they change together, in one step, and a
 failed or killed publish leaves both as they were. Leftovers of an interrupted
-publish are removed by the next one; only the current version is kept. The zip
-is reproducible: its entries are sorted and dated at the last commit.
+publish are removed by the next one; only the current version is kept. While
+MkDocs reads docs/, the publish holds docs/'s lock (lawsite/output.py), so that
+no build switches it underneath. The zip is reproducible: its entries are sorted
+and dated at the last commit.
 """
 
 import argparse
@@ -30,7 +32,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from . import atomic, registry
+from . import atomic, output, registry, siteconfig
 from .errors import SourceError
 from .siteconfig import commit_time
 
@@ -140,12 +142,15 @@ def publish(site: Path, dist: Path, docs_dir=None, check_urls: bool = True) -> N
     the URL registry; off only for corpora that are not published, such as the
     benchmark's synthetic one.)"""
     site, dist = Path(site).absolute(), Path(dist).absolute()
+    docs = Path(docs_dir or ROOT / siteconfig.load(HOSTED).get("docs_dir", "docs"))
     versions = store(site)
-    with versions.locked(f"a publish into {site}") as lock:
+    # docs/ must not switch while MkDocs reads it: a build of it waits for its turn
+    with output.store(docs).locked(f"a publish from {docs}") as reading, \
+            versions.locked(f"a publish into {site}") as writing:
         versions.clean()                               # what interrupted runs left
         version = versions.new_version()
         try:
-            _build_version(version, docs_dir, check_urls, lock)
+            _build_version(version, docs_dir, check_urls, (reading, writing))
         except BaseException:
             shutil.rmtree(version, ignore_errors=True)
             raise
@@ -155,10 +160,11 @@ def publish(site: Path, dist: Path, docs_dir=None, check_urls: bool = True) -> N
         versions.clean()                               # the previous version
 
 
-def _build_version(version: Path, docs_dir, check_urls: bool, lock: int) -> None:
-    """version/site, version/dist/<bundle>.zip, checked."""
+def _build_version(version: Path, docs_dir, check_urls: bool, locks: tuple[int, ...]) -> None:
+    """version/site, version/dist/<bundle>.zip, checked. (The second process lets go of
+    the `locks` it inherits, so that they never outlive this one.)"""
     context = multiprocessing.get_context("fork")
-    with context.Pool(1, initializer=os.close, initargs=(lock,)) as pool:
+    with context.Pool(1, initializer=_let_go, initargs=(locks,)) as pool:
         offline = pool.apply_async(_build_bundle_quietly,
                                    (version / "dist" / f"{BUNDLE}.zip", docs_dir, version / "offline"))
         build_site(version / "site", HOSTED, docs_dir)
@@ -168,6 +174,11 @@ def _build_version(version: Path, docs_dir, check_urls: bool, lock: int) -> None
     if failure:
         raise MkDocsException(f"the offline bundle was not built: {failure}")
     shutil.rmtree(version / "offline")
+
+
+def _let_go(locks: tuple[int, ...]) -> None:
+    for lock in locks:
+        os.close(lock)
 
 
 def _build_bundle_quietly(zip_path: Path, docs_dir, work: Path) -> str:
@@ -188,7 +199,9 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         publish(Path(args.site), Path(args.dist), args.docs)
-    except (MkDocsException, SourceError) as error:
+    except (MkDocsException, SourceError, OSError) as error:
+        if isinstance(error, OSError):                 # a read-only or full disk, say
+            error = f"{error.filename or args.site}: {error.strerror}"
         print(f"error: {error}\nnothing was published: {args.site} and {args.dist} are unchanged",
               file=sys.stderr)
         return 1

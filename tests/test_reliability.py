@@ -17,7 +17,7 @@ import pytest
 from mkdocs.exceptions import MkDocsException
 
 import build_corpus
-from lawsite import linkcheck, publish, registry
+from lawsite import linkcheck, output, publish, registry
 from lawsite.errors import SourceError
 from lawsite.output import hand_written_only
 
@@ -273,8 +273,9 @@ def test_a_second_build_while_one_is_writing_stops_and_names_it(stages, tmp_path
     first = finish_child(first)
     assert first.returncode == 0 and "Traceback" not in first.stderr, first.stderr
     assert second.returncode == 1 and "Traceback" not in second.stderr, second.stderr
-    assert re.search(rf"is already running \(pid {pid} on {re.escape(socket.gethostname())}, "
-                     r"started 20\d\d-", second.stderr), second.stderr
+    assert re.search(rf"lock: a build of \S+docs cannot start: a build of \S+docs \(pid {pid} on "
+                     rf"{re.escape(socket.gethostname())}, started 20\d\d-[^)]*\) is running",
+                     second.stderr), second.stderr
     assert contents(work / "docs") == contents(counted / "docs") and leftovers(work) == []
 
 
@@ -284,7 +285,7 @@ def test_two_builds_started_together_never_crash(stages, tmp_path):
     shutil.copytree(built, work, symlinks=True)
     runs = [finish_child(p) for p in [start_child("build", places(work, b)) for _ in range(3)]]
     assert all("Traceback" not in run.stderr for run in runs), [run.stderr for run in runs]
-    assert all(run.returncode == 0 or "is already running" in run.stderr for run in runs)
+    assert all(run.returncode == 0 or "cannot start" in run.stderr for run in runs)
     assert any(run.returncode == 0 for run in runs)
     assert build_corpus.main(corpus_args(b, work / "docs")) == 0 and leftovers(work) == []
 
@@ -294,7 +295,11 @@ def test_a_second_publish_while_one_runs_stops_and_names_it(stages, tmp_path):
     work = tmp_path / "work"
     shutil.copytree(generated, work, symlinks=True)
     with publish.store(work / "site").locked("a test"):
-        with pytest.raises(SourceError, match=rf"is already running \(pid {os.getpid()} on "):
+        with pytest.raises(SourceError, match=rf"cannot start: a test \(pid {os.getpid()} on "):
+            publish.publish(work / "site", work / "dist", work / "docs", check_urls=False)
+    with output.store(work / "docs").locked("a build of docs"):     # docs/ must stay put
+        with pytest.raises(SourceError, match=r"docs.generated/lock: a publish from \S+ cannot "
+                                              r"start: a build of docs \(pid"):
             publish.publish(work / "site", work / "dist", work / "docs", check_urls=False)
     assert {name: contents(work / name) for name in ("site", "dist")} == before
 
