@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .output import hand_written_only
+from .output import all_files, hand_written_only
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY = "数据交易"
@@ -127,7 +127,7 @@ def incremental(sources: Path, docs: Path, translations: Path) -> dict:
     edited = sorted((sources / "ordinances").glob("*.txt"))[0]
     original = edited.read_bytes()
     slug = edited.stem
-    before = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    before = {docs / p: (docs / p).stat().st_mtime_ns for p in all_files(docs)}
     try:
         text = original.decode("utf-8").replace("。", "之。", 1)
         edited.write_text(text, encoding="utf-8")
@@ -190,7 +190,7 @@ def measure(scale: int, work: Path, sources: Path | None = None, browser: bool =
     corpus = load(source_dir, translations)
     result["ordinances"] = len(corpus.ordinances)
     result["articles"] = sum(len(o.articles) for o in corpus.ordinances)
-    result["pages"] = sum(1 for _ in docs.rglob("*.md"))
+    result["pages"] = sum(1 for p in all_files(docs) if p.endswith(".md"))
     result["hosted"] = run_stage("hosted", source_dir, docs, work, translations)
     result["offline"] = run_stage("offline", source_dir, docs, work, translations)
     result["everything"] = run_stage("everything", source_dir, docs, work, translations)

@@ -61,7 +61,7 @@ def load(sources_dir, translations_dir=i18n.TRANSLATIONS) -> Corpus:
 
 def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) -> dict[str, str]:
     """Every generated file under docs/, by path, in memory. `hand_written` are the
-    docs/ pages beside them (which curated redirects may point at)."""
+    docs/ files beside them (which curated redirects may point at, and never replace)."""
     files = {
         "data/corpus.json": export.dumps(export.corpus(
             corpus.ordinances, _departments_data(corpus) | _links_data(corpus))),
@@ -141,7 +141,10 @@ def redirects(corpus: Corpus, paths: set[str]) -> dict[str, str]:
             target = urls.article_path(ordinance.slug, article.number)
             mapping.update({short: target for short in urls.short_forms(ordinance.slug, article.number)})
     pages_by_url = {urls.url(path): path for path in paths if path.endswith(".md")}
-    mapping.update(registry.curated_redirects(pages_by_url))
+    # what else the build publishes: the short forms, and the files (as a directory URL)
+    taken = {urls.url(short) for short in mapping} | {path + "/" for path in paths
+                                                      if not path.endswith(".md")}
+    mapping.update(registry.curated_redirects(pages_by_url, taken=taken))
     return mapping
 
 
@@ -149,11 +152,5 @@ def build(sources_dir, docs_dir, base_url: str | None = None,
           translations_dir=i18n.TRANSLATIONS) -> tuple[Corpus, output.WriteReport]:
     """Read, parse and write everything; `base_url` defaults to mkdocs.yml's site_url."""
     corpus = load(sources_dir, translations_dir)
-    docs = Path(docs_dir)
-    generated = set(output.previous_manifest(docs))
-    hand_written = tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
-                                if p.relative_to(docs).as_posix() not in generated)) \
-        if docs.exists() else ()
-    files = generate(corpus, base_url or siteconfig.site_url(), hand_written)
-    Path(docs_dir).mkdir(parents=True, exist_ok=True)
+    files = generate(corpus, base_url or siteconfig.site_url(), output.hand_written(docs_dir))
     return corpus, output.write_tree(docs_dir, files)

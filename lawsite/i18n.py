@@ -19,7 +19,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import glossary, model, yamlfile
+from . import glossary, model, paths, yamlfile
 from .errors import Notice
 from .errors import SourceError, display_path
 from .labels import Labels
@@ -84,6 +84,9 @@ def element_eids(ordinance: model.Ordinance) -> set[str]:
 def load_translation(path: Path, ordinance: model.Ordinance) -> Translation:
     """Read and check a translation file: known keys, known eIds, text entries."""
     shown = display_path(path)
+    if not paths.inside(Path(path).parent, path):
+        raise SourceError(shown, None, "is a symbolic link that leads outside its directory: "
+                          "a translation must be a file in it")
     data = yamlfile.load(path)
     if not isinstance(data, dict):
         raise SourceError(shown, 1, "a translation file is a mapping with `text:`")

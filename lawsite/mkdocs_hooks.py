@@ -31,7 +31,7 @@ from material.plugins.search import plugin as material_search
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation, Section
 
-from lawsite import compact, i18n, search
+from lawsite import compact, i18n, paths, search
 from lawsite.siteconfig import commit_time
 from lawsite.labels import Labels
 
@@ -69,8 +69,12 @@ def on_config(config):
     snippets["base_path"] = [str(docs / ".fragments")]
     redirects = config.plugins.get("redirects")
     if redirects is not None:                    # the hosted site; the offline one has none
-        redirects.config["redirect_maps"] = yaml.safe_load(
-            (docs / ".redirects.yml").read_text(encoding="utf-8"))
+        redirect_maps = yaml.safe_load((docs / ".redirects.yml").read_text(encoding="utf-8"))
+        for source in redirect_maps:             # each becomes a file: never outside site/
+            if paths.problem(source):
+                raise PluginError(f"{docs / '.redirects.yml'}: redirect {source[:100]!r} "
+                                  f"{paths.problem(source)}: run `python build_corpus.py` again")
+        redirects.config["redirect_maps"] = redirect_maps
     check_segmentation(config)
     # jieba's dictionary is global to the process: start from its own, then add this
     # build's words, so that a build never depends on the builds before it

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import yamlfile
+from . import paths, yamlfile
 from .errors import Notice, SourceError, display_path
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -102,7 +102,7 @@ def read(meta_path) -> Source:
     shown = display_path(meta_path)
     meta = yamlfile.load(meta_path)
     validate_metadata(meta, shown)
-    text_path = meta_path.parent / meta["text"]
+    text_path = _text_path(meta_path, meta["text"], shown, meta.key_line("text"))
     raw = _read_bytes(text_path, shown, meta.key_line("text"))
     expected = meta["source"].get("sha256")
     if expected and hashlib.sha256(raw).hexdigest() != expected:
@@ -113,11 +113,29 @@ def read(meta_path) -> Source:
     return Source(meta, shown, display_path(text_path), lines, notices)
 
 
+def _text_path(meta_path: Path, name: str, shown: str, line: int) -> Path:
+    """The text file that `text:` names: a file beside the metadata, never a path
+    that leaves its directory (`../`, an absolute path, a link pointing outside)."""
+    problem = paths.problem(name) or ("is a path, not a file name" if "/" in name else None)
+    path = meta_path.parent / name
+    if problem is None and not paths.inside(meta_path.parent, path):
+        problem = "leads outside the directory (a symbolic link)"
+    if problem:
+        raise SourceError(shown, line, f"text {name[:80]!r} {problem}: it must be the name of "
+                          f"a text file beside {meta_path.name}, e.g. {meta_path.stem}.txt")
+    return path
+
+
 def _read_bytes(path: Path, meta_path: str, line: int) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
         raise SourceError(meta_path, line, f"text file {path.name} not found") from None
+    except IsADirectoryError:
+        raise SourceError(meta_path, line, f"text {path.name} is a directory, not a text file") from None
+    except OSError as error:
+        raise SourceError(meta_path, line, f"text file {path.name} cannot be read: "
+                          f"{error.strerror}") from None
 
 
 def decode(raw: bytes, path: str) -> tuple[list[str], list[Notice]]:
