@@ -47,7 +47,7 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
                                                 other.slug, parallel.other_article))
         items.append(f"- {markup.link(markup.escape(name), target)}"
                      f'<span class="ls-score">{html.escape(site.labels("similarity", score=score(parallel.score)))}</span>'
-                     f" {markup.link(site.labels('compare'), compare)}{{ .ls-compare }}")
+                     f" {markup.link(markup.escape(site.labels('compare')), compare)}{{ .ls-compare }}")
     # a raw heading without id: Material's search would make a section of an id'd one
     return ['<div class="ls-parallels" data-search-exclude markdown>\n\n'
             f'<h2 class="ls-parallels__title">{html.escape(site.labels("parallel_provisions"))}</h2>\n\n'
@@ -119,7 +119,7 @@ def topic_page(site, ordinance: model.Ordinance):
                                                     other.slug, parallel.other_article))
             found.append(f"{markup.link(markup.escape(name), compare)} ({score(parallel.score)})")
         rows.append([markup.link(markup.escape(lang.article_label(article)), target),
-                     "<br>".join(found) or site.labels("no_parallel")])
+                     "<br>".join(found) or markup.escape(site.labels("no_parallel"))])
     body += _table(rows)
     title = f"{site.labels('compare_ordinance')}｜{lang.title(ordinance)}" if lang.official \
         else f"{site.labels('compare_ordinance')} | {lang.title(ordinance)}"

@@ -121,7 +121,7 @@ def overview_page(site, vocabulary: Vocabulary, ordinances: list[model.Ordinance
     path = site.path(overview_path())
     body = [markup.heading(1, markup.escape(site.labels("departments")), "departments"),
             markup.element("p", markup.escape(site.labels("departments_intro")), cls="ls-note")]
-    header = [""] + [markup.escape(site.lang.short_title(o)) for o in ordinances] + [site.labels("total")]
+    header = [""] + [markup.escape(site.lang.short_title(o)) for o in ordinances] + [markup.escape(site.labels("total"))]
     for kind in KINDS:
         actors = [a for a in vocabulary.actors if a.kind == kind and sum(counts.get(a.slug, {}).values())]
         if not actors:

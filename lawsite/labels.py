@@ -18,8 +18,8 @@ class Labels:
         self.lang, self.table, self.path = lang, table, path
 
     @classmethod
-    def load(cls, lang: str, directory: Path = DIRECTORY) -> "Labels":
-        path = directory / f"{lang}.yml"
+    def load(cls, lang: str, directory: Path | None = None) -> "Labels":
+        path = Path(directory or DIRECTORY) / f"{lang}.yml"
         table = yamlfile.load(path)
         if not isinstance(table, dict):
             raise SourceError(str(path), 1, "labels must be a mapping of key to text")

@@ -43,7 +43,7 @@ def link(text: str, target: str, anchor: str = "", title: str = "") -> str:
     """A Markdown link to another docs/ page (`target`, relative .md path) or,
     with an empty target, to an anchor on this page. `text` is already Markdown."""
     href = target + (f"#{anchor}" if anchor else "")
-    shown_title = f' "{title}"' if title else ""
+    shown_title = f' "{attribute(title)}"' if title else ""
     return f"[{text}]({href}{shown_title})"
 
 

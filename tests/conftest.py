@@ -154,3 +154,11 @@ def hostile(tmp_path_factory):
     corpus = build.load(tree.root, root / "no-translations")
     lines = (tree.root / "ordinances" / "test-ordinance.txt").read_text(encoding="utf-8").split("\n")
     return site, corpus.ordinances[0], lines, warnings
+
+
+@pytest.fixture(scope="session")
+def hostile_everywhere(tmp_path_factory) -> dict:
+    """The corpus of tests/hostile_corpus.py (hostile markup in every curated field)
+    built into a site and an offline bundle: {"docs", "site", "bundle", "offline", "warnings"}."""
+    from . import hostile_corpus
+    return hostile_corpus.build(tmp_path_factory.mktemp("hostile-everywhere"))
