@@ -14,11 +14,11 @@ KINDS = ("government", "department", "other")
 
 
 def overview_path() -> str:
-    return "departments/index.md"
+    return department_path(urls.HOME)
 
 
 def department_path(slug: str) -> str:
-    return f"departments/{slug}.md"
+    return f"{urls.DEPARTMENTS}/{slug}.md"
 
 
 def name(site, actor: Actor) -> str:
@@ -75,8 +75,8 @@ def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list
             body.append(markup.heading(3, markup.escape(site.labels("mentioned_only")),
                                        f"{ordinance.slug}-mentioned"))
             body += _list(site, ordinance, mentioned, path, with_modality=False)
-    title = f"{shown}｜{site.labels('departments')}" if site.lang.official \
-        else f"{shown} | {site.labels('departments')}"
+    title = f"{markup.isolate(shown)}｜{site.labels('departments')}" if site.lang.official \
+        else f"{markup.isolate(shown)} | {site.labels('departments')}"
     # left out of search: its sentences are the articles' own, which are indexed (and
     # tagged with the department's name)
     return Page(path, page_meta(site, title, site.labels("department_intro", name=shown),

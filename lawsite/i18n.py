@@ -17,8 +17,9 @@ Chinese text, marked as Chinese, with a notice.
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model, yamlfile
-from .errors import SourceError, display_path
+from . import markup, model, yamlfile
+from .errors import Notice, SourceError, display_path
+from .errors import shown as quoted
 from .labels import Labels
 from .numerals import to_roman
 
@@ -62,6 +63,7 @@ class Translation:
     status: str = "unofficial"
     translator: str = ""
     text: dict[str, str] = field(default_factory=dict)
+    notices: list[Notice] = field(default_factory=list)      # bidi controls in a passage
 
 
 def element_eids(ordinance: model.Ordinance) -> set[str]:
@@ -83,25 +85,27 @@ def load_translation(path: Path, ordinance: model.Ordinance) -> Translation:
         raise SourceError(shown, 1, "a translation file is a mapping with `text:`")
     for key in data:
         if key not in ("status", "translator", "note", "text"):
-            raise SourceError(shown, data.key_line(key), f"unknown key {key!r} "
+            raise SourceError(shown, data.key_line(key), f"unknown key {quoted(key)} "
                               "(expected status, translator, note, text)")
     status = data.get("status", "unofficial")
     if status not in STATUSES:
         raise SourceError(shown, data.key_line("status"),
-                          f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+                          f"status must be one of {', '.join(STATUSES)}, not {quoted(status)}")
     text = data.get("text") or {}
     if not isinstance(text, dict):
         raise SourceError(shown, data.key_line("text"), "`text` must map eIds to translations")
     known = element_eids(ordinance)
     for eid, value in text.items():
         if eid not in known:
-            raise SourceError(shown, text.key_line(eid), f"unknown eId {eid!r}: "
+            raise SourceError(shown, text.key_line(eid), f"unknown eId {quoted(eid)}: "
                               f"《{ordinance.title}》 has no such chapter, section, 款, 项 or 目")
         if not isinstance(value, str) or not value.strip():
             raise SourceError(shown, text.key_line(eid),
-                              f"the translation of {eid} must be non-empty text, not {value!r}")
+                              f"the translation of {eid} must be non-empty text, not {quoted(value)}")
+    notices = [notice for eid, value in text.items()
+               for notice in markup.bidi_notice(shown, text.key_line(eid), f"the translation of {eid}", value)]
     return Translation(shown, status, str(data.get("translator", "")),
-                       {eid: " ".join(value.split()) for eid, value in text.items()})
+                       {eid: " ".join(value.split()) for eid, value in text.items()}, notices)
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,19 @@ class Language:
         return f"{self.division_label(part)}{separator}{title}", lang
 
 
+def unknown_languages(directory: Path = TRANSLATIONS) -> list[Notice]:
+    """Directories of `directory` that are no language of the site (CODES) and not the
+    labels: their translations would be silently ignored."""
+    directory, translated = Path(directory), [code for code in CODES if code != OFFICIAL]
+    if not directory.is_dir():
+        return []
+    return [Notice(display_path(path), None, f"{quoted(path.name)} is not a language of the site "
+                   f"({', '.join(translated)}: CODES in lawsite/i18n.py), so its translations "
+                   "are not published")
+            for path in sorted(directory.iterdir())
+            if path.is_dir() and path.name not in translated and path.name != "labels"]
+
+
 def load_languages(ordinances: list[model.Ordinance], codes=CODES,
                    directory: Path = TRANSLATIONS) -> list[Language]:
     """Every language tree of the site, with its labels and its translations."""
@@ -188,6 +205,6 @@ def load_languages(ordinances: list[model.Ordinance], codes=CODES,
             for path in sorted(Path(directory, code).glob("*.yml")):
                 if path.stem not in translations:
                     raise SourceError(display_path(path), None,
-                                      f"no ordinance has the slug {path.stem!r}")
+                                      f"no ordinance has the slug {quoted(path.stem)}")
         languages.append(Language(code, Labels.load(code), translations))
     return languages

@@ -224,8 +224,10 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
     title = lang.title(ordinance)
     description = f"{title} {label}: {preview(site, ordinance, article)}" if not lang.official \
         else f"《{title}》{label}　{preview(site, ordinance, article)}"
-    meta = page_meta(site, f"{label}｜{title}" if lang.official else f"{label} | {title}",
-                     description, search_title=f"{lang.short_title(ordinance)} {label}",
+    # in the titles (plain text, no markup), a title with bidi controls is isolated
+    shown = markup.isolate(title)
+    meta = page_meta(site, f"{label}｜{shown}" if lang.official else f"{label} | {shown}",
+                     description, search_title=f"{markup.isolate(lang.short_title(ordinance))} {label}",
                      hide=["toc"], tags=search_tags(site, ordinance, article, mentions),
                      head=head.article_head(ordinance, article, site.url(urls.article_path(slug, article.number)),
                                             site.url(urls.ordinance_path(slug)), description,
@@ -323,8 +325,9 @@ def chapter_page(site: Site, ordinance: model.Ordinance, chapter: model.Chapter)
         body += article_list(site, ordinance, section.articles, path)
     title = lang.title(ordinance)
     # navigation, not law: left out of search, where it would outrank the articles it lists
-    return Page(path, page_meta(site, f"{heading}｜{title}" if lang.official else f"{heading} | {title}",
-                                f"{title} {heading}", search={"exclude": True}), body)
+    shown = f"{markup.isolate(heading)}｜{markup.isolate(title)}" if lang.official \
+        else f"{markup.isolate(heading)} | {markup.isolate(title)}"
+    return Page(path, page_meta(site, shown, f"{title} {heading}", search={"exclude": True}), body)
 
 
 def article_list(site: Site, ordinance: model.Ordinance, numbers: list[int], path: str) -> list[str]:
@@ -367,7 +370,7 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
                                                   else labels("repairs_none")), cls="ls-note"))
     description = labels("article_count", n=len(ordinance.articles))
     description = f"《{title}》{description}" if lang.official else f"{title}: {description}"
-    meta = page_meta(site, title, description, hide=["toc"], search={"exclude": True},
+    meta = page_meta(site, markup.isolate(title), description, hide=["toc"], search={"exclude": True},
                      head=head.ordinance_head(ordinance, site.url(urls.ordinance_path(slug)),
                                               description, lang))
     return Page(path, meta, body)
@@ -474,7 +477,7 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
             target = urls.relative(path, site.path(urls.article_path(slug, part.number)))
             body.append(f'<section class="ls-article" id="{part.eid}" markdown="block">\n\n' +
                         "\n\n".join(article_text(site, ordinance, part, target)) + "\n\n</section>")
-    meta = page_meta(site, site.labels("full_text_title", title=title),
+    meta = page_meta(site, site.labels("full_text_title", title=markup.isolate(title)),
                      f"{title} {site.labels('full_text')}", search={"exclude": True})
     return Page(path, meta, body)
 
