@@ -13,7 +13,7 @@ import json
 
 from . import (compare_pages, consistency, definitions, department_pages, departments, export, i18n, model, nav, output,
                pages, parallels, parse, references, registry, search, siteconfig, sources, urls)
-from .errors import Notice
+from .errors import Notice, display_path
 from .vocabulary import Vocabulary
 from .vocabulary import load as load_vocabulary
 
@@ -50,9 +50,13 @@ def load(sources_dir, translations_dir=i18n.TRANSLATIONS) -> Corpus:
     corpus.parallels = parallels.find(ordinances)
     corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, translations_dir)
     corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages)
+    corpus.notices += i18n.unknown_languages(translations_dir)
+    corpus.notices += [notice for lang in corpus.languages for translation in lang.translations.values()
+                       for notice in translation.notices]
     vocabulary_file = Path(sources_dir) / DEPARTMENTS
     if vocabulary_file.exists():
         corpus.vocabulary = load_vocabulary(vocabulary_file)
+        corpus.notices += corpus.vocabulary.notices
         corpus.mentions = departments.extract_all(ordinances, corpus.vocabulary)
         for ordinance in ordinances:
             corpus.notices += departments.unknown_phrases(ordinance, corpus.vocabulary)
@@ -61,7 +65,11 @@ def load(sources_dir, translations_dir=i18n.TRANSLATIONS) -> Corpus:
 
 def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = ()) -> dict[str, str]:
     """Every generated file under docs/, by path, in memory. `hand_written` are the
-    docs/ files beside them (which curated redirects may point at, and never replace)."""
+    docs/ files beside them (which curated redirects may point at, and never replace; and
+    whose names no slug may take)."""
+    for ordinance in corpus.ordinances:
+        sources.refuse_reserved(ordinance.meta, display_path(getattr(ordinance.meta, "path", "")
+                                                             or ordinance.source_path), hand_written)
     files = {
         "data/corpus.json": export.dumps(export.corpus(
             corpus.ordinances, _departments_data(corpus) | _links_data(corpus))),

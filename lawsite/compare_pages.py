@@ -22,7 +22,7 @@ def pair_path(slug_a: str, article_a: int, slug_b: str, article_b: int) -> str:
     'compare/jinan-digital-economy-15--yantai-digital-economy-55.md'
     """
     (s1, n1), (s2, n2) = sorted([(slug_a, article_a), (slug_b, article_b)])
-    return f"compare/{s1}-{n1}--{s2}-{n2}.md"
+    return f"{urls.COMPARE}/{s1}-{n1}--{s2}-{n2}.md"
 
 
 def topic_path(slug: str) -> str:
@@ -47,7 +47,7 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
                                                 other.slug, parallel.other_article))
         items.append(f"- {markup.link(markup.escape(name), target)}"
                      f'<span class="ls-score">{html.escape(site.labels("similarity", score=score(parallel.score)))}</span>'
-                     f" {markup.link(site.labels('compare'), compare)}{{ .ls-compare }}")
+                     f" {markup.link(markup.escape(site.labels('compare')), compare)}{{ .ls-compare }}")
     # a raw heading without id: Material's search would make a section of an id'd one
     return ['<div class="ls-parallels" data-search-exclude markdown>\n\n'
             f'<h2 class="ls-parallels__title">{html.escape(site.labels("parallel_provisions"))}</h2>\n\n'
@@ -61,7 +61,8 @@ def pair_page(site, parallel: Parallel, a: model.Ordinance, b: model.Ordinance):
                                             key=lambda pair: (pair[0].slug, pair[1].number))
     oriented = parallel if parallel.slug == a.slug else parallel.mirrored()
     path = site.path(pair_path(a.slug, article_a.number, b.slug, article_b.number))
-    names = [f"{site.lang.short_title(o)} {site.lang.article_label(x)}" for o, x in ((a, article_a), (b, article_b))]
+    names = [f"{markup.isolate(site.lang.short_title(o))} {site.lang.article_label(x)}"
+             for o, x in ((a, article_a), (b, article_b))]
     title = site.labels("compare_title", a=names[0], b=names[1])
     heads = [markup.link(markup.escape(f"{site.lang.title(o)} {site.lang.article_label(x)}"),
                          urls.relative(path, site.path(urls.article_path(o.slug, x.number))))
@@ -119,10 +120,10 @@ def topic_page(site, ordinance: model.Ordinance):
                                                     other.slug, parallel.other_article))
             found.append(f"{markup.link(markup.escape(name), compare)} ({score(parallel.score)})")
         rows.append([markup.link(markup.escape(lang.article_label(article)), target),
-                     "<br>".join(found) or site.labels("no_parallel")])
+                     "<br>".join(found) or markup.escape(site.labels("no_parallel"))])
     body += _table(rows)
-    title = f"{site.labels('compare_ordinance')}｜{lang.title(ordinance)}" if lang.official \
-        else f"{site.labels('compare_ordinance')} | {lang.title(ordinance)}"
+    title = f"{site.labels('compare_ordinance')}｜{markup.isolate(lang.title(ordinance))}" if lang.official \
+        else f"{site.labels('compare_ordinance')} | {markup.isolate(lang.title(ordinance))}"
     return Page(path, page_meta(site, title, site.labels("compare_ordinance_intro"), hide=["toc"],
                                 search={"exclude": True}), body)
 

@@ -14,11 +14,11 @@ KINDS = ("government", "department", "other")
 
 
 def overview_path() -> str:
-    return "departments/index.md"
+    return department_path(urls.HOME)
 
 
 def department_path(slug: str) -> str:
-    return f"departments/{slug}.md"
+    return f"{urls.DEPARTMENTS}/{slug}.md"
 
 
 def name(site, actor: Actor) -> str:
@@ -75,8 +75,8 @@ def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list
             body.append(markup.heading(3, markup.escape(site.labels("mentioned_only")),
                                        f"{ordinance.slug}-mentioned"))
             body += _list(site, ordinance, mentioned, path, with_modality=False)
-    title = f"{shown}｜{site.labels('departments')}" if site.lang.official \
-        else f"{shown} | {site.labels('departments')}"
+    title = f"{markup.isolate(shown)}｜{site.labels('departments')}" if site.lang.official \
+        else f"{markup.isolate(shown)} | {site.labels('departments')}"
     # left out of search: its sentences are the articles' own, which are indexed (and
     # tagged with the department's name)
     return Page(path, page_meta(site, title, site.labels("department_intro", name=shown),
@@ -121,7 +121,7 @@ def overview_page(site, vocabulary: Vocabulary, ordinances: list[model.Ordinance
     path = site.path(overview_path())
     body = [markup.heading(1, markup.escape(site.labels("departments")), "departments"),
             markup.element("p", markup.escape(site.labels("departments_intro")), cls="ls-note")]
-    header = [""] + [markup.escape(site.lang.short_title(o)) for o in ordinances] + [site.labels("total")]
+    header = [""] + [markup.escape(site.lang.short_title(o)) for o in ordinances] + [markup.escape(site.labels("total"))]
     for kind in KINDS:
         actors = [a for a in vocabulary.actors if a.kind == kind and sum(counts.get(a.slug, {}).values())]
         if not actors:

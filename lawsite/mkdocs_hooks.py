@@ -10,8 +10,9 @@
 - on_config (search): fail if Chinese segmentation is off (jieba missing, or a
   separator without U+200B); load the corpus' user dictionary into jieba.
 - on_post_build: repair Material's query segmenter in the built worker and write
-  the search index as UTF-8 (lawsite/search.py says why); in the offline bundle,
-  serve the iframe-worker shim from the bundle instead of a CDN.
+  the search index as UTF-8, refusing an index that holds markup (lawsite/search.py
+  says why); make Material's tooltips show titles as text (lawsite/tooltips.py); in
+  the offline bundle, serve the iframe-worker shim from the bundle instead of a CDN.
 - on_nav: cut the navigation into one tree per language.
 - on_page_context / on_post_page: give each page its language — Material's
   interface strings (through partials/language.html), the navigation of its
@@ -20,6 +21,7 @@
   drop the templates' indentation from the page (lawsite/compact.py).
 """
 
+import html
 import logging
 import os
 import shutil
@@ -27,11 +29,12 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import yaml
+from markupsafe import Markup
 from material.plugins.search import plugin as material_search
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation, Section
 
-from lawsite import compact, i18n, paths, search
+from lawsite import compact, i18n, paths, search, tooltips
 from lawsite.siteconfig import commit_time
 from lawsite.labels import Labels
 
@@ -86,8 +89,11 @@ def on_config(config):
     _state.clear()
     _state["shared"] = {"site_name": config.site_name, "alternate": config.extra.get("alternate")}
     labels = {code: Labels.load(code) for code in i18n.CODES}
-    _state["names"] = {code: labels[code]("site_name") for code in i18n.CODES}
-    _state["language_names"] = {code: labels[code]("language_name") for code in i18n.CODES}
+    # curated text that Material's templates print unescaped: escaped once, and marked
+    # safe so that the templates that do escape it (`| e`) do not escape it twice
+    _state["names"] = {code: Markup(html.escape(labels[code]("site_name"))) for code in i18n.CODES}
+    _state["language_names"] = {code: Markup(html.escape(labels[code]("language_name")))
+                                for code in i18n.CODES}
     _state["banners"] = {code: labels[code]("unofficial_banner") for code in i18n.CODES
                          if code != i18n.OFFICIAL}
     _state["offline"] = "material/offline" in config.plugins
@@ -121,14 +127,18 @@ def on_post_build(config):
         shutil.copyfile(shim, Path(config.site_dir) / SHIM_IN_SITE)
     index = Path(config.site_dir, "search", "search_index.json")
     if index.exists():                    # (the offline plugin inlines it after this hook)
-        search.reencode_index(index)
-    workers = Path(config.site_dir, "assets", "javascripts", "workers")
-    for worker in sorted(workers.glob("search.*.min.js")):
         try:
-            worker.write_text(search.patch_worker(worker.read_text(encoding="utf-8")),
-                              encoding="utf-8")
+            search.reencode_index(index)
         except ValueError as error:
-            raise PluginError(f"{worker}: {error}") from None
+            raise PluginError(f"{index}: {error}") from None
+    scripts = Path(config.site_dir, "assets", "javascripts")
+    patches = [(worker, search.patch_worker) for worker in sorted(scripts.glob("workers/search.*.min.js"))]
+    patches += [(bundle, tooltips.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
+    for script, patch in patches:
+        try:
+            script.write_text(patch(script.read_text(encoding="utf-8")), encoding="utf-8")
+        except ValueError as error:
+            raise PluginError(f"{script}: {error}") from None
 
 
 def on_files(files, config):

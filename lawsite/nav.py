@@ -9,7 +9,7 @@ renders only the open branch of it on each page (navigation.prune).
 
 import html
 
-from . import compare_pages, department_pages, i18n, model, urls
+from . import compare_pages, department_pages, i18n, markup, model, urls
 
 
 def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language, compared: bool = False) -> dict:
@@ -70,11 +70,12 @@ def tree(ordinances: list[model.Ordinance], lang: i18n.Language, actors=None, co
 
 def escaped(nav):
     """Navigation titles, HTML-escaped: Material prints them unescaped (in the sidebar,
-    and as the page title in the header), and a chapter title is legal text."""
+    and as the page title in the header), and a chapter title is legal text. A title
+    with bidi controls is isolated (markup.isolate)."""
     if isinstance(nav, list):
         return [escaped(item) for item in nav]
     if isinstance(nav, dict):
-        return {html.escape(title): escaped(value) for title, value in nav.items()}
+        return {html.escape(markup.isolate(title)): escaped(value) for title, value in nav.items()}
     return nav
 
 

@@ -189,18 +189,23 @@ def history_line(ordinance: model.Ordinance) -> str:
     return markup.element("p", text, cls="ls-history", lang="zh-CN")
 
 
-def page_meta(site: Site, title: str, description: str, search_title: str = "", **extra) -> dict:
+def page_meta(site: Site, title: str, description: str, search_title: str = "",
+              tags: list[str] | None = None, **extra) -> dict:
     """Front matter. `title` is the page's <title>; a page indexed for search under
     a shorter name (烟台 第二十八条) gets that as the front matter's title, which
-    Material's search uses, and its <title> as `html_title`.
+    Material's search uses, and its <title> as `html_title`. `tags` are the hidden
+    words the search weighs most (search_tags).
 
     Material prints `title` and `description` into the page unescaped (MkDocs'
-    templates do not autoescape), so they are HTML-escaped here, once: a title
-    or preview quoting `"><script>` is shown, never run. (`html_title` is
-    escaped by our own template.)"""
+    templates do not autoescape), and its search results insert the index's
+    titles and tags as HTML, so all three are HTML-escaped here, once: a short
+    title or department name quoting `"><script>` is shown, never run.
+    (`html_title` is escaped by our own template.)"""
     meta = {"title": html.escape(search_title or title), "description": html.escape(description)}
     if search_title:
         meta["html_title"] = title
+    if tags is not None:
+        meta["tags"] = [html.escape(tag) for tag in tags]
     return {**meta, **extra}
 
 
@@ -229,15 +234,17 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
             citation_box(site, ordinance, article),
             *compare_pages.parallels_section(site, ordinance, article, path),
             prev_next(site, ordinance, article, path),
-            markup.element("p", markup.link(site.labels("view_in_full_text"),
+            markup.element("p", markup.link(markup.escape(site.labels("view_in_full_text")),
                                             urls.relative(path, site.path(urls.full_text_path(slug))),
                                             article.eid), cls="ls-fulltext-link",
                            data_search_exclude=True)]
     title = lang.title(ordinance)
     description = f"{title} {label}: {preview(site, ordinance, article)}" if not lang.official \
         else f"《{title}》{label}　{preview(site, ordinance, article)}"
-    meta = page_meta(site, f"{label}｜{title}" if lang.official else f"{label} | {title}",
-                     description, search_title=f"{lang.short_title(ordinance)} {label}",
+    # in the titles (plain text, no markup), a title with bidi controls is isolated
+    shown = markup.isolate(title)
+    meta = page_meta(site, f"{label}｜{shown}" if lang.official else f"{label} | {shown}",
+                     description, search_title=f"{markup.isolate(lang.short_title(ordinance))} {label}",
                      hide=["toc"], tags=search_tags(site, ordinance, article, mentions),
                      head=head.article_head(ordinance, article, site.url(urls.article_path(slug, article.number)),
                                             site.url(urls.ordinance_path(slug)), description,
@@ -335,8 +342,9 @@ def chapter_page(site: Site, ordinance: model.Ordinance, chapter: model.Chapter)
         body += article_list(site, ordinance, section.articles, path)
     title = lang.title(ordinance)
     # navigation, not law: left out of search, where it would outrank the articles it lists
-    return Page(path, page_meta(site, f"{heading}｜{title}" if lang.official else f"{heading} | {title}",
-                                f"{title} {heading}", search={"exclude": True}), body)
+    shown = f"{markup.isolate(heading)}｜{markup.isolate(title)}" if lang.official \
+        else f"{markup.isolate(heading)} | {markup.isolate(title)}"
+    return Page(path, page_meta(site, shown, f"{title} {heading}", search={"exclude": True}), body)
 
 
 def article_list(site: Site, ordinance: model.Ordinance, numbers: list[int], path: str) -> list[str]:
@@ -363,23 +371,23 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
     body.append(metadata_table(site, ordinance))
     if not lang.official:
         body += [unofficial_notice(site, ordinance), coverage_line(site, ordinance)]
-    body.append(markup.heading(2, labels("contents"), "contents"))
+    body.append(markup.heading(2, markup.escape(labels("contents")), "contents"))
     body.append(contents(site, ordinance, path))
-    actions = [markup.link(labels("print_full_text"),
+    actions = [markup.link(markup.escape(labels("print_full_text")),
                            urls.relative(path, site.path(urls.full_text_path(slug))))]
     if site.corpus and site.corpus.parallels:
-        actions.append(markup.link(labels("compare_ordinance"),
+        actions.append(markup.link(markup.escape(labels("compare_ordinance")),
                                    urls.relative(path, site.path(compare_pages.topic_path(slug)))))
-    actions.append(markup.link(labels("download_data"), urls.relative(path, "data/corpus.json")))
+    actions.append(markup.link(markup.escape(labels("download_data")), urls.relative(path, "data/corpus.json")))
     body.append(markup.element("p", "　·　".join(actions), cls="ls-actions"))
     body += glossary(site, ordinance, path) + external_laws(site, ordinance, path)
-    body.append(markup.heading(2, labels("repairs"), "repairs"))
+    body.append(markup.heading(2, markup.escape(labels("repairs")), "repairs"))
     repairs = len(ordinance.repairs)
-    body.append(markup.element("p", labels("repairs_summary", n=repairs) if repairs
-                               else labels("repairs_none"), cls="ls-note"))
+    body.append(markup.element("p", markup.escape(labels("repairs_summary", n=repairs) if repairs
+                                                  else labels("repairs_none")), cls="ls-note"))
     description = labels("article_count", n=len(ordinance.articles))
     description = f"《{title}》{description}" if lang.official else f"{title}: {description}"
-    meta = page_meta(site, title, description, hide=["toc"], search={"exclude": True},
+    meta = page_meta(site, markup.isolate(title), description, hide=["toc"], search={"exclude": True},
                      head=head.ordinance_head(ordinance, site.url(urls.ordinance_path(slug)),
                                               description, lang))
     return Page(path, meta, body)
@@ -428,21 +436,22 @@ def coverage_line(site: Site, ordinance: model.Ordinance) -> str:
     covered = i18n.coverage(ordinance, translation)
     text = site.labels("coverage_summary", articles=covered.articles, total=covered.total_articles,
                        percent=covered.percent)
-    return markup.element("p", f"**{site.labels('translation_coverage')}**: {markup.escape(text)}",
+    return markup.element("p", f"**{markup.escape(site.labels('translation_coverage'))}**: {markup.escape(text)}",
                           cls="ls-coverage")
 
 
 def metadata_table(site: Site, ordinance: model.Ordinance) -> str:
     labels, meta = site.labels, ordinance.meta
     body = "body" if site.lang.official else f"body_{site.lang.code}"
-    rows = [[labels("enacting_body"), markup.escape(meta["enacted"][body])],
+    rows = [[labels("enacting_body"), meta["enacted"][body]],
             [labels("adopted_on"), labels.date(meta["enacted"]["date"])]]
     if meta.get("approved"):
-        rows += [[labels("approving_body"), markup.escape(meta["approved"][body])],
+        rows += [[labels("approving_body"), meta["approved"][body]],
                  [labels("approved_on"), labels.date(meta["approved"]["date"])]]
     rows += [[labels("effective_date"), labels.date(meta["effective"])],
              [labels("status"), labels(meta["status"])]]
-    return '<div class="ls-meta" markdown>\n\n' + markup.table(["", ""], rows) + "\n\n</div>"
+    cells = [[markup.escape(cell) for cell in row] for row in rows]
+    return '<div class="ls-meta" markdown>\n\n' + markup.table(["", ""], cells) + "\n\n</div>"
 
 
 def contents(site: Site, ordinance: model.Ordinance, path: str) -> str:
@@ -485,7 +494,7 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
             target = urls.relative(path, site.path(urls.article_path(slug, part.number)))
             body.append(f'<section class="ls-article" id="{part.eid}" markdown="block">\n\n' +
                         "\n\n".join(article_text(site, ordinance, part, target)) + "\n\n</section>")
-    meta = page_meta(site, site.labels("full_text_title", title=title),
+    meta = page_meta(site, site.labels("full_text_title", title=markup.isolate(title)),
                      f"{title} {site.labels('full_text')}", search={"exclude": True})
     return Page(path, meta, body)
 

@@ -20,6 +20,28 @@ import posixpath
 
 from .numerals import from_int
 
+# The site's own names at its root, beside the ordinances' slugs. A slug that took
+# one would replace its pages (`departments`, the department index) or fall out of
+# the URL registry (assets/ and search/ are never registered).
+DEPARTMENTS = "departments"             # the department index, departments/<slug>/
+COMPARE = "compare"                     # the comparison pages of parallel provisions
+DATA = "data"                           # the dataset, data/corpus.json (and data.md)
+HOME = "index"                          # index.md: the home page of a tree, a directory's page
+THEME = ("assets", "search")            # Material's assets and search index
+
+
+def reserved(languages=(), hand_written=()) -> list[str]:
+    """The names an ordinance slug may not take: the site's sections, the prefixes
+    of the other language trees, and the top-level names of the hand-written pages
+    (docs/ paths).
+
+    >>> reserved(["en"], ["about.md", "en/about.md", "index.md"])
+    ['about', 'assets', 'compare', 'data', 'departments', 'en', 'index', 'search']
+    """
+    names = {DEPARTMENTS, COMPARE, DATA, HOME, *THEME, *languages}
+    names |= {path.split("/")[0].removesuffix(".md") for path in hand_written}
+    return sorted(names)
+
 
 def ordinance_path(slug: str) -> str:
     return f"{slug}/index.md"

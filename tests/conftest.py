@@ -228,3 +228,11 @@ def finish_child(process) -> "subprocess.CompletedProcess":
 def run_child(what: str, places: dict[str, Path], **environment) -> "subprocess.CompletedProcess":
     """python -m tests.child `what`, to its end (start_child, finish_child)."""
     return finish_child(start_child(what, places, **environment))
+
+
+@pytest.fixture(scope="session")
+def hostile_everywhere(tmp_path_factory) -> dict:
+    """The corpus of tests/hostile_corpus.py (hostile markup in every curated field)
+    built into a site and an offline bundle: {"docs", "site", "bundle", "offline", "warnings"}."""
+    from . import hostile_corpus
+    return hostile_corpus.build(tmp_path_factory.mktemp("hostile-everywhere"))
