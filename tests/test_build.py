@@ -115,3 +115,12 @@ def test_the_build_reports_its_repairs(tmp_path, capsys):
     assert ("jinan-digital-economy: 295 repairs (1 drop-heading-marks, 212 full-width-punctuation, "
             "5 join-line, 77 remove-space)") in out
     assert "jinan-digital-economy.txt:67:1 drop-heading-marks '#### ' → '' in art_14__para_1" in out
+
+
+def test_an_article_of_ten_thousand_paragraphs_is_a_message_not_a_traceback(sources_tree, tmp_path,
+                                                                           capsys):
+    sources_tree.add("第一条 甲。\n" + "款。\n" * 10000)
+    assert build_corpus.main(corpus_args(sources_tree.root, tmp_path / "docs")) == 1
+    err = capsys.readouterr().err
+    assert "test-ordinance.txt:10000: 第一条 would have more than 9999 款" in err
+    assert "nothing was written" in err
