@@ -140,18 +140,17 @@ def _article(match: re.Match, line: int, raw: str, start: int, marks: str) -> Li
     body = raw[start:].rstrip()
     numeral, inserted = (re.sub(r"\s", "", match.group(name) or "") for name in ("numeral", "inserted"))
     label = f"第{numeral}条" + (f"之{inserted}" if inserted else "")
-    number, own = _number(numeral), _number(inserted) if inserted else 0
+    number, own = _number(numeral), _number(inserted)
     if not number or (inserted and not own):
         return Line(line, "text", raw, body, start, marks,
                     problem=_unreadable(label, numeral if not number else inserted))
-    rest = match.group("rest")
-    content = rest.lstrip()
-    offset = start + (match.end("rest") - len(content) if content else len(body))
-    return Line(line, "article", raw, content, offset, marks, "", number, label, own)
+    content = match.group("rest").lstrip()          # `rest` has no trailing whitespace
+    return Line(line, "article", raw, content, start + match.end("rest") - len(content), marks,
+                "", number, label, own)
 
 
 def _number(numeral: str) -> int:
-    """二十八 or 28 or ２８ → 28; 0 when it is not a number (三五, 〇, 028)."""
+    """二十八 or 28 or ２８ → 28; 0 when it is not a number (三五, 〇, 028, nothing)."""
     return int(numeral) if ARABIC.fullmatch(numeral) else value(numeral)
 
 

@@ -328,7 +328,7 @@ class _Builder:
             raise SourceError(self.path, article.line, f"{article.label} has no text")
 
     def _text(self, line: Line) -> None:
-        if not self.articles or self._after_heading(line):
+        if not self.articles or self._after_heading():
             raise SourceError(self.path, line.line, "text outside any article: "
                               f"{line.content[:30]!r}")
         article = self.articles[-1]
@@ -391,7 +391,7 @@ class _Builder:
                               f"of {article.label} ({where}): an item in two paragraphs, or "
                               "an item marker missing?")
 
-    def _after_heading(self, line: Line) -> bool:
+    def _after_heading(self) -> bool:
         """Text right after a chapter or section heading, before any article."""
         return bool(self.starts) and not self.starts[-1][1].startswith("art_")
 

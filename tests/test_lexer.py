@@ -1,6 +1,6 @@
 import pytest
 
-from lawsite.lexer import classify
+from lawsite.lexer import Line, classify, lex
 
 
 @pytest.mark.parametrize("raw, kind, number, content", [
@@ -86,3 +86,26 @@ def test_offset_points_at_the_content_in_the_raw_line():
 def test_heading_marks_are_kept_apart():
     assert classify("#### 第六章 保障与监督").marks == "####"
     assert classify("第六章 保障与监督").marks == ""
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("  ", Line(7, "blank", "  ")),
+    ("<!-- INFO END -->  ", Line(7, "comment", "<!-- INFO END -->  ", "<!-- INFO END -->", 0)),
+    ("　<!-- 注 -->", Line(7, "comment", "　<!-- 注 -->", "<!-- 注 -->", 1)),      # in the body: text
+    ("# 目 录", Line(7, "toc", "# 目 录", "", 2, "#")),
+    ("#### 第六章 保障与监督  ", Line(7, "heading", "#### 第六章 保障与监督  ", "保障与监督", 9, "####", "章", 6, "第六章")),
+    ("　第一章", Line(7, "heading", "　第一章", "", 4, "", "章", 1, "第一章")),
+    ("###### 第二十条之一", Line(7, "article", "###### 第二十条之一", "", 13, "######", "", 20, "第二十条之一", 1)),
+    ("## 第 六十三 条　正文 ", Line(7, "article", "## 第 六十三 条　正文 ", "正文", 11, "##", "", 63, "第六十三条")),
+    ("#### 化、智能化改造。 ", Line(7, "text", "#### 化、智能化改造。 ", "化、智能化改造。", 5, "####")),
+    ("## 第二章 附则。", Line(7, "text", "## 第二章 附则。", "第二章 附则。", 3, "##", shape=("章", 2))),
+    ("# 第〇条 甲 ", Line(7, "text", "# 第〇条 甲 ", "第〇条 甲", 2, "#", problem=classify("第〇条").problem)),
+])
+def test_every_field_of_each_kind_of_line(raw, expected):
+    """Line numbers, raw text, offsets and marks are what errors and repairs point with."""
+    assert classify(raw, 7) == expected
+
+
+def test_lex_numbers_the_lines_from_the_first():
+    assert [line.line for line in lex(["甲", "", "第一条 乙"], first_line=3)] == [3, 4, 5]
+    assert classify("甲").line == 1

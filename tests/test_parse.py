@@ -110,6 +110,7 @@ def test_sections_restart_in_each_chapter(sources_tree):
         第一节　数据
         第三条　丙。
         """)
+    assert [c.eid for c in ordinance.chapters] == ["chp_1", "chp_2"]
     assert [[s.eid for s in c.sections] for c in ordinance.chapters] == [
         ["chp_1__sec_1", "chp_1__sec_2"], ["chp_2__sec_1"]]
     assert (ordinance.article(3).chapter, ordinance.article(3).section) == (2, 1)
@@ -141,9 +142,9 @@ def test_items_in_the_middle_of_an_article_then_another_paragraph(sources_tree):
         ("art_1__para_1__point_1", "（一）", "统筹规划；"),
         ("art_1__para_1__point_2", "（二）", "组织实施："),
         ("art_1__para_1__point_3", "（三）", "其他职责。")]
-    assert [(s.eid, s.label, s.text) for s in first.items[1].subitems] == [
-        ("art_1__para_1__point_2__item_1", "1.", "制定标准；"),
-        ("art_1__para_1__point_2__item_2", "2.", "监督检查。")]
+    assert [(s.number, s.eid, s.label, s.text) for s in first.items[1].subitems] == [
+        (1, "art_1__para_1__point_2__item_1", "1.", "制定标准；"),
+        (2, "art_1__para_1__point_2__item_2", "2.", "监督检查。")]
     assert second.eid == "art_1__para_2" and second.items == []
 
 
@@ -216,6 +217,11 @@ def test_duplicated_article(sources_tree):
     assert error.line == 3 and "第二条 appears twice (first on line 2)" in str(error)
 
 
+def test_first_two_articles_out_of_order(sources_tree):
+    error = parse_error(sources_tree, "第二条 乙。\n第一条 甲。\n")
+    assert error.line == 2 and "第一条 is out of order: it follows 第二条 (line 1)" in str(error)
+
+
 def test_article_out_of_order(sources_tree):
     error = parse_error(sources_tree, "第一条 甲。\n第三条 丙。\n第二条 乙。\n")
     assert error.line == 3 and "第二条 is out of order: it follows 第三条" in str(error)
@@ -254,9 +260,51 @@ def test_chapter_numbering(sources_tree):
     assert error.line == 3 and "第三章 should be 第二章" in str(error)
 
 
+@pytest.mark.parametrize("text, message", [
+    ("第一编 总则\n第一条 甲。\n第二章 分则\n第二条 乙。\n", ":3: 第二章: this ordinance divides into 编, not 章"),
+    ("第一条 甲。\n第一章 总则\n第二条 乙。\n", ":2: 第一章 comes after articles that belong to no chapter"),
+    ("第一节 一般规定\n第一条 甲。\n", ":1: 第一节 is outside any chapter"),
+    ("第一章 总则\n第一条 甲。\n第一节 一般规定\n第二条 乙。\n",
+     ":3: 第一节 follows articles of 第一章 that belong to no section"),
+    ("第一章 总则\n第一节 一般规定\n第一条 甲。\n第三节 特别规定\n第二条 乙。\n", ":4: 第三节 should be 第二节"),
+])
+def test_chapters_and_sections_out_of_place(sources_tree, text, message):
+    assert str(parse_error(sources_tree, text)).endswith(f"test-ordinance.txt{message}")
+
+
 def test_text_outside_any_article(sources_tree):
     error = parse_error(sources_tree, "第一章 总则\n说明文字。\n第一条 甲。\n")
-    assert error.line == 2 and "text outside any article" in str(error)
+    assert error.line == 2 and "text outside any article: '说明文字。'" in str(error)
+
+
+def test_text_after_a_later_heading_is_outside_any_article(sources_tree):
+    error = parse_error(sources_tree, "第一章 总则\n第一条 甲。\n第二章 附则\n说明文字。\n第二条 乙。\n")
+    assert error.line == 4 and "text outside any article: '说明文字。'" in str(error)
+
+
+def test_a_second_toc(sources_tree):
+    error = parse_error(sources_tree, "第一章 总则\n第一条 甲。\n目录\n")
+    assert error.line == 3 and str(error).endswith(":3: a second 目录")
+
+
+def test_an_article_that_starts_with_its_items(sources_tree):
+    ordinance = parse_text(sources_tree, "###### 第一条\n\n（一）甲；\n\n（二）乙。\n")
+    [paragraph] = ordinance.article(1).paragraphs
+    assert (paragraph.number, paragraph.text, paragraph.eid, paragraph.line) == (1, "", "art_1__para_1", 3)
+    assert [(i.number, i.eid, i.text) for i in paragraph.items] == [
+        (1, "art_1__para_1__point_1", "甲；"), (2, "art_1__para_1__point_2", "乙。")]
+
+
+def test_a_whole_line_comment_in_the_body_is_text(sources_tree):
+    ordinance = parse_text(sources_tree, "第一条 甲。\n<!-- 注 -->\n")
+    assert [p.text for p in ordinance.article(1).paragraphs] == ["甲。", "<!-- 注 -->"]
+    assert ordinance.slug == "test-ordinance" and ordinance.body_line == 1
+    assert ordinance.source_path.endswith("test-ordinance.txt")
+
+
+def test_a_numbered_paragraph_without_items_is_a_paragraph(sources_tree):
+    ordinance = parse_text(sources_tree, "第一条 甲：\n1. 乙。\n")
+    assert [p.text for p in ordinance.article(1).paragraphs] == ["甲：", "1.乙。"]
 
 
 def test_title_that_disagrees_with_the_metadata(sources_tree):
@@ -383,8 +431,18 @@ def test_two_missing_item_markers_name_the_first(sources_tree):
 
 def test_a_paragraph_inside_an_item_list_is_named_at_its_line(sources_tree):
     error = parse_error(sources_tree, "第一条 职责如下：\n（一）甲；\n另起一段。\n（二）丙。\n")
-    assert error.line == 3 and "this 款 stands between the items of 第一条 (（一） is on line 2, " \
-        "（二） on line 4)" in str(error)
+    assert str(error).endswith("test-ordinance.txt:3: this 款 stands between the items of 第一条 "
+                               "(（一） is on line 2, （二） on line 4): an item in two paragraphs, "
+                               "or an item marker missing?")
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("第一条 甲。\n（二）乙。\n", 2, "item （二） should be （一） in 第一条"),        # no list before it
+    ("第一条 职责：\n（一）甲；\n乙。\n（五）丙。\n", 4, "item （五） should be （一） in 第一条"),
+])
+def test_an_item_out_of_sequence_with_no_unmarked_line_to_blame(sources_tree, text, line, message):
+    error = parse_error(sources_tree, text)
+    assert error.line == line and message in str(error)
 
 
 def test_items_restarting_in_a_new_paragraph_are_still_fine(sources_tree):
@@ -410,8 +468,12 @@ def test_a_chapter_heading_ending_in_a_full_stop_is_named_at_its_line(sources_tr
 
 
 def test_the_last_chapter_heading_ending_in_a_full_stop_is_not_swallowed(sources_tree):
-    error = parse_error(sources_tree, "第一章 总则\n第一条 甲。\n第二章 附则。\n第二条 乙。\n")
-    assert error.line == 3 and "has the shape of the heading 第二章" in str(error)
+    title = "乡、民族乡、镇人民代表大会主席团，主席、副主席的职责"          # a comma: not a heading
+    error = parse_error(sources_tree, f"第一章 总则\n第一条 甲。\n第二章 {title}\n第二条 乙。\n")
+    shown = repr(f"第二章 {title}"[:30])                                # the first 30 characters
+    assert str(error).endswith(f"test-ordinance.txt:3: {shown} has the shape of the heading 第二章 but "
+                               "sentence punctuation in its title, so it is read as text: a heading "
+                               "has no 。，；：？！")
 
 
 def test_a_section_heading_ending_in_a_full_stop_is_named_at_its_line(sources_tree):
@@ -427,4 +489,14 @@ def test_a_text_line_shaped_like_another_heading_is_text(sources_tree):
 
 def test_an_article_of_ten_thousand_paragraphs_is_refused_at_its_line(sources_tree):
     error = parse_error(sources_tree, "第一条 甲。\n" + "款。\n" * 10000)      # 款 1 on line 1
-    assert error.line == 10000 and "第一条 would have more than 9999 款" in str(error)
+    assert str(error).endswith("test-ordinance.txt:10000: 第一条 would have more than 9999 款 (from "
+                               "line 1), which cannot be cited: is this really one article?")
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("第一章\n第一条 甲。\n", 1, "第一章 has no title"),
+    ("第一章 总则\n第一节\n第一条 甲。\n", 2, "第一节 has no title"),
+])
+def test_a_heading_without_a_title(sources_tree, text, line, message):
+    error = parse_error(sources_tree, text)
+    assert error.line == line and message in str(error)
