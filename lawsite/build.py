@@ -29,12 +29,12 @@ class Corpus:
     notices: list[Notice] = field(default_factory=list)
     languages: list[i18n.Language] = field(default_factory=list)
     vocabulary: Vocabulary | None = None
-    mentions: dict = field(default_factory=dict)     # slug → article number → [Mention]
+    mentions: dict = field(default_factory=dict)     # slug → ArticleNumber → [Mention]
     search_terms: list[str] = field(default_factory=list)   # sources/search-terms.yml
     references: dict = field(default_factory=dict)     # "slug/eid" → [references.Reference]
     definitions: list = field(default_factory=list)    # [definitions.Definition]
     term_uses: dict = field(default_factory=dict)      # slug → eid → [(start, end, Definition)]
-    parallels: dict = field(default_factory=dict)      # (slug, article) → [parallels.Parallel]
+    parallels: dict = field(default_factory=dict)      # (slug, ArticleNumber) → [parallels.Parallel]
 
 
 def load(sources_dir, translations_dir=i18n.TRANSLATIONS) -> Corpus:
@@ -123,7 +123,7 @@ def _links_data(corpus: Corpus) -> dict:
     parallels_ = {}
     for (slug, number), found in sorted(corpus.parallels.items()):
         parallels_.setdefault(slug, {})[str(number)] = [
-            {"ordinance": p.other_slug, "article": p.other_article, "score": p.score,
+            {"ordinance": p.other_slug, "article": export.article_ref(p.other_article), "score": p.score,
              "pairs": [list(pair) for pair in p.pairs]} for p in found]
     return {"references": references_,
             "definitions": [{"ordinance": d.slug, "term": d.term, "eid": d.eid, "text": d.text,

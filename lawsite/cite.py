@@ -24,20 +24,28 @@ brackets; the paragraph is left out when the article has only one, as in Chinese
 ('Article 12(2)(iii)', 'Article 12(iii)')
 >>> pinpoint_en(12, 2, 3, 1, paragraphs=2)
 'Article 12(2)(iii)(1)'
+
+An inserted article is cited as the text numbers it, 第二十条之一, and in English as
+Article 20A (之一 → A, 之二 → B, as in the NPC's official English translations):
+
+>>> from lawsite.model import ArticleNumber
+>>> pinpoint_zh(ArticleNumber(20, 1), 2, 3, paragraphs=2), pinpoint_en(ArticleNumber(20, 1), 2, 3, paragraphs=2)
+('第二十条之一第二款第（三）项', 'Article 20A(2)(iii)')
 """
 
 import datetime
 from dataclasses import dataclass
 
+from .model import ArticleNumber
 from .numerals import from_int, to_roman
 
 ACCESSED = "{accessed}"          # filled in with the reader's date by the browser
 
 
-def pinpoint_zh(article: int, paragraph: int | None = None, item: int | None = None,
+def pinpoint_zh(article: ArticleNumber | int, paragraph: int | None = None, item: int | None = None,
                 subitem: int | None = None, *, paragraphs: int) -> str:
     """第X条[第X款][第（X）项][第X目]; `paragraphs` is how many 款 the article has."""
-    text = f"第{from_int(article)}条"
+    text = ArticleNumber.of(article).zh
     if paragraph and paragraphs > 1:
         text += f"第{from_int(paragraph)}款"
     if item:
@@ -47,9 +55,9 @@ def pinpoint_zh(article: int, paragraph: int | None = None, item: int | None = N
     return text
 
 
-def pinpoint_en(article: int, paragraph: int | None = None, item: int | None = None,
+def pinpoint_en(article: ArticleNumber | int, paragraph: int | None = None, item: int | None = None,
                 subitem: int | None = None, *, paragraphs: int) -> str:
-    text = f"Article {article}"
+    text = f"Article {ArticleNumber.of(article).en}"
     if paragraph and paragraphs > 1:
         text += f"({paragraph})"
     if item:
@@ -63,10 +71,12 @@ def parts_of(eid: str) -> dict:
     """The numbers in an eId.
 
     >>> parts_of("art_12__para_2__point_3__item_1")
-    {'article': 12, 'paragraph': 2, 'item': 3, 'subitem': 1}
+    {'article': ArticleNumber(12), 'paragraph': 2, 'item': 3, 'subitem': 1}
+    >>> parts_of("art_20-1__para_2")
+    {'article': ArticleNumber(20, 1), 'paragraph': 2}
     """
     names = {"art": "article", "para": "paragraph", "point": "item", "item": "subitem"}
-    return {names[kind]: int(number)
+    return {names[kind]: ArticleNumber.parse(number) if kind == "art" else int(number)
             for kind, number in (part.rsplit("_", 1) for part in eid.split("__"))}
 
 
@@ -90,6 +100,8 @@ def zh(work_: Work, eid: str, paragraphs: int) -> str:
 
     >>> zh(Work("烟台市数字经济促进条例", "", "", ""), "art_28__para_3", 4)
     '《烟台市数字经济促进条例》第二十八条第三款'
+    >>> zh(Work("烟台市数字经济促进条例", "", "", ""), "art_20-1", 1)
+    '《烟台市数字经济促进条例》第二十条之一'
     """
     return f"《{work_.title}》{pinpoint_zh(paragraphs=paragraphs, **parts_of(eid))}"
 
@@ -99,6 +111,8 @@ def en(work_: Work, eid: str, paragraphs: int) -> str:
 
     >>> en(Work("", "Regulations of Yantai Municipality", "", ""), "art_28__para_3", 4)
     'Regulations of Yantai Municipality, Article 28(3)'
+    >>> en(Work("", "Regulations of Yantai Municipality", "", ""), "art_20-1__para_2", 2)
+    'Regulations of Yantai Municipality, Article 20A(2)'
     """
     return f"{work_.title_en}, {pinpoint_en(paragraphs=paragraphs, **parts_of(eid))}"
 

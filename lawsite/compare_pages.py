@@ -15,7 +15,8 @@ from . import markup, model, urls
 from .parallels import Parallel, compare_articles
 
 
-def pair_path(slug_a: str, article_a: int, slug_b: str, article_b: int) -> str:
+def pair_path(slug_a: str, article_a: model.ArticleNumber | int, slug_b: str,
+              article_b: model.ArticleNumber | int) -> str:
     """The comparison page of a pair, the same from either side.
 
     >>> pair_path("yantai-digital-economy", 55, "jinan-digital-economy", 15)

@@ -55,7 +55,7 @@ def chips(site, vocabulary: Vocabulary, mentions: list[Mention], here: str) -> s
 
 
 def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list[model.Ordinance],
-                    mentions: dict[str, dict[int, list[Mention]]]):
+                    mentions: dict[str, dict[model.ArticleNumber, list[Mention]]]):
     from .pages import Page, breadcrumb, page_meta
     path = site.path(department_path(actor.slug))
     shown = name(site, actor)
@@ -83,7 +83,7 @@ def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list
                                 search={"exclude": True}), body)
 
 
-def _provisions(slug: str, by_article: dict[int, list[Mention]]):
+def _provisions(slug: str, by_article: dict[model.ArticleNumber, list[Mention]]):
     """(article, [mentions of this actor]) where it acts, and where it is only mentioned."""
     acting, mentioned = [], []
     for number in sorted(by_article):

@@ -39,7 +39,7 @@ from dataclasses import asdict, dataclass
 
 from . import phrases
 from .errors import Notice
-from .model import Article, Ordinance
+from .model import Article, ArticleNumber, Ordinance
 from .vocabulary import Vocabulary
 
 MODALITIES = ("duty", "power", "encouragement", "prohibition")
@@ -87,12 +87,12 @@ def sentences(text: str) -> list[str]:
     return SENTENCE.findall(text)
 
 
-def extract(ordinance: Ordinance, vocabulary: Vocabulary) -> dict[int, list[Mention]]:
+def extract(ordinance: Ordinance, vocabulary: Vocabulary) -> dict[ArticleNumber, list[Mention]]:
     """Every article's mentions, by article number, in text order, without duplicates."""
     return {article.number: article_mentions(article, vocabulary) for article in ordinance.articles}
 
 
-def extract_all(ordinances, vocabulary: Vocabulary) -> dict[str, dict[int, list[Mention]]]:
+def extract_all(ordinances, vocabulary: Vocabulary) -> dict[str, dict[ArticleNumber, list[Mention]]]:
     """`extract` for each ordinance, by slug: the input of `matrix`."""
     return {ordinance.slug: extract(ordinance, vocabulary) for ordinance in ordinances}
 
@@ -192,7 +192,7 @@ def article_record(mentions: list[Mention]) -> list[dict]:
     return [asdict(mention) for mention in mentions]
 
 
-def matrix(corpus_mentions: dict[str, dict[int, list[Mention]]]) -> dict[str, dict[str, int]]:
+def matrix(corpus_mentions: dict[str, dict[ArticleNumber, list[Mention]]]) -> dict[str, dict[str, int]]:
     """actor → ordinance → the number of its articles where the actor is an actor (not
     only mentioned); every ordinance is listed for every actor, 0 when it has none.
 

@@ -167,7 +167,7 @@ class Language:
         return ordinance.meta["short_title" if self.official else f"short_title_{self.code}"]
 
     def article_label(self, article: model.Article) -> str:
-        return article.label if self.official else self.labels("article", n=article.number)
+        return article.label if self.official else self.labels("article", n=article.number.en)
 
     def division_label(self, part: model.Chapter | model.Section) -> str:
         if self.official:

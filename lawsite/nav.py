@@ -30,7 +30,7 @@ def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language, compared: boo
     return {lang.title(ordinance): children}
 
 
-def _article(ordinance: model.Ordinance, number: int, lang: i18n.Language) -> dict:
+def _article(ordinance: model.Ordinance, number: model.ArticleNumber, lang: i18n.Language) -> dict:
     return {lang.article_label(ordinance.article(number)):
             lang.path(urls.article_path(ordinance.slug, number))}
 

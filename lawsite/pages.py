@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from . import annotate, cite, compare_pages, department_pages, head, i18n, markup, model, urls
+from .numerals import from_int
 
 PREVIEW = 40            # characters of an article shown in a chapter's list
 
@@ -255,16 +256,20 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
 def search_tags(site: Site, ordinance: model.Ordinance, article: model.Article, mentions) -> list[str]:
     """Words the search weighs most for this article (front matter `tags`, indexed
     whole, not shown): the ordinance's short name, the article's label in the ways
-    people type it, and the departments it names as actors."""
+    people type it (第二十八条, 第28条, 28条, 28; 第二十条之一, 第20条之一, 20条之一),
+    and the departments it names as actors."""
     number, short = article.number, site.lang.short_title(ordinance)
-    if site.lang.official:
-        tags = [short, article.label, f"第{number}条", f"{number}条", str(number)]
+    if site.lang.official and number.inserted:
+        suffix = f"条之{from_int(number.inserted)}"
+        tags = [short, article.label, number.zh, f"第{number.base}{suffix}", f"{number.base}{suffix}"]
+    elif site.lang.official:
+        tags = [short, article.label, number.zh, f"第{number}条", f"{number}条", str(number)]
     else:
         tags = [short, site.lang.article_label(article)]
     if site.vocabulary:
         tags += [department_pages.name(site, site.vocabulary.actor(slug))
                  for slug in department_pages.actors_of(mentions)]
-    return tags
+    return list(dict.fromkeys(tags))           # once each: 第21条 is both the label and 第21条
 
 
 def side_by_side(site: Site, ordinance: model.Ordinance, article: model.Article) -> list[str]:
@@ -315,14 +320,14 @@ def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article)
 
 
 def prev_next(site: Site, ordinance: model.Ordinance, article: model.Article, path: str) -> str:
-    links = []
-    for number, key, cls in ((article.number - 1, "previous_article", "ls-prev"),
-                             (article.number + 1, "next_article", "ls-next")):
-        if 1 <= number <= len(ordinance.articles):
-            other = ordinance.article(number)
+    links, position = [], ordinance.position(article.number)
+    for index, key, cls in ((position - 1, "previous_article", "ls-prev"),
+                            (position + 1, "next_article", "ls-next")):
+        if 0 <= index < len(ordinance.articles):
+            other = ordinance.articles[index]
             text = (f'<span class="ls-dir">{html.escape(site.labels(key))}</span> '
                     f'{markup.escape(site.lang.article_label(other))}')
-            target = urls.relative(path, site.path(urls.article_path(ordinance.slug, number)))
+            target = urls.relative(path, site.path(urls.article_path(ordinance.slug, other.number)))
             links.append(f'<span class="{cls}">{markup.link(text, target)}</span>')
     return markup.element("nav", " ".join(links), cls="ls-prevnext", data_search_exclude=True,
                           aria_label=f"{site.labels('previous_article')} / {site.labels('next_article')}")
@@ -347,7 +352,8 @@ def chapter_page(site: Site, ordinance: model.Ordinance, chapter: model.Chapter)
     return Page(path, page_meta(site, shown, f"{title} {heading}", search={"exclude": True}), body)
 
 
-def article_list(site: Site, ordinance: model.Ordinance, numbers: list[int], path: str) -> list[str]:
+def article_list(site: Site, ordinance: model.Ordinance, numbers: list[model.ArticleNumber],
+                 path: str) -> list[str]:
     if not numbers:
         return []
     items = []

@@ -13,12 +13,18 @@ and `x/y.md` at `x/y/` (pretty URLs), or at `x/index.html` and `x/y.html` offlin
 'jinan-digital-economy/chapter-4/'
 >>> relative("yantai-digital-economy/article-28.md", "departments/big-data.md")
 '../departments/big-data.md'
+
+An inserted article, 第二十条之一, is at `article-20-1/` (its eId is `art_20-1`):
+
+>>> from lawsite.model import ArticleNumber
+>>> url(article_path("yantai-digital-economy", ArticleNumber(20, 1)))
+'yantai-digital-economy/article-20-1/'
 """
 
 import functools
 import posixpath
 
-from .numerals import from_int
+from .model import ArticleNumber
 
 # The site's own names at its root, beside the ordinances' slugs. A slug that took
 # one would replace its pages (`departments`, the department index) or fall out of
@@ -51,7 +57,7 @@ def chapter_path(slug: str, chapter: int) -> str:
     return f"{slug}/chapter-{chapter}/index.md"     # a section index page in the navigation
 
 
-def article_path(slug: str, article: int) -> str:
+def article_path(slug: str, article: ArticleNumber | int) -> str:
     return f"{slug}/article-{article}.md"
 
 
@@ -59,14 +65,17 @@ def full_text_path(slug: str) -> str:
     return f"{slug}/full-text.md"
 
 
-def short_forms(slug: str, article: int) -> list[str]:
+def short_forms(slug: str, article: ArticleNumber | int) -> list[str]:
     """Paths of the short URLs that redirect to an article: /<slug>/28/ and
-    /<slug>/第二十八条/ (which browsers send percent-encoded).
+    /<slug>/第二十八条/ (which browsers send percent-encoded); /<slug>/20-1/ and
+    /<slug>/第二十条之一/ for an inserted article.
 
     >>> short_forms("yantai-digital-economy", 28)
     ['yantai-digital-economy/28.md', 'yantai-digital-economy/第二十八条.md']
+    >>> short_forms("yantai-digital-economy", ArticleNumber(20, 1))
+    ['yantai-digital-economy/20-1.md', 'yantai-digital-economy/第二十条之一.md']
     """
-    return [f"{slug}/{article}.md", f"{slug}/第{from_int(article)}条.md"]
+    return [f"{slug}/{article}.md", f"{slug}/{ArticleNumber.of(article).zh}.md"]
 
 
 def url(path: str) -> str:

@@ -154,3 +154,12 @@ def test_docs_written_before_links_are_taken_over(sources_tree, tmp_path):
     assert not (plain / "test-ordinance" / "article-9.md").exists()
     assert {p: (plain / p).read_bytes() for p in all_files(plain)} == \
         {p: (docs / p).read_bytes() for p in all_files(docs)}
+
+
+def test_an_article_of_ten_thousand_paragraphs_is_a_message_not_a_traceback(sources_tree, tmp_path,
+                                                                           capsys):
+    sources_tree.add("第一条 甲。\n" + "款。\n" * 10000)
+    assert build_corpus.main(corpus_args(sources_tree.root, tmp_path / "docs")) == 1
+    err = capsys.readouterr().err
+    assert "test-ordinance.txt:10000: 第一条 would have more than 9999 款" in err
+    assert "nothing was written" in err
