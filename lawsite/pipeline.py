@@ -9,6 +9,7 @@ ordinance has been read and parsed without error.
 import json
 from pathlib import Path
 
+from lawsite.core.errors import display_path
 from lawsite.enrich import definitions, departments, parallels, references
 from lawsite.enrich.vocabulary import load as load_vocabulary
 from lawsite.mkdocs import search
@@ -38,8 +39,12 @@ def load(project: Project) -> Corpus:
     corpus.parallels = parallels.find(ordinances)
     corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, project.translations)
     corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages)
+    corpus.notices += i18n.unknown_languages(project.translations)
+    corpus.notices += [notice for lang in corpus.languages for translation in lang.translations.values()
+                       for notice in translation.notices]
     if project.vocabulary.exists():
         corpus.vocabulary = load_vocabulary(project.vocabulary)
+        corpus.notices += corpus.vocabulary.notices
         corpus.mentions, unknown = departments.read_all(ordinances, corpus.vocabulary)
         corpus.notices += unknown
     return corpus
@@ -48,7 +53,11 @@ def load(project: Project) -> Corpus:
 def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
              redirects_file: Path | None = None) -> dict[str, str]:
     """Every generated file under docs/, by path, in memory. `hand_written` are the
-    docs/ pages beside them (which the curated redirects of `redirects_file` may point at)."""
+    docs/ files beside them (which the curated redirects of `redirects_file` may point at,
+    and never replace; and whose names no slug may take)."""
+    for ordinance in corpus.ordinances:
+        sources.refuse_reserved(ordinance.meta, display_path(getattr(ordinance.meta, "path", "")
+                                                             or ordinance.source_path), hand_written)
     files = {
         "data/corpus.json": export.dumps(export.corpus(
             corpus.ordinances, _departments_data(corpus) | _links_data(corpus))),
@@ -111,7 +120,7 @@ def _links_data(corpus: Corpus) -> dict:
     parallels_ = {}
     for (slug, number), found in sorted(corpus.parallels.items()):
         parallels_.setdefault(slug, {})[str(number)] = [
-            {"ordinance": p.other_slug, "article": p.other_article, "score": p.score,
+            {"ordinance": p.other_slug, "article": export.article_ref(p.other_article), "score": p.score,
              "pairs": [list(pair) for pair in p.pairs]} for p in found]
     return {"references": references_,
             "definitions": [{"ordinance": d.slug, "term": d.term, "eid": d.eid, "text": d.text,
@@ -137,8 +146,11 @@ def redirects(corpus: Corpus, paths: set[str], curated: Path | None = None) -> d
             target = urls.article_path(ordinance.slug, article.number)
             mapping.update({short: target for short in urls.short_forms(ordinance.slug, article.number)})
     pages_by_url = {urls.url(path): path for path in paths if path.endswith(".md")}
+    # what else the build publishes: the short forms, and the files (as a directory URL)
+    taken = {urls.url(short) for short in mapping} | {path + "/" for path in paths
+                                                      if not path.endswith(".md")}
     if curated is not None:
-        mapping.update(registry.curated_redirects(pages_by_url, curated))
+        mapping.update(registry.curated_redirects(pages_by_url, curated, taken=taken))
     return mapping
 
 
@@ -146,11 +158,6 @@ def build(project: Project, base_url: str | None = None) -> tuple[Corpus, output
     """Read, parse and write everything into the project's docs/; `base_url`
     defaults to mkdocs.yml's site_url."""
     corpus = load(project)
-    docs = project.docs
-    generated = set(output.previous_manifest(docs))
-    hand_written = tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
-                                if p.relative_to(docs).as_posix() not in generated)) \
-        if docs.exists() else ()
-    files = generate(corpus, base_url or project.site_url(), hand_written, project.redirects_file)
-    docs.mkdir(parents=True, exist_ok=True)
-    return corpus, output.write_tree(docs, files)
+    files = generate(corpus, base_url or project.site_url(), output.hand_written(project.docs),
+                     project.redirects_file)
+    return corpus, output.write_tree(project.docs, files)

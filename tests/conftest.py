@@ -1,6 +1,7 @@
 """Shared fixtures: a throwaway sources/ tree with small ordinances."""
 
 import datetime
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -187,3 +188,68 @@ def hostile(tmp_path_factory):
     corpus = build.load(project(tree.root, root / "no-translations"))
     lines = (tree.root / "ordinances" / "test-ordinance.txt").read_text(encoding="utf-8").split("\n")
     return site, corpus.ordinances[0], lines, warnings
+
+
+# -- a whole `make site` in a child process (tests/child.py) ---------------------------------
+
+def workspace(root: Path) -> dict[str, Path]:
+    """A small `make site` workspace under `root`: sources/ with one ordinance (SIMPLE)
+    and the vocabulary, docs/ with the hand-written pages, no translations, and where
+    site/ and dist/ go. The paths by name, as tests/child.py takes them."""
+    import shutil
+    tree = SourcesTree(root / "sources")
+    tree.add(SIMPLE)
+    shutil.copy(ROOT / "sources" / "departments.yml", tree.root)
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=hand_written_only(ROOT / "docs"))
+    return {"--sources": tree.root, "--docs": root / "docs", "--translations": root / "no-translations",
+            "--site": root / "site", "--dist": root / "dist"}
+
+
+def start_child(what: str, places: dict[str, Path], **environment):
+    """Start python -m tests.child `what` with the workspace's paths, in its own
+    process group; `environment`: LAWSITE_TEST_* settings (tests/child.py).
+    Returns the process; finish_child waits for it."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    args = [str(a) for key, path in places.items() for a in (key, path)]
+    env = {**os.environ, **{f"LAWSITE_TEST_{k.upper()}": str(v) for k, v in environment.items()}}
+    out, err = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")
+    process = subprocess.Popen([sys.executable, "-m", "tests.child", what, *args], cwd=ROOT,
+                               env=env, stdout=out, stderr=err, start_new_session=True)
+    process.outputs = out, err
+    return process
+
+
+def finish_child(process) -> "subprocess.CompletedProcess":
+    """Wait for a child, then kill whatever it left running (the offline bundle's
+    worker of a killed publish): (returncode, stdout, stderr)."""
+    import os
+    import signal
+    import subprocess
+    try:
+        process.wait(timeout=600)
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    out, err = process.outputs
+    out.seek(0)
+    err.seek(0)
+    with out, err:
+        return subprocess.CompletedProcess(process.args, process.returncode, out.read(), err.read())
+
+
+def run_child(what: str, places: dict[str, Path], **environment) -> "subprocess.CompletedProcess":
+    """python -m tests.child `what`, to its end (start_child, finish_child)."""
+    return finish_child(start_child(what, places, **environment))
+
+
+@pytest.fixture(scope="session")
+def hostile_everywhere(tmp_path_factory) -> dict:
+    """The corpus of tests/hostile_corpus.py (hostile markup in every curated field)
+    built into a site and an offline bundle: {"docs", "site", "bundle", "offline", "warnings"}."""
+    from . import hostile_corpus
+    return hostile_corpus.build(tmp_path_factory.mktemp("hostile-everywhere"))

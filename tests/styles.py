@@ -3,7 +3,8 @@
 Used by the property-based tests: what is written in any style must parse back
 to the structure it was written from.
 
-A spec: {"title": str, "chapters": [chapter] | None, "articles": [article] | None}
+A spec: {"title": str, "chapters": [chapter] | None, "articles": [article] | None,
+         "inserted": {index of an article that is inserted (第二条之一), not the first}}
   chapter: {"title": str, "sections": [{"title", "articles"}] | None, "articles": [...]}
   article: [paragraph]; paragraph: {"text": str, "items": [{"text", "subitems": [str]}]}
 """
@@ -15,13 +16,15 @@ HISTORY = ["2024年10月22日测试市第一届人民代表大会常务委员会
 
 
 def outline(spec):
-    """(kind, number, title or article) in reading order, numbering articles through."""
-    number = 0
+    """(kind, number, title or article) in reading order, numbering articles through:
+    an article's number is (n, 0) for 第n条, (n, k) for the inserted 第n条之k."""
+    number, index, inserted = (0, 0), -1, spec.get("inserted", set())
 
     def articles(items):
-        nonlocal number
+        nonlocal number, index
         for article in items:
-            number += 1
+            index += 1
+            number = (number[0], number[1] + 1) if index in inserted and index else (number[0] + 1, 0)
             yield ("article", number, article)
 
     if spec["chapters"] is None:
@@ -35,6 +38,17 @@ def outline(spec):
             for s, section in enumerate(chapter["sections"], 1):
                 yield ("section", s, section["title"])
                 yield from articles(section["articles"])
+
+
+def label(number) -> str:
+    """第二条, or 第二条之一 for an inserted article."""
+    base, own = number
+    return f"第{from_int(base)}条" + (f"之{from_int(own)}" if own else "")
+
+
+def eid(number) -> str:
+    base, own = number
+    return f"art_{base}-{own}" if own else f"art_{base}"
 
 
 def text_lines(article):
@@ -55,7 +69,7 @@ def markdown(spec, damage=None) -> str:
     marks = {"chapter": "####", "section": "#####"}
     for kind, number, value in outline(spec):
         if kind == "article":
-            out += [f"###### 第{from_int(number)}条", ""]
+            out += [f"###### {label(number)}", ""]
             out += [x for line in text_lines(value) for x in (line, "")]
         else:
             out += [f"{marks[kind]} 第{from_int(number)}{'章' if kind == 'chapter' else '节'} {value}", ""]
@@ -77,7 +91,7 @@ def pdf(spec, damage) -> str:
             out += [(level + " " if level else "") + _heading(kind, number, value, spaced=True), ""]
             continue
         lines = list(text_lines(value))
-        lines[0] = f"第{from_int(number)}条 {lines[0]}"
+        lines[0] = f"{label(number)} {lines[0]}"
         for line in lines:
             for part in damage.split(damage.spoil(line)):
                 out += [part, ""]
@@ -90,7 +104,7 @@ def plain(spec, damage=None) -> str:
     for kind, number, value in outline(spec):
         if kind == "article":
             lines = list(text_lines(value))
-            out.append(f"　　第{from_int(number)}条　{lines[0]}")
+            out.append(f"　　{label(number)}　{lines[0]}")
             out += [f"　　{line}" for line in lines[1:]]
         else:
             out.append(_heading(kind, number, value).replace(" ", "　"))

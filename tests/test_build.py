@@ -1,6 +1,7 @@
 """The whole corpus build: python build_corpus.py → docs/data/corpus.json."""
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -8,7 +9,7 @@ import jsonschema
 import pytest
 
 import build_corpus
-from lawsite.publish.output import MANIFEST
+from lawsite.publish.output import MANIFEST, all_files
 
 from .conftest import ROOT, SIMPLE, corpus_args
 
@@ -56,8 +57,9 @@ def test_repairs_are_in_the_data(corpus):
 
 def test_same_sources_give_byte_identical_output(built, tmp_path):
     assert build_corpus.main(["--sources", str(ROOT / "sources"), "--docs", str(tmp_path)]) == 0
-    for path in sorted(p for p in built.rglob("*") if p.is_file()):
-        assert (tmp_path / path.relative_to(built)).read_bytes() == path.read_bytes(), path
+    assert all_files(tmp_path) == all_files(built) and len(all_files(built)) > 400
+    for path in all_files(built):
+        assert (tmp_path / path).read_bytes() == (built / path).read_bytes(), path
 
 
 def test_bad_input_writes_nothing_and_names_file_and_line(sources_tree, tmp_path, capsys):
@@ -75,10 +77,10 @@ def test_a_failed_build_leaves_previous_output_untouched(sources_tree, tmp_path)
     sources_tree.add(SIMPLE)
     docs = tmp_path / "docs"
     assert build_corpus.main(corpus_args(sources_tree.root, docs)) == 0
-    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    before = {p: (docs / p).read_bytes() for p in all_files(docs)}
     (sources_tree.root / "ordinances" / "test-ordinance.txt").write_text("第二条 乙。\n", encoding="utf-8")
     assert build_corpus.main(corpus_args(sources_tree.root, docs)) == 1
-    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
+    assert {p: (docs / p).read_bytes() for p in all_files(docs)} == before and len(before) > 10
 
 
 def test_hand_written_pages_are_never_overwritten(sources_tree, tmp_path):
@@ -114,3 +116,49 @@ def test_the_build_reports_its_repairs(tmp_path, capsys):
     assert ("jinan-digital-economy: 295 repairs (1 drop-heading-marks, 212 full-width-punctuation, "
             "5 join-line, 77 remove-space)") in out
     assert "jinan-digital-economy.txt:67:1 drop-heading-marks '#### ' → '' in art_14__para_1" in out
+
+
+def test_a_file_put_in_a_generated_directory_is_never_lost(sources_tree, tmp_path, capsys):
+    """A generated directory is replaced whole by the next build: a file someone put
+    there stops the build, named, and stays where it is."""
+    sources_tree.add(SIMPLE)
+    docs = tmp_path / "docs"
+    assert build_corpus.main(corpus_args(sources_tree.root, docs)) == 0
+    notes = docs / "test-ordinance" / "notes.md"
+    notes.write_text("mine", encoding="utf-8")
+    assert build_corpus.main(corpus_args(sources_tree.root, docs)) == 1
+    assert "test-ordinance/notes.md: is not a generated file, but lies in a generated directory" \
+        in capsys.readouterr().err
+    assert notes.read_text(encoding="utf-8") == "mine"
+
+
+def test_docs_written_before_links_are_taken_over(sources_tree, tmp_path):
+    """docs/ as earlier builds left it (the generated files as plain files, with their
+    manifest; or a copy of docs/): the next build replaces them by its links and keeps
+    every hand-written file."""
+    sources_tree.add(SIMPLE)
+    docs = tmp_path / "docs"
+    (docs / "en").mkdir(parents=True)
+    (docs / "index.md").write_text("home", encoding="utf-8")
+    (docs / "en" / "index.md").write_text("home", encoding="utf-8")
+    assert build_corpus.main(corpus_args(sources_tree.root, docs)) == 0
+    plain = tmp_path / "plain"
+    shutil.copytree(docs, plain)                  # links followed: plain files, and the manifest
+    (plain / "test-ordinance" / "article-9.md").write_text("a page of an earlier build")
+    with open(plain / MANIFEST, "a", encoding="utf-8") as manifest:
+        manifest.write("test-ordinance/article-9.md\n")
+    assert not (plain / "test-ordinance").is_symlink()
+    assert build_corpus.main(corpus_args(sources_tree.root, plain)) == 0
+    assert (plain / "test-ordinance").is_symlink() and (plain / "en" / "test-ordinance").is_symlink()
+    assert not (plain / "test-ordinance" / "article-9.md").exists()
+    assert {p: (plain / p).read_bytes() for p in all_files(plain)} == \
+        {p: (docs / p).read_bytes() for p in all_files(docs)}
+
+
+def test_an_article_of_ten_thousand_paragraphs_is_a_message_not_a_traceback(sources_tree, tmp_path,
+                                                                           capsys):
+    sources_tree.add("第一条 甲。\n" + "款。\n" * 10000)
+    assert build_corpus.main(corpus_args(sources_tree.root, tmp_path / "docs")) == 1
+    err = capsys.readouterr().err
+    assert "test-ordinance.txt:10000: 第一条 would have more than 9999 款" in err
+    assert "nothing was written" in err

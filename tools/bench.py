@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from lawsite.project import Project
-from lawsite.publish.output import hand_written_only
+from lawsite.publish.output import all_files, hand_written_only
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTED, OFFLINE = ROOT / "mkdocs.yml", ROOT / "mkdocs.offline.yml"
@@ -142,7 +142,7 @@ def incremental(sources: Path, docs: Path, translations: Path) -> dict:
     edited = sorted((sources / "ordinances").glob("*.txt"))[0]
     original = edited.read_bytes()
     slug = edited.stem
-    before = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    before = {docs / p: (docs / p).stat().st_mtime_ns for p in all_files(docs)}
     try:
         text = original.decode("utf-8").replace("。", "之。", 1)
         edited.write_text(text, encoding="utf-8")
@@ -205,7 +205,7 @@ def measure(scale: int, work: Path, sources: Path | None = None, browser: bool =
     corpus = load(project(source_dir, translations))
     result["ordinances"] = len(corpus.ordinances)
     result["articles"] = sum(len(o.articles) for o in corpus.ordinances)
-    result["pages"] = sum(1 for _ in docs.rglob("*.md"))
+    result["pages"] = sum(1 for p in all_files(docs) if p.endswith(".md"))
     result["hosted"] = run_stage("hosted", source_dir, docs, work, translations)
     result["offline"] = run_stage("offline", source_dir, docs, work, translations)
     result["everything"] = run_stage("everything", source_dir, docs, work, translations)

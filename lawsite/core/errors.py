@@ -4,10 +4,33 @@
 'sources/ordinances/x.txt:12: 第五条 is missing'
 >>> str(SourceError("sources/ordinances/x.yml", None, "no such file"))
 'sources/ordinances/x.yml: no such file'
+
+A message quotes a curated value with `shown`: on one line, and short, however
+long the value (a message must never be bigger than the mistake it reports).
 """
 
+import reprlib
 from dataclasses import dataclass
 from pathlib import Path
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 200          # bounded work on a huge value
+_REPR.maxlist = _REPR.maxdict = _REPR.maxtuple = _REPR.maxset = 6
+_REPR.maxlevel = 3
+
+
+def shown(value, width: int = 60) -> str:
+    """`value` for a message: its repr, one line, at most `width` characters and "…".
+
+    >>> print(shown("第一行\\n第二行"))
+    '第一行\\n第二行'
+    >>> print(shown("x" * 100))
+    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…
+    >>> print(shown([["ha"] * 10] * 10))
+    [['ha', 'ha', 'ha', 'ha', 'ha', 'ha', ...], ['ha', 'ha', 'h…
+    """
+    text = _REPR.repr(value).replace("\n", "\\n")
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _where(path, line) -> str:

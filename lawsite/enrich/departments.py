@@ -42,7 +42,7 @@ from lawsite.core import zh
 from lawsite.core.errors import Notice
 from lawsite.enrich import phrases
 from lawsite.enrich.vocabulary import Vocabulary
-from lawsite.model.document import Article, Ordinance
+from lawsite.model.document import Article, ArticleNumber, Ordinance
 
 MODALITIES = ("duty", "power", "encouragement", "prohibition")
 
@@ -85,12 +85,12 @@ def sentences(text: str) -> list[str]:
     return SENTENCE.findall(text)
 
 
-def extract(ordinance: Ordinance, vocabulary: Vocabulary) -> dict[int, list[Mention]]:
+def extract(ordinance: Ordinance, vocabulary: Vocabulary) -> dict[ArticleNumber, list[Mention]]:
     """Every article's mentions, by article number, in text order, without duplicates."""
     return {article.number: article_mentions(article, vocabulary) for article in ordinance.articles}
 
 
-def extract_all(ordinances, vocabulary: Vocabulary) -> dict[str, dict[int, list[Mention]]]:
+def extract_all(ordinances, vocabulary: Vocabulary) -> dict[str, dict[ArticleNumber, list[Mention]]]:
     """`extract` for each ordinance, by slug: the input of `matrix`."""
     return {ordinance.slug: extract(ordinance, vocabulary) for ordinance in ordinances}
 
@@ -205,7 +205,7 @@ def article_record(mentions: list[Mention]) -> list[dict]:
     return [asdict(mention) for mention in mentions]
 
 
-def matrix(corpus_mentions: dict[str, dict[int, list[Mention]]]) -> dict[str, dict[str, int]]:
+def matrix(corpus_mentions: dict[str, dict[ArticleNumber, list[Mention]]]) -> dict[str, dict[str, int]]:
     """actor → ordinance → the number of its articles where the actor is an actor (not
     only mentioned); every ordinance is listed for every actor, 0 when it has none.
 

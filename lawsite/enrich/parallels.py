@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from lawsite.core import zh
-from lawsite.model.document import Article, Chapter, Ordinance, paragraph_eid
+from lawsite.model.document import Article, ArticleNumber, Chapter, Ordinance, paragraph_eid
 
 THRESHOLD = 0.08    # least article-pair score shown as a parallel
 K = 3               # most parallels listed for one article
@@ -54,9 +54,9 @@ class Parallel:
     (eid, other_eid, score)."""
 
     slug: str
-    article: int
+    article: ArticleNumber
     other_slug: str
-    other_article: int
+    other_article: ArticleNumber
     score: float
     pairs: tuple[tuple[str, str, float], ...]
 
@@ -126,7 +126,7 @@ class _Text:
     """One distinct article text (its 款' texts) and where it occurs: [(slug, article)]."""
 
     units: tuple[str, ...]
-    places: list[tuple[str, int]]
+    places: list[tuple[str, ArticleNumber]]
 
 
 def _group(ordinances: list[Ordinance]) -> list[_Text]:
@@ -201,12 +201,12 @@ def _one_to_one(similarities, threshold) -> tuple[tuple[int, int, float], ...]:
 
 
 def find(ordinances: list[Ordinance], threshold: float = THRESHOLD,
-         k: int = K) -> dict[tuple[str, int], list[Parallel]]:
+         k: int = K) -> dict[tuple[str, ArticleNumber], list[Parallel]]:
     """The parallels of every article that has any: {(slug, article): [Parallel]}, best
     first, at most `k` per article (over all other ordinances together), symmetric."""
     texts = _group(ordinances)
     scores = _article_scores(texts, threshold)
-    found: dict[tuple[str, int], list[Parallel]] = defaultdict(list)
+    found: dict[tuple[str, ArticleNumber], list[Parallel]] = defaultdict(list)
     paired = set()
     # Best first; a pair is taken while both of its articles have room.
     for (t, u), (score, pairs) in sorted(scores.items(), key=lambda s: (-s[1][0], s[0])):
@@ -331,7 +331,7 @@ class Topics:
 
 
 def by_topic(ordinance_a: Ordinance, ordinance_b: Ordinance,
-             parallels: dict[tuple[str, int], list[Parallel]]) -> Topics:
+             parallels: dict[tuple[str, ArticleNumber], list[Parallel]]) -> Topics:
     """Ordinance A article by article in the order of its chapters, each with its parallels
     in B, then B's articles with none. Pass `find([a, b])`: in a larger corpus an
     article's K parallels may all lie in other ordinances."""
@@ -354,8 +354,8 @@ class Direction:
     name: str                              # "yantai-digital-economy → jinan-digital-economy"
     suggested: int                         # articles with at least one suggestion
     correct: int                           # … whose top suggestion is a gold pair
-    wrong: list[tuple[int, int]]           # (article, top suggestion) not in the gold
-    unsuggested: list[int]                 # articles with a gold partner but no suggestion
+    wrong: list[tuple[ArticleNumber, ArticleNumber]]   # (article, top suggestion) not in the gold
+    unsuggested: list[ArticleNumber]       # articles with a gold partner but no suggestion
     found: int                             # gold pairs in this side's top 3
 
     @property
@@ -368,7 +368,7 @@ class Evaluation:
     forward: Direction                     # A → B
     backward: Direction                    # B → A
     gold: int                              # number of gold pairs
-    missed: list[tuple[int, int]]          # gold pairs (a, b) in neither side's top 3
+    missed: list[tuple[ArticleNumber, ArticleNumber]]  # gold pairs (a, b) in neither side's top 3
 
     @property
     def recall_at_3(self) -> float:
@@ -376,10 +376,11 @@ class Evaluation:
         return 1 - len(self.missed) / self.gold
 
 
-def evaluate(parallels: dict[tuple[str, int], list[Parallel]], gold: set[tuple[int, int]],
+def evaluate(parallels: dict[tuple[str, ArticleNumber], list[Parallel]], gold: set[tuple],
              slug_a: str, slug_b: str) -> Evaluation:
-    """Compare `find`'s output with gold pairs (article of A, article of B), both ways."""
-    def top3(slug, other, article) -> list[int]:
+    """Compare `find`'s output with gold pairs (article of A, article of B: ArticleNumbers,
+    or ints for ordinary articles), both ways."""
+    def top3(slug, other, article) -> list[ArticleNumber]:
         return [p.other_article for p in parallels.get((slug, article), ())
                 if p.other_slug == other][:3]
 
@@ -391,7 +392,7 @@ def evaluate(parallels: dict[tuple[str, int], list[Parallel]], gold: set[tuple[i
                          sorted({a for a, _ in pairs} - set(tops)),
                          sum(b in top3(slug, other, a) for a, b in pairs))
 
-    gold = set(gold)
+    gold = {(ArticleNumber.of(a), ArticleNumber.of(b)) for a, b in gold}
     missed = sorted((a, b) for a, b in gold
                     if b not in top3(slug_a, slug_b, a) and a not in top3(slug_b, slug_a, b))
     return Evaluation(direction(slug_a, slug_b, gold),

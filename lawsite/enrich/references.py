@@ -9,6 +9,7 @@ resolved from where they stand:
 | 第十条第二款, …第（三）项    | art_10__para_2, art_10__para_2__point_3        |
 | 第十条第三项                 | art_10__para_k__point_3, k the only 款 with 项 |
 | 第十条至第十二条             | art_10: a range links to its first provision   |
+| 第二十条之一                 | art_20-1, the inserted article                 |
 | 本条, 本条第二款, 第二款     | this article, its 款                           |
 | 本款, 本款第（一）项         | this 款, its item                              |
 | 前款, 前两款                 | the 款 before this one; the first of the two   |
@@ -26,6 +27,8 @@ is not a reference: it is the page the reader is on.
 
 >>> [(m["article"], m["paragraph"], m["item"]) for m in REFERENCE.finditer("依照本条例第十条第二款第（三）项") if m.group()]
 [('十', '二', '三')]
+>>> [(m["article"], m["inserted"], m["paragraph"]) for m in REFERENCE.finditer("依照第二十条之一第二款") if m.group()]
+[('二十', '一', '二')]
 """
 
 import re
@@ -34,7 +37,7 @@ from dataclasses import dataclass
 from lawsite.core import zh
 from lawsite.core.errors import Notice
 from lawsite.core.numerals import CHARS, from_int, to_int
-from lawsite.model.document import Ordinance, article_eid, chapter_eid, item_eid, paragraph_eid, section_eid
+from lawsite.model.document import ArticleNumber, Ordinance, article_eid, chapter_eid, item_eid, paragraph_eid, section_eid
 
 N = f"[{CHARS}]+"
 COUNT = "两二三四五六七八九"
@@ -45,8 +48,8 @@ REFERENCE = re.compile(
     (?:《(?P<title>[^《》]+)》)?                       # a law or ordinance by title
     (?:
         (?P<ours>本条例)?                               # this ordinance, said explicitly
-        第(?P<article>{N})条
-        (?:至第(?P<last>{N})条)?                        # a range of articles
+        第(?P<article>{N})条(?:之(?P<inserted>{N}))?   # 第二十条, 第二十条之一
+        (?:至第(?P<last>{N})条(?:之(?P<last_inserted>{N}))?)?  # a range of articles
       | (?P<this>本条)(?!例)                            # this article
       | 前(?P<previous>[{COUNT}]?)款                    # the 款 before this one, or the n before
       | 本(?P<division>[章节款])(?!程)                  # this chapter, section or 款 (not 本章程)
@@ -85,7 +88,7 @@ class _Where:
     """Where a reference stands: the ordinance, article, 款 and element."""
 
     ordinance: Ordinance
-    article: int
+    article: ArticleNumber
     paragraph: int
     eid: str
     line: int
@@ -157,7 +160,7 @@ def _resolve(match: re.Match, where: _Where, by_title, context, notices):
         else:
             target = _target(whose, article, paragraph, item)
             if match["last"]:
-                _range_end(whose, article, _number(match["last"]))
+                _range_end(whose, article, _article(match["last"], match["last_inserted"]))
         return Reference(where.eid, start, end, text, "internal", whose.slug, target), \
             (whose, article, paragraph) if article else None
     except _Unresolved as problem:
@@ -170,7 +173,7 @@ def _resolve(match: re.Match, where: _Where, by_title, context, notices):
 def _meaning(match: re.Match, where: _Where, by_title, context):
     """What a reference names: (ordinance, or the title of an external law; article; 款;
     item), the numbers filled in from where it stands or from the reference it continues."""
-    article, paragraph = _number(match["article"]), _number(match["paragraph"])
+    article, paragraph = _article(match["article"], match["inserted"]), _number(match["paragraph"])
     item = _number(match["item"] or match["plain_item"])
     if match["title"]:
         return by_title.get(match["title"], match["title"]), article, paragraph, item
@@ -205,6 +208,11 @@ def _number(numeral: str | None) -> int | None:
         raise _Unresolved(f"{numeral} is not a numeral") from None
 
 
+def _article(numeral: str | None, inserted: str | None) -> ArticleNumber | None:
+    """第二十条 → ArticleNumber(20), 第二十条之一 → ArticleNumber(20, 1)."""
+    return ArticleNumber(_number(numeral) or 0, _number(inserted) or 0) if numeral else None
+
+
 def _division(where: _Where, division: str) -> str:
     article = where.ordinance.article(where.article)
     if division == "章":
@@ -217,10 +225,11 @@ def _division(where: _Where, division: str) -> str:
     return section_eid(article.chapter, article.section)
 
 
-def _target(ordinance: Ordinance, article: int, paragraph: int | None, item: int | None) -> str:
+def _target(ordinance: Ordinance, article: ArticleNumber, paragraph: int | None,
+            item: int | None) -> str:
     """The eId of a provision, or _Unresolved saying why there is none."""
-    if not 1 <= article <= len(ordinance.articles):
-        raise _Unresolved(f"{ordinance.title} has no 第{from_int(article)}条 "
+    if not ordinance.has_article(article):
+        raise _Unresolved(f"{ordinance.title} has no {article.zh} "
                           f"(it has {len(ordinance.articles)} articles)")
     label = ordinance.article(article).label
     paragraphs = ordinance.article(article).paragraphs
@@ -239,7 +248,7 @@ def _target(ordinance: Ordinance, article: int, paragraph: int | None, item: int
     return item_eid(article, paragraph, item)
 
 
-def _range_end(ordinance: Ordinance, first: int, last: int | None) -> None:
+def _range_end(ordinance: Ordinance, first: ArticleNumber, last: ArticleNumber | None) -> None:
     if last is None or last <= first:
         raise _Unresolved("a range must end after it starts")
     _target(ordinance, last, None, None)

@@ -30,7 +30,8 @@ import re
 from dataclasses import dataclass, field
 
 from lawsite.core import yamlfile
-from lawsite.core.errors import SourceError, display_path
+from lawsite.core.errors import Notice, SourceError, display_path, shown
+from lawsite.site import markup, urls
 
 KINDS = ("department", "government", "other")
 FIELDS = ("slug", "name", "name_en", "kind", "terms")
@@ -38,6 +39,7 @@ SECTIONS = ("generic", "actors")
 OPTIONAL = ("names",)
 NAMES = ("prefixes", "heads", "shared", "institutions")   # the keys of `names`
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED = (urls.HOME,)            # departments/index.md is the department index itself
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Vocabulary:
     generic: tuple[str, ...]
     path: str = ""
     names: Names = Names()
+    notices: tuple[Notice, ...] = ()         # what the editors should hear about the file
     _by_slug: dict = field(default_factory=dict, repr=False, compare=False)
     _by_term: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -108,34 +111,38 @@ def _validated(data, path: str) -> Vocabulary:
     for key in data:
         if key not in SECTIONS + OPTIONAL:
             raise SourceError(path, data.key_line(key),
-                              f"unknown key {key!r} (expected {' or '.join(SECTIONS + OPTIONAL)})")
+                              f"unknown key {shown(key)} (expected {' or '.join(SECTIONS + OPTIONAL)})")
     for key in SECTIONS:
         if not isinstance(data.get(key), list):
-            raise SourceError(path, data.key_line(key), f"{key!r} must be a list")
+            raise SourceError(path, data.key_line(key), f"{shown(key)} must be a list")
     generic = data["generic"]
     for phrase in generic:
         if not _text(phrase):
             raise SourceError(path, data.key_line("generic"),
-                              f"generic phrase {phrase!r} must be a non-empty string")
-    actors, slug_lines, term_owners = [], {}, {}
+                              f"generic phrase {shown(phrase)} must be a non-empty string")
+    actors, slug_lines, term_owners, notices = [], {}, {}, []
     for entry in data["actors"]:
         actor = _actor(entry, path, data.key_line("actors"))
+        for key in ("name", "name_en"):
+            notices += markup.bidi_notice(path, entry.key_line(key), f"actor {actor.slug}: {key}", entry[key])
+        for term in actor.terms:
+            notices += markup.bidi_notice(path, entry.key_line("terms"), f"actor {actor.slug}: term", term)
         if actor.slug in slug_lines:
-            raise SourceError(path, entry.key_line("slug"), f"slug {actor.slug!r} is used twice "
+            raise SourceError(path, entry.key_line("slug"), f"slug {shown(actor.slug)} is used twice "
                                                             f"(first on line {slug_lines[actor.slug]})")
         slug_lines[actor.slug] = entry.key_line("slug")
         for term in actor.terms:
             if term in term_owners:
                 raise SourceError(path, entry.key_line("terms"),
-                                  f"actor {actor.slug}: term {term!r} is already a term of "
+                                  f"actor {actor.slug}: term {shown(term)} is already a term of "
                                   f"{term_owners[term]}")
             if term in generic:
                 raise SourceError(path, entry.key_line("terms"),
-                                  f"actor {actor.slug}: term {term!r} is also a generic phrase "
+                                  f"actor {actor.slug}: term {shown(term)} is also a generic phrase "
                                   f"(line {data.key_line('generic')})")
             term_owners[term] = actor.slug
         actors.append(actor)
-    return Vocabulary(tuple(actors), tuple(generic), path, _names(data, path))
+    return Vocabulary(tuple(actors), tuple(generic), path, names=_names(data, path), notices=tuple(notices))
 
 
 def _names(data, path: str) -> Names:
@@ -146,7 +153,7 @@ def _names(data, path: str) -> Names:
     for key in names:
         if key not in NAMES:
             raise SourceError(path, names.key_line(key),
-                              f"names: unknown key {key!r} (expected {', '.join(NAMES)})")
+                              f"names: unknown key {shown(key)} (expected {', '.join(NAMES)})")
         words = names[key]
         if not isinstance(words, list) or not words or not all(_text(word) for word in words):
             raise SourceError(path, names.key_line(key), f"names: {key} must be a non-empty list of words")
@@ -155,31 +162,43 @@ def _names(data, path: str) -> Names:
 
 def _actor(entry, path: str, line: int) -> Actor:
     if not isinstance(entry, yamlfile.Mapping):
-        raise SourceError(path, line, f"each actor must be a mapping, not {entry!r}")
-    label = f"actor {entry.get('slug', '(no slug)')}"
+        raise SourceError(path, line, f"each actor must be a mapping, not {shown(entry)}")
+    slug = entry.get("slug", "(no slug)")
+    label = f"actor {slug}" if isinstance(slug, str) and len(slug) <= 40 and slug.isprintable() \
+        else f"actor {shown(slug)}"
     for key in entry:
         if key not in FIELDS:
             raise SourceError(path, entry.key_line(key),
-                              f"{label}: unknown field {key!r} (expected {', '.join(FIELDS)})")
+                              f"{label}: unknown field {shown(key)} (expected {', '.join(FIELDS)})")
     for key in FIELDS:
         if key not in entry:
-            raise SourceError(path, entry.line, f"{label}: missing field {key!r}")
+            raise SourceError(path, entry.line, f"{label}: missing field {shown(key)}")
     for key in ("slug", "name", "name_en"):
-        if not _text(entry[key]):
-            raise SourceError(path, entry.key_line(key), f"{label}: {key} must be a non-empty string")
+        if not _text(entry[key]) or re.search(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", entry[key]):
+            raise SourceError(path, entry.key_line(key), f"{label}: {key} must be a non-empty string "
+                                                         "on one line")
     if not SLUG.fullmatch(entry["slug"]):
         raise SourceError(path, entry.key_line("slug"),
-                          f"slug {entry['slug']!r} must be lowercase ASCII words joined by "
+                          f"slug {shown(entry['slug'])} must be lowercase ASCII words joined by "
                           "hyphens, e.g. big-data")
+    if entry["slug"] in RESERVED:
+        raise SourceError(path, entry.key_line("slug"),
+                          f"slug {entry['slug']!r} is the name of the department index's own page; "
+                          f"these are reserved: {', '.join(RESERVED)}")
     if entry["kind"] not in KINDS:
         raise SourceError(path, entry.key_line("kind"),
-                          f"{label}: kind {entry['kind']!r} must be one of {', '.join(KINDS)}")
+                          f"{label}: kind {shown(entry['kind'])} must be one of {', '.join(KINDS)}")
     terms = entry["terms"]
     if not isinstance(terms, list) or not terms or not all(_text(term) for term in terms):
         raise SourceError(path, entry.key_line("terms"),
                           f"{label}: terms must be a non-empty list of strings")
     if len(set(terms)) != len(terms):
         raise SourceError(path, entry.key_line("terms"), f"{label}: a term is listed twice")
+    for term in terms:
+        if re.search(r"\s", term):            # the texts are matched without spaces
+            raise SourceError(path, entry.key_line("terms"),
+                              f"{label}: term {shown(term)} contains a space, so it can never match "
+                              "a text: write it as the texts do, without spaces")
     return Actor(entry["slug"], entry["name"], entry["name_en"], entry["kind"], tuple(terms))
 
 

@@ -11,8 +11,9 @@
 - on_config (search): fail if Chinese segmentation is off (jieba missing, or a
   separator without U+200B); load the corpus' user dictionary into jieba.
 - on_post_build: repair Material's query segmenter in the built worker and write
-  the search index as UTF-8 (lawsite/mkdocs/search.py says why); in the offline bundle,
-  serve the iframe-worker shim from the bundle instead of a CDN.
+  the search index as UTF-8, refusing an index that holds markup (lawsite/mkdocs/search.py
+  says why); make Material's tooltips show titles as text (lawsite/mkdocs/tooltips.py); in
+  the offline bundle, serve the iframe-worker shim from the bundle instead of a CDN.
 - on_nav: cut the navigation into one tree per language.
 - on_page_context / on_post_page: give each page its language — Material's
   interface strings (through partials/language.html), the navigation of its
@@ -22,6 +23,7 @@
   indentation from the page (lawsite/mkdocs/compact.py).
 """
 
+import html
 import logging
 import os
 import shutil
@@ -29,13 +31,15 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import yaml
+from markupsafe import Markup
 from material.plugins.search import plugin as material_search
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation, Section
 
+from lawsite.core import paths
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import compact, search
+from lawsite.mkdocs import compact, search, tooltips
 from lawsite.pipeline import build
 from lawsite.project import Project
 from lawsite.translation import i18n
@@ -72,8 +76,12 @@ def on_config(config):
     snippets["base_path"] = [str(docs / ".fragments")]
     redirects = config.plugins.get("redirects")
     if redirects is not None:                    # the hosted site; the offline one has none
-        redirects.config["redirect_maps"] = yaml.safe_load(
-            (docs / ".redirects.yml").read_text(encoding="utf-8"))
+        redirect_maps = yaml.safe_load((docs / ".redirects.yml").read_text(encoding="utf-8"))
+        for source in redirect_maps:             # each becomes a file: never outside site/
+            if paths.problem(source):
+                raise PluginError(f"{docs / '.redirects.yml'}: redirect {source[:100]!r} "
+                                  f"{paths.problem(source)}: run `python build_corpus.py` again")
+        redirects.config["redirect_maps"] = redirect_maps
     check_segmentation(config)
     # jieba's dictionary is global to the process: start from its own, then add this
     # build's words, so that a build never depends on the builds before it
@@ -83,7 +91,12 @@ def on_config(config):
         material_search.jieba.load_userdict(str(dictionary))
     os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(Path(config.config_file_path).parent))
     _state.clear()
-    _state["languages"] = yaml.safe_load((docs / ".languages.yml").read_text(encoding="utf-8"))
+    languages = yaml.safe_load((docs / ".languages.yml").read_text(encoding="utf-8"))
+    # curated text that Material's templates print unescaped: escaped once, and marked
+    # safe so that the templates that do escape it (`| e`) do not escape it twice
+    _state["languages"] = {code: {"site_name": Markup(html.escape(names["site_name"])),
+                                  "language_name": Markup(html.escape(names["language_name"])),
+                                  "banner": names["banner"]} for code, names in languages.items()}
     _state["offline"] = "material/offline" in config.plugins
     return config
 
@@ -115,14 +128,18 @@ def on_post_build(config):
         shutil.copyfile(shim, Path(config.site_dir) / SHIM_IN_SITE)
     index = Path(config.site_dir, "search", "search_index.json")
     if index.exists():                    # (the offline plugin inlines it after this hook)
-        search.reencode_index(index)
-    workers = Path(config.site_dir, "assets", "javascripts", "workers")
-    for worker in sorted(workers.glob("search.*.min.js")):
         try:
-            worker.write_text(search.patch_worker(worker.read_text(encoding="utf-8")),
-                              encoding="utf-8")
+            search.reencode_index(index)
         except ValueError as error:
-            raise PluginError(f"{worker}: {error}") from None
+            raise PluginError(f"{index}: {error}") from None
+    scripts = Path(config.site_dir, "assets", "javascripts")
+    patches = [(worker, search.patch_worker) for worker in sorted(scripts.glob("workers/search.*.min.js"))]
+    patches += [(bundle, tooltips.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
+    for script, patch in patches:
+        try:
+            script.write_text(patch(script.read_text(encoding="utf-8")), encoding="utf-8")
+        except ValueError as error:
+            raise PluginError(f"{script}: {error}") from None
 
 
 def on_files(files, config):

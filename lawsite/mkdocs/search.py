@@ -97,8 +97,41 @@ def patch_worker(source: str) -> str:
     return patched
 
 
+# Material's search results insert each document's title, text and tags as HTML
+# (innerHTML). Its indexer writes text HTML-escaped, with only the bare tags it keeps
+# (<p>, <li>, <code> …); anything else in the index would be markup from our data.
+KEPT_TAG = re.compile(r"</?(?:p|code|pre|li|ol|ul|sub|sup)>")
+
+
+def markup_in_index(data: dict) -> list[str]:
+    """Where the search index holds markup that did not come from Material's indexer:
+    any < in a tag, or in a title or text other than a bare tag Material keeps.
+
+    >>> markup_in_index({"docs": [{"location": "a/", "title": "甲 &lt;b&gt;", "text": "<p>乙</p>",
+    ...                            "tags": ["烟台", "<img src=x onerror=alert(1)>"]}]})
+    ["a/: tag '<img src=x onerror=alert(1)>'"]
+    """
+    found = []
+    for doc in data.get("docs", []):
+        for name in ("title", "text"):
+            if "<" in KEPT_TAG.sub("", doc.get(name, "")):
+                found.append(f"{doc.get('location')}: {name} {_shown(doc[name])}")
+        found += [f"{doc.get('location')}: tag {_shown(tag)}" for tag in doc.get("tags", [])
+                  if "<" in tag]
+    return found
+
+
+def _shown(value: str, width: int = 60) -> str:
+    return repr(value if len(value) <= width else value[:width] + "…")
+
+
 def reencode_index(path) -> None:
     """Material writes the search index ASCII-escaped: six bytes for each Chinese
-    character and each U+200B between words. Written as UTF-8 it is about half."""
+    character and each U+200B between words. Written as UTF-8 it is about half.
+    An index that holds markup (markup_in_index) is refused: search would run it."""
     data = json.loads(path.read_text(encoding="utf-8"))
+    found = markup_in_index(data)
+    if found:
+        raise ValueError("the search index holds markup, which search results would run: "
+                         + "; ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else ""))
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

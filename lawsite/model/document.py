@@ -12,11 +12,18 @@ itself is `lawsite.model.eid.EId`; these build its text):
 
 Articles are numbered through the whole ordinance, so their eId needs no chapter
 prefix; sections restart in each chapter, so theirs does.
+
+An inserted article (第二十条之一, added by an amendment without renumbering the
+articles after it) is numbered `20-1` in its eId, as Akoma Ntoso numbers inserted
+provisions after the one they follow; its 款 and 项 are numbered below it as usual:
+
+>>> article_eid(ArticleNumber(20, 1)), item_eid(ArticleNumber(20, 1), 2, 3)
+('art_20-1', 'art_20-1__para_2__point_3')
 """
 
 from dataclasses import dataclass, field
 
-from lawsite.model.eid import EId
+from lawsite.model.eid import ArticleNumber, EId  # noqa: F401  (ArticleNumber: part of the model)
 
 
 def chapter_eid(chapter: int) -> str:
@@ -27,20 +34,20 @@ def section_eid(chapter: int, section: int) -> str:
     return str(EId(chapter=chapter, section=section))
 
 
-def article_eid(article: int) -> str:
-    return str(EId(article=article))
+def article_eid(article: ArticleNumber | int) -> str:
+    return f"art_{article}"
 
 
-def paragraph_eid(article: int, paragraph: int) -> str:
-    return str(EId(article=article, paragraph=paragraph))
+def paragraph_eid(article: ArticleNumber | int, paragraph: int) -> str:
+    return f"{article_eid(article)}__para_{paragraph}"
 
 
-def item_eid(article: int, paragraph: int, item: int) -> str:
-    return str(EId(article=article, paragraph=paragraph, item=item))
+def item_eid(article: ArticleNumber | int, paragraph: int, item: int) -> str:
+    return f"{paragraph_eid(article, paragraph)}__point_{item}"
 
 
-def subitem_eid(article: int, paragraph: int, item: int, subitem: int) -> str:
-    return str(EId(article=article, paragraph=paragraph, item=item, subitem=subitem))
+def subitem_eid(article: ArticleNumber | int, paragraph: int, item: int, subitem: int) -> str:
+    return f"{item_eid(article, paragraph, item)}__item_{subitem}"
 
 
 @dataclass
@@ -96,8 +103,8 @@ class Paragraph:
 
 @dataclass
 class Article:
-    number: int
-    label: str            # "第二十八条"
+    number: ArticleNumber
+    label: str            # "第二十八条", "第二十条之一", as the text writes it (without spaces)
     eid: str
     chapter: int | None
     section: int | None
@@ -126,7 +133,7 @@ class Section:
     label: str            # "第二节"
     title: str
     eid: str
-    articles: list[int] = field(default_factory=list)
+    articles: list[ArticleNumber] = field(default_factory=list)
 
 
 @dataclass
@@ -136,7 +143,7 @@ class Chapter:
     title: str
     eid: str
     sections: list[Section] = field(default_factory=list)
-    articles: list[int] = field(default_factory=list)
+    articles: list[ArticleNumber] = field(default_factory=list)
 
 
 @dataclass
@@ -150,6 +157,7 @@ class Ordinance:
     toc: list[str] = field(default_factory=list)  # the 目录 as printed, if any
     source_path: str = ""
     body_line: int = 0                           # the line where the body starts, after any 目录
+    _positions: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def slug(self) -> str:
@@ -166,8 +174,25 @@ class Ordinance:
                 yield section
                 yield from (self.article(n) for n in section.articles)
 
-    def article(self, number: int) -> Article:
-        return self.articles[number - 1]
+    def article(self, number: ArticleNumber | int) -> Article:
+        """The article numbered `number` (an int for an ordinary article); KeyError if none."""
+        return self.articles[self.position(number)]
+
+    def position(self, number: ArticleNumber | int) -> int:
+        """Where the article numbered `number` stands in `articles` (0 for the first)."""
+        number = ArticleNumber.of(number)
+        index = (self._positions or {}).get(number)
+        if index is None or index >= len(self.articles) or self.articles[index].number != number:
+            self._positions = {article.number: i for i, article in enumerate(self.articles)}
+            index = self._positions[number]
+        return index
+
+    def has_article(self, number: ArticleNumber | int) -> bool:
+        try:
+            self.position(number)
+        except KeyError:
+            return False
+        return True
 
     def chapter(self, number: int) -> Chapter:
         return self.chapters[number - 1]

@@ -22,6 +22,8 @@ ValueError: not an eId: 'art_1__point_2'
 import re
 from dataclasses import dataclass
 
+from lawsite.core.numerals import from_int
+
 PATTERN = re.compile(r"""
     ^(?:
         chp_(?P<chapter>[1-9]\d*)                   # a chapter (编 and 章 alike)
@@ -37,6 +39,66 @@ PATTERN = re.compile(r"""
         )?
     )$
     """, re.VERBOSE)
+
+@dataclass(frozen=True, order=True)
+class ArticleNumber:
+    """The number of an article: 第二十条 is ArticleNumber(20), the inserted article
+    第二十条之一 ArticleNumber(20, 1), 之二 ArticleNumber(20, 2). They sort in reading
+    order: 第二十条, 第二十条之一, 第二十条之二, 第二十一条.
+
+    `str()` gives the form used in eIds and URLs (`20-1`, `art_20-1`, `article-20-1/`),
+    `zh` the Chinese label, `en` the English number: 之一 → A, 之二 → B, as in the
+    NPC's official English translations (Criminal Law Article 133A).
+
+    >>> number = ArticleNumber(20, 1)
+    >>> str(number), number.zh, number.en
+    ('20-1', '第二十条之一', '20A')
+    >>> str(ArticleNumber(28)), ArticleNumber(28).zh, ArticleNumber(28).en
+    ('28', '第二十八条', '28')
+    >>> ArticleNumber(20) < ArticleNumber(20, 1) < ArticleNumber(20, 2) < ArticleNumber(21)
+    True
+    >>> ArticleNumber.parse("20-1"), ArticleNumber.parse("7"), ArticleNumber.of(7)
+    (ArticleNumber(20, 1), ArticleNumber(7), ArticleNumber(7))
+    """
+
+    base: int
+    inserted: int = 0           # 0 for an ordinary article, n for 之n
+
+    def __str__(self) -> str:
+        return f"{self.base}-{self.inserted}" if self.inserted else str(self.base)
+
+    def __repr__(self) -> str:
+        return f"ArticleNumber({self.base}, {self.inserted})" if self.inserted \
+            else f"ArticleNumber({self.base})"
+
+    @property
+    def zh(self) -> str:
+        return f"第{from_int(self.base)}条" + (f"之{from_int(self.inserted)}" if self.inserted else "")
+
+    @property
+    def en(self) -> str:
+        """28, or 20A for 第二十条之一 (之二十七 would be 20AA: letters as in spreadsheet columns).
+
+        >>> ArticleNumber(20, 2).en, ArticleNumber(20, 26).en, ArticleNumber(20, 27).en
+        ('20B', '20Z', '20AA')
+        """
+        letters, n = "", self.inserted
+        while n:
+            n, rest = divmod(n - 1, 26)
+            letters = chr(ord("A") + rest) + letters
+        return f"{self.base}{letters}"
+
+    @classmethod
+    def parse(cls, text: str) -> "ArticleNumber":
+        """The number from its eId form: `20-1`, `28`."""
+        base, _, inserted = text.partition("-")
+        return cls(int(base), int(inserted) if inserted else 0)
+
+    @classmethod
+    def of(cls, number: "ArticleNumber | int") -> "ArticleNumber":
+        """An ArticleNumber, given one or the plain number of an ordinary article."""
+        return number if isinstance(number, ArticleNumber) else cls(number)
+
 
 KINDS = ("chapter", "section", "article", "paragraph", "item", "subitem")
 
@@ -87,8 +149,18 @@ class EId:
         """The chapter this chapter or section eId is in."""
         return EId(chapter=self.chapter)
 
+    def article_number(self) -> ArticleNumber:
+        """The number of the article this eId is in: ArticleNumber(20, 1) for art_20-1."""
+        assert self.article is not None
+        return ArticleNumber(self.article, self.insert or 0)
+
     def numbers(self) -> dict:
-        """The numbers of an article's parts, by name (as citations take them)."""
-        return {name: value for name, value in (("article", self.article), ("paragraph", self.paragraph),
-                                                ("item", self.item), ("subitem", self.subitem))
-                if value is not None}
+        """The numbers of an article's parts, by name (as citations take them).
+
+        >>> EId.parse("art_20-1__para_2").numbers()
+        {'article': ArticleNumber(20, 1), 'paragraph': 2}
+        """
+        found: dict = {"article": self.article_number()}
+        found.update((name, value) for name, value in (("paragraph", self.paragraph), ("item", self.item),
+                                                       ("subitem", self.subitem)) if value is not None)
+        return found

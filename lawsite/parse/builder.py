@@ -19,18 +19,24 @@ from lawsite.parse.lexer import ITEM, SUBITEM, Line, lex
 from lawsite.parse.repair import repair, repair_characters
 from lawsite.parse.sources import Source
 
+MOST = 9999     # the most 款 or 项 an article can have: 第九千九百九十九款 is the last numeral
+
 HISTORY_ENTRY = re.compile(r"\s+(?=[0-9]{4}\s*年)")   # entries in one line start with a year
 DATE = "{d.year}年{d.month}月{d.day}日"
 
 
 def parse(source: Source) -> model.Ordinance:
     lines = lex(source.lines)
+    for line in lines:
+        if line.problem:               # an article heading that cannot be read: never merge it
+            raise SourceError(source.text_path, line.line, line.problem)
     header, toc, body = _split(lines, source.text_path)
     # in the header a whole-line <!-- … --> is markup (<!-- INFO END -->); in the body it is text
     body = [replace(line, kind="text") if line.kind == "comment" else line for line in body]
     title, history, header_repairs = _header(header, source)
+    shaped = [line for line in body if line.shape]     # before repair joins any of them
     body, repairs = repair(body)
-    builder = _Builder(source)
+    builder = _Builder(source, shaped)
     ordinance = builder.build(body)
     ordinance.title = title or source.meta["title"]
     ordinance.history = history
@@ -127,33 +133,55 @@ def _check_toc(toc: list[Line], ordinance: model.Ordinance, path: str) -> list[s
 
 def _check_numbering(body: list[Line], path: str) -> None:
     """Articles are numbered 1, 2, 3 … through the ordinance: none missing,
-    duplicated or out of order."""
+    duplicated or out of order. An inserted article follows the article it is
+    inserted after, or the one inserted before it: 第二十条, 第二十条之一,
+    第二十条之二, 第二十一条."""
     articles = [line for line in body if line.kind == "article"]
+    numbers = [model.ArticleNumber(line.number, line.inserted) for line in articles]
     first_seen = {}
-    for line in articles:
-        if line.number in first_seen:
+    for line, number in zip(articles, numbers):
+        if number in first_seen:
             raise SourceError(path, line.line, f"{line.label} appears twice "
-                              f"(first on line {first_seen[line.number]})")
-        first_seen[line.number] = line.line
-    previous = None
-    for line in articles:
-        if previous and line.number < previous.number:
-            raise SourceError(path, line.line, f"{line.label} is out of order: it follows "
-                              f"{previous.label} (line {previous.line})")
-        previous = line
-    for expected, line in enumerate(articles, 1):
-        if line.number != expected:
-            after = f"follows {articles[expected - 2].label}" if expected > 1 else "is the first"
-            raise SourceError(path, line.line, f"第{from_int(expected)}条 is missing: "
-                              f"{line.label} {after}")
+                              f"(first on line {first_seen[number]})")
+        first_seen[number] = line.line
+    for index in range(1, len(articles)):
+        if numbers[index] < numbers[index - 1]:
+            previous = articles[index - 1]
+            raise SourceError(path, articles[index].line, f"{articles[index].label} is out of "
+                              f"order: it follows {previous.label} (line {previous.line})")
+    for index, (line, number) in enumerate(zip(articles, numbers)):
+        missing = _missing_before(number, numbers[index - 1] if index else None)
+        if missing:
+            after = f"follows {articles[index - 1].label}" if index else "is the first"
+            raise SourceError(path, line.line, f"{missing.zh} is missing: {line.label} {after}")
+
+
+def _missing_before(number: model.ArticleNumber, previous: model.ArticleNumber | None):
+    """The article that should stand between `previous` and `number`, or None.
+
+    >>> N = model.ArticleNumber
+    >>> _missing_before(N(20, 1), N(20)), _missing_before(N(21), N(20, 1)), _missing_before(N(1), None)
+    (None, None, None)
+    >>> _missing_before(N(20, 2), N(20)), _missing_before(N(20, 1), N(19)), _missing_before(N(2), None)
+    (ArticleNumber(20, 1), ArticleNumber(20), ArticleNumber(1))
+    """
+    if previous is None:
+        return None if number == model.ArticleNumber(1) else model.ArticleNumber(1)
+    if number in (model.ArticleNumber(previous.base + 1),
+                  model.ArticleNumber(previous.base, previous.inserted + 1)):
+        return None
+    if number.base == previous.base:                  # 之二 after 第二十条: 之一 is missing
+        return model.ArticleNumber(previous.base, previous.inserted + 1)
+    return model.ArticleNumber(previous.base + 1)
 
 
 class _Builder:
     """Build the tree from repaired body lines, checking numbering as it goes."""
 
-    def __init__(self, source: Source):
+    def __init__(self, source: Source, shaped: list[Line] = ()):
         self.path = source.text_path
         self.source = source
+        self.shaped = shaped                   # text lines with the shape of a heading
         self.chapters: list[model.Chapter] = []
         self.articles: list[model.Article] = []
         self.division = ""                     # 编 or 章, whichever the ordinance uses
@@ -174,6 +202,7 @@ class _Builder:
                 raise SourceError(self.path, line.line, "a second 目录")
         if self.articles:
             self._close_article()
+        self._check_last_headings()
         for chapter in self.chapters:
             if not chapter.articles and not chapter.sections:
                 raise SourceError(self.path, self._line_of(chapter.eid),
@@ -195,7 +224,9 @@ class _Builder:
             raise SourceError(self.path, line.line, f"{line.label} comes after articles that "
                               "belong to no chapter")
         self.division = line.division
-        self._expect(line, len(self.chapters) + 1, line.division)
+        self._check_last_headings(line.line)
+        previous = self._line_of(self.chapters[-1].eid) if self.chapters else 0
+        self._expect(line, len(self.chapters) + 1, line.division, previous)
         if not line.content:
             raise SourceError(self.path, line.line, f"{line.label} has no title")
         self._close_article()
@@ -211,7 +242,8 @@ class _Builder:
         if chapter.articles:
             raise SourceError(self.path, line.line, f"{line.label} follows articles of "
                               f"{chapter.label} that belong to no section")
-        self._expect(line, len(chapter.sections) + 1, "节")
+        previous = self._line_of(chapter.sections[-1].eid if chapter.sections else chapter.eid)
+        self._expect(line, len(chapter.sections) + 1, "节", previous)
         if not line.content:
             raise SourceError(self.path, line.line, f"{line.label} has no title")
         self._close_article()
@@ -220,10 +252,40 @@ class _Builder:
         chapter.sections.append(section)
         self.starts.append((line.line, section.eid))
 
-    def _expect(self, line: Line, number: int, division: str) -> None:
+    def _expect(self, line: Line, number: int, division: str, previous: int) -> None:
+        """The heading on `line` must be number `number`; `previous` is the line of the
+        heading before it in the sequence (0 for none)."""
         if line.number != number:
+            self._check_shaped(division, number, previous, line.line, line)
             raise SourceError(self.path, line.line, f"{line.label} should be "
                               f"第{from_int(number)}{division}")
+
+    def _check_shaped(self, division: str, number: int, after: int, before: float,
+                      found: Line | None = None) -> None:
+        """A heading 第{number}{division} expected between lines `after` and `before` may
+        have been written with sentence punctuation (第二章 附则。), and so read as text:
+        name that line, not the heading after it."""
+        label = f"第{from_int(number)}{division}"
+        for line in self.shaped:
+            if line.shape == (division, number) and after < line.line < before:
+                then = f"; {found.label} on line {found.line} follows where {label} should be" \
+                    if found else ""
+                raise SourceError(self.path, line.line, f"{line.content[:30]!r} has the shape of "
+                                  f"the heading {label} but sentence punctuation in its title, so "
+                                  f"it is read as text: a heading has no 。，；：？！{then}")
+
+    def _check_last_headings(self, before: float = float("inf")) -> None:
+        """Before the next chapter (at line `before`) or at the end: was the next section
+        of the last chapter, or the chapter after it, written as text?"""
+        if not self.chapters:
+            return
+        chapter = self.chapters[-1]
+        if chapter.sections:
+            self._check_shaped("节", len(chapter.sections) + 1,
+                               self._line_of(chapter.sections[-1].eid), before)
+        if before == float("inf"):
+            self._check_shaped(self.division, len(self.chapters) + 1,
+                               self._line_of(chapter.eid), before)
 
     # -- articles and their text ------------------------------------------------------------
 
@@ -232,11 +294,12 @@ class _Builder:
             self._close_article()
         chapter = self.chapters[-1] if self.chapters else None
         section = chapter.sections[-1] if chapter and chapter.sections else None
-        article = model.Article(line.number, line.label, model.article_eid(line.number),
+        number = model.ArticleNumber(line.number, line.inserted)
+        article = model.Article(number, line.label, model.article_eid(number),
                                 chapter.number if chapter else None,
                                 section.number if section else None, line=line.line)
         if chapter:
-            (section or chapter).articles.append(line.number)
+            (section or chapter).articles.append(number)
         self.articles.append(article)
         self.starts.append((line.line, article.eid))
         if line.content:
@@ -248,16 +311,20 @@ class _Builder:
             raise SourceError(self.path, article.line, f"{article.label} has no text")
 
     def _text(self, line: Line) -> None:
-        if not self.articles or self._after_heading(line):
+        if not self.articles or self._after_heading():
             raise SourceError(self.path, line.line, "text outside any article: "
                               f"{line.content[:30]!r}")
         article = self.articles[-1]
         paragraph = article.paragraphs[-1] if article.paragraphs else None
         item = paragraph.items[-1] if paragraph and paragraph.items else None
+        subitem = SUBITEM.match(line.content) if item else None
         if (match := ITEM.match(line.content)) and line.kind == "text":
             self._item(line, match, article, paragraph)
-        elif item and (match := SUBITEM.match(line.content)) and \
-                int(match.group("digits")) == len(item.subitems) + 1:
+        elif subitem and int(subitem.group("digits")) > len(item.subitems) + 1:
+            raise SourceError(self.path, line.line, f"目 {subitem.group('label')} should be "
+                              f"{len(item.subitems) + 1}. in {article.label}{item.label}")
+        elif subitem and int(subitem.group("digits")) == len(item.subitems) + 1:
+            match = subitem
             number = len(item.subitems) + 1
             eid = model.subitem_eid(article.number, paragraph.number, item.number, number)
             item.subitems.append(model.Subitem(number, match.group("label"),
@@ -265,6 +332,10 @@ class _Builder:
             self.starts.append((line.line, eid))
         else:
             number = len(article.paragraphs) + 1
+            if number > MOST:
+                raise SourceError(self.path, line.line, f"{article.label} would have more than "
+                                  f"{MOST} 款 (from line {article.line}), which cannot be cited: "
+                                  "is this really one article?")
             eid = model.paragraph_eid(article.number, number)
             article.paragraphs.append(model.Paragraph(number, line.content, eid, line=line.line))
             self.starts.append((line.line, eid))
@@ -276,13 +347,34 @@ class _Builder:
             article.paragraphs.append(paragraph)
         number = value(match.group("numeral"))
         if number != len(paragraph.items) + 1:
+            self._check_unmarked(line, match.group("label"), number, article)
             raise SourceError(self.path, line.line, f"item {match.group('label')} should be "
                               f"（{from_int(len(paragraph.items) + 1)}） in {article.label}")
         eid = model.item_eid(article.number, paragraph.number, number)
         paragraph.items.append(model.Item(number, match.group("label"), match.group("text"), eid))
         self.starts.append((line.line, eid))
 
-    def _after_heading(self, line: Line) -> bool:
+    def _check_unmarked(self, line: Line, label: str, number: int, article: model.Article) -> None:
+        """Item （number） comes after 款 with no items: when the items of an earlier 款
+        stop at （number − 1 − k） and k 款 stand between, those are items whose
+        marker is missing (or, for k 款 and （number − 1）, an item's second paragraph);
+        name the first of them, not this line."""
+        listed = [p for p in article.paragraphs if p.items]
+        if not listed or article.paragraphs[-1].items:
+            return
+        between = article.paragraphs[article.paragraphs.index(listed[-1]) + 1:]
+        last = listed[-1].items[-1]
+        where = f"{last.label} is on line {self._line_of(last.eid)}, {label} on line {line.line}"
+        if number == len(listed[-1].items) + 1 + len(between):
+            expected = f"（{from_int(len(listed[-1].items) + 1)}）"
+            raise SourceError(self.path, between[0].line, f"item marker missing: {expected} "
+                              f"is expected at the start of this line in {article.label} ({where})")
+        if number == len(listed[-1].items) + 1:
+            raise SourceError(self.path, between[0].line, f"this 款 stands between the items "
+                              f"of {article.label} ({where}): an item in two paragraphs, or "
+                              "an item marker missing?")
+
+    def _after_heading(self) -> bool:
         """Text right after a chapter or section heading, before any article."""
         return bool(self.starts) and not EId.parse(self.starts[-1][1]).in_article
 

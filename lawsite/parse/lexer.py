@@ -12,6 +12,22 @@ job, after the repair step.
 ('heading', '章', 6, '保障与监督')
 >>> [line.kind for line in lex(["# 目 录", "", "<!-- INFO END -->", "#### 化、智能化改造。"])]
 ['toc', 'blank', 'comment', 'text']
+
+An inserted article (第二十条之一) is an article of its own; its number is read from
+Arabic or full-width digits (第21条, 第６３条) and across stray spaces (第 六十三 条,
+a PDF artefact) too. Only the number is read: the label keeps the characters of the
+text, without its spaces, and the text after it is the article's text as received.
+
+>>> [(line.number, line.inserted, line.label, line.content)
+...  for line in lex(["第二十条之一 甲", "第21条 乙", "第 六十三 条丙"])]
+[(20, 1, '第二十条之一', '甲'), (21, 0, '第21条', '乙'), (63, 0, '第六十三条', '丙')]
+
+A line that has the shape of an article heading but a number that cannot be read
+is text with a `problem`, which the parser reports (it is never merged silently
+into the article before it):
+
+>>> lex(["第〇条 甲"])[0].problem
+'第〇条 looks like the heading of an article, but 〇 is not an article number (articles are numbered 第一条, 第二条 … or 第1条; an inserted article 第二十条之一)'
 """
 
 import re
@@ -38,11 +54,23 @@ HEADING = re.compile(
     re.VERBOSE,
 )
 
+DIGITS = "0-9０-９"                     # Arabic digits, half and full width
+NUMBER = rf"[{NUMERAL_CHARS}{DIGITS}〇○](?:\s*[{NUMERAL_CHARS}{DIGITS}〇○])*"   # spaces inside: a PDF artefact
+
 ARTICLE = re.compile(
     rf"""
-    ^第(?P<numeral>[{NUMERAL_CHARS}]+)条  # 第二十八条
-     (?:\s+(?P<text>.*?))?                # its text after whitespace, or on the next line
-     \s*$
+    ^第\s*(?P<numeral>{NUMBER})\s*条     # 第二十八条, 第28条, 第６３条, 第 六十三 条 (and 第〇条, to refuse it)
+     (?:\s*之\s*(?P<inserted>{NUMBER}))?  # an inserted article: 第二十条之一
+     (?P<rest>.*?)\s*$                    # its text, or nothing (the text is on the next line)
+    """,
+    re.VERBOSE,
+)
+ARABIC = re.compile(f"[1-9１-９][{DIGITS}]{{0,3}}")   # 1 … 9999, no leading zero
+
+NEAR_HEADING = re.compile(
+    rf"""
+    ^第(?P<numeral>[{NUMERAL_CHARS}]+)(?P<division>[编章节])  # 第三章
+     \s+(?P<title>\S.*?)\s*$                                # a title with sentence punctuation
     """,
     re.VERBOSE,
 )
@@ -83,7 +111,13 @@ class Line:
     marks: str = ""         # Markdown heading marks, if any
     division: str = ""      # 编 / 章 / 节 for headings
     number: int = 0         # the numeral of a heading or article, as an integer
-    label: str = ""         # 第六章, 第二十八条
+    label: str = ""         # 第六章, 第二十八条, 第二十条之一
+    inserted: int = 0       # an inserted article's own number: 1 for 第二十条之一
+    problem: str = ""       # a line that looks like an article heading but cannot be read
+    # A text line with the shape of a heading but sentence punctuation in its title
+    # (第二章 附则。, or text: 第三章 规定的事项，依照法律。): the division and number it
+    # would have, so that the parser can point at it when that heading is missing.
+    shape: tuple[str, int] | None = None
 
 
 def lex(lines: list[str], first_line: int = 1) -> list[Line]:
@@ -101,16 +135,45 @@ def classify(raw: str, line: int = 1) -> Line:
         return Line(line, "comment", raw, body, start)
     if TOC.match(body):
         return Line(line, "toc", raw, "", start, marks)
-    for kind, pattern in (("heading", HEADING), ("article", ARTICLE)):
-        match = pattern.match(body)
-        if match and value(match.group("numeral")):
-            number = value(match.group("numeral"))
-            group = "title" if kind == "heading" else "text"
-            content = match.group(group) or ""
-            offset = start + (match.start(group) if match.group(group) is not None else len(body))
-            division = match.group("division") if kind == "heading" else "条"
-            label = f"第{match.group('numeral')}{division}"
-            return Line(line, kind, raw, content, offset, marks, division if kind == "heading" else "",
-                        number, label)
+    match = HEADING.match(body)
+    if match and value(match.group("numeral")):
+        title = match.group("title")
+        offset = start + (match.start("title") if title is not None else len(body))
+        return Line(line, "heading", raw, title or "", offset, marks, match.group("division"),
+                    value(match.group("numeral")), f"第{match.group('numeral')}{match.group('division')}")
+    match = ARTICLE.match(body)
+    # 第十二条规定的… is text; a heading ends, or has a space after it, or spaces inside
+    if match and (not match.group("rest") or match.group("rest")[0].isspace()
+                  or re.search(r"\s", body[:match.start("rest")])):
+        return _article(match, line, raw, start, marks)
+    match = NEAR_HEADING.match(body)
+    if match and value(match.group("numeral")):
+        return Line(line, "text", raw, body, start, marks,
+                    shape=(match.group("division"), value(match.group("numeral"))))
     return Line(line, "text", raw, body, start, marks)
+
+
+def _article(match: re.Match, line: int, raw: str, start: int, marks: str) -> Line:
+    """An article heading: 第二十八条, 第二十条之一, 第21条, 第 六十三 条 — or, when its
+    number cannot be read, a text line with a problem."""
+    body = raw[start:].rstrip()
+    numeral, inserted = (re.sub(r"\s", "", match.group(name) or "") for name in ("numeral", "inserted"))
+    label = f"第{numeral}条" + (f"之{inserted}" if inserted else "")
+    number, own = _number(numeral), _number(inserted)
+    if not number or (inserted and not own):
+        return Line(line, "text", raw, body, start, marks,
+                    problem=_unreadable(label, numeral if not number else inserted))
+    content = match.group("rest").lstrip()          # `rest` has no trailing whitespace
+    return Line(line, "article", raw, content, start + match.end("rest") - len(content), marks,
+                "", number, label, own)
+
+
+def _number(numeral: str) -> int:
+    """二十八 or 28 or ２８ → 28; 0 when it is not a number (三五, 〇, 028, nothing)."""
+    return int(numeral) if ARABIC.fullmatch(numeral) else value(numeral)
+
+
+def _unreadable(label: str, numeral: str) -> str:
+    return (f"{label} looks like the heading of an article, but {numeral} is not an article "
+            "number (articles are numbered 第一条, 第二条 … or 第1条; an inserted article 第二十条之一)")
 

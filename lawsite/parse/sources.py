@@ -11,16 +11,24 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lawsite.core import yamlfile
-from lawsite.core.errors import Notice, SourceError, display_path
+from lawsite.core import paths, yamlfile
+from lawsite.core.errors import Notice, SourceError, display_path, shown
+from lawsite.site import markup, urls
+from lawsite.translation import i18n
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")                       # the whole value (fullmatch)
 CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")     # not tab or newline
+LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 STATUSES = ("in_force", "not_yet_in_force", "repealed")
 
 
 def _text(value) -> bool:
     return isinstance(value, str) and value.strip() != ""
+
+
+def _line(value) -> bool:
+    """Text on one line: a title or a name (in a heading, a table cell, a <title>)."""
+    return _text(value) and not LINE_BREAK.search(value)
 
 
 def _date(value) -> bool:
@@ -29,24 +37,24 @@ def _date(value) -> bool:
 
 # Every metadata field: its dotted path, whether it is required, and what it must be.
 FIELDS = {
-    "slug": (True, lambda v: isinstance(v, str) and bool(SLUG.match(v)),
+    "slug": (True, lambda v: isinstance(v, str) and bool(SLUG.fullmatch(v)),
              "lowercase ASCII words joined by hyphens, e.g. yantai-digital-economy"),
-    "title": (True, _text, "the Chinese title"),
-    "title_en": (True, _text, "the English title"),
-    "short_title": (True, _text, "a short Chinese name, e.g. 烟台"),
-    "short_title_en": (True, _text, "a short English name, e.g. Yantai"),
+    "title": (True, _line, "the Chinese title, on one line"),
+    "title_en": (True, _line, "the English title, on one line"),
+    "short_title": (True, _line, "a short Chinese name, e.g. 烟台"),
+    "short_title_en": (True, _line, "a short English name, e.g. Yantai"),
     "jurisdiction": (True, lambda v: isinstance(v, dict), "a mapping"),
-    "jurisdiction.city": (True, _text, "the city, e.g. 烟台市"),
-    "jurisdiction.city_en": (True, _text, "the city in English"),
-    "jurisdiction.province": (True, _text, "the province, e.g. 山东省"),
-    "jurisdiction.province_en": (True, _text, "the province in English"),
+    "jurisdiction.city": (True, _line, "the city, e.g. 烟台市"),
+    "jurisdiction.city_en": (True, _line, "the city in English"),
+    "jurisdiction.province": (True, _line, "the province, e.g. 山东省"),
+    "jurisdiction.province_en": (True, _line, "the province in English"),
     "enacted": (True, lambda v: isinstance(v, dict), "a mapping"),
-    "enacted.body": (True, _text, "the enacting body"),
-    "enacted.body_en": (True, _text, "the enacting body in English"),
+    "enacted.body": (True, _line, "the enacting body, on one line"),
+    "enacted.body_en": (True, _line, "the enacting body in English, on one line"),
     "enacted.date": (True, _date, "a date, YYYY-MM-DD"),
     "approved": (False, lambda v: isinstance(v, dict), "a mapping"),
-    "approved.body": (False, _text, "the approving body"),
-    "approved.body_en": (False, _text, "the approving body in English"),
+    "approved.body": (False, _line, "the approving body, on one line"),
+    "approved.body_en": (False, _line, "the approving body in English, on one line"),
     "approved.date": (False, _date, "a date, YYYY-MM-DD"),
     "effective": (True, _date, "a date, YYYY-MM-DD"),
     "status": (True, lambda v: v in STATUSES, "one of " + ", ".join(STATUSES)),
@@ -90,7 +98,7 @@ def read_all(sources_dir) -> list[Source]:
         source = read(meta_path)
         if source.slug in seen:
             raise SourceError(source.meta_path, source.meta.key_line("slug"),
-                              f"slug {source.slug!r} is already used by {seen[source.slug]}")
+                              f"slug {shown(source.slug)} is already used by {seen[source.slug]}")
         seen[source.slug] = source.meta_path
         sources.append(source)
     return sources
@@ -102,7 +110,7 @@ def read(meta_path) -> Source:
     shown = display_path(meta_path)
     meta = yamlfile.load(meta_path)
     validate_metadata(meta, shown)
-    text_path = meta_path.parent / meta["text"]
+    text_path = _text_path(meta_path, meta["text"], shown, meta.key_line("text"))
     raw = _read_bytes(text_path, shown, meta.key_line("text"))
     expected = meta["source"].get("sha256")
     if expected and hashlib.sha256(raw).hexdigest() != expected:
@@ -110,7 +118,33 @@ def read(meta_path) -> Source:
                           "the text is not the one received (its sha256 differs from "
                           f"{shown}); texts are never edited by hand: repairs belong in code")
     lines, notices = decode(raw, display_path(text_path))
-    return Source(meta, shown, display_path(text_path), lines, notices)
+    return Source(meta, shown, display_path(text_path), lines, metadata_notices(meta, shown) + notices)
+
+
+def metadata_notices(meta, path: str) -> list[Notice]:
+    """Warnings about the metadata's text: bidi controls in a title or a name."""
+    notices = []
+    for name in FIELDS:
+        *parents, key = name.split(".")
+        container = meta
+        for parent in parents:
+            container = container.get(parent) if isinstance(container, dict) else None
+        if isinstance(container, dict) and isinstance(container.get(key), str):
+            notices += markup.bidi_notice(path, container.key_line(key), f"field {name!r}", container[key])
+    return notices
+
+
+def _text_path(meta_path: Path, name: str, shown: str, line: int) -> Path:
+    """The text file that `text:` names: a file beside the metadata, never a path
+    that leaves its directory (`../`, an absolute path, a link pointing outside)."""
+    problem = paths.problem(name) or ("is a path, not a file name" if "/" in name else None)
+    path = meta_path.parent / name
+    if problem is None and not paths.inside(meta_path.parent, path):
+        problem = "leads outside the directory (a symbolic link)"
+    if problem:
+        raise SourceError(shown, line, f"text {name[:80]!r} {problem}: it must be the name of "
+                          f"a text file beside {meta_path.name}, e.g. {meta_path.stem}.txt")
+    return path
 
 
 def _read_bytes(path: Path, meta_path: str, line: int) -> bytes:
@@ -118,6 +152,11 @@ def _read_bytes(path: Path, meta_path: str, line: int) -> bytes:
         return path.read_bytes()
     except FileNotFoundError:
         raise SourceError(meta_path, line, f"text file {path.name} not found") from None
+    except IsADirectoryError:
+        raise SourceError(meta_path, line, f"text {path.name} is a directory, not a text file") from None
+    except OSError as error:
+        raise SourceError(meta_path, line, f"text file {path.name} cannot be read: "
+                          f"{error.strerror}") from None
 
 
 def decode(raw: bytes, path: str) -> tuple[list[str], list[Notice]]:
@@ -153,6 +192,10 @@ def decode(raw: bytes, path: str) -> tuple[list[str], list[Notice]]:
             notices.append(Notice(path, number, f"control character U+{ord(match.group()):04X} at "
                                   f"column {match.start() + 1}: published as it is, but legal texts "
                                   "have none: check the source"))
+        for match in markup.BIDI.finditer(line):
+            notices.append(Notice(path, number, f"bidirectional control U+{ord(match.group()):04X} at "
+                                  f"column {match.start() + 1}, which reverses the text after it: "
+                                  "published as it is, isolated from what surrounds it; check the source"))
     return lines, notices
 
 
@@ -170,18 +213,30 @@ def validate_metadata(meta, path: str) -> None:
         if key not in container:
             if required:
                 raise SourceError(path, container.line,
-                                  f"missing required field {name!r} ({expected})")
+                                  f"missing required field {shown(name)} ({expected})")
             continue
         if not check(container[key]):
             raise SourceError(path, container.key_line(key),
-                              f"field {name!r} must be {expected}, not {container[key]!r}")
+                              f"field {shown(name)} must be {expected}, not {shown(container[key])}")
     _reject_unknown(meta, path, "")
+
+
+def refuse_reserved(meta, path: str, hand_written=()) -> None:
+    """A slug may not take a name of the site itself (urls.reserved): a section, a
+    language tree, or (`hand_written`, docs/ paths) a hand-written page. Checked by
+    the build (build.generate), which knows the hand-written pages."""
+    languages = [code for code in i18n.CODES if code != i18n.OFFICIAL]
+    reserved = urls.reserved(languages, hand_written)
+    if meta["slug"] in reserved:
+        raise SourceError(path, meta.key_line("slug"),
+                          f"slug {meta['slug']!r} is a name the site uses for its own pages; "
+                          f"these are reserved: {', '.join(reserved)}")
 
 
 def _reject_unknown(mapping, path: str, prefix: str) -> None:
     for key, value in mapping.items():
         name = prefix + str(key)
         if name not in FIELDS:
-            raise SourceError(path, mapping.key_line(key), f"unknown field {name!r}")
+            raise SourceError(path, mapping.key_line(key), f"unknown field {shown(name)}")
         if isinstance(value, dict):
             _reject_unknown(value, path, name + ".")

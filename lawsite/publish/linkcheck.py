@@ -4,7 +4,9 @@ Every HTML file is read with Python's HTML parser (no regular expressions over
 HTML): the ids it offers, and the addresses it points to (a href, link href,
 script src, img src, a redirect's meta refresh). Each address within the site
 must name a file that exists — a directory stands for its index.html, as a
-static host serves it — and each #fragment an id (or name) in that file.
+static host serves it — and each #fragment an id (or name) in that file. A link
+that climbs above the site's root (`../../..`) is broken: whatever it reaches is
+not the site (and is never looked at).
 External addresses (other hosts, mailto:, javascript:) are not followed, and
 the site's own canonical address (site_url) is checked as the local file it
 names.
@@ -68,6 +70,9 @@ def check(site: Path, site_url: str = "") -> Report:
                 continue                                   # external, or not a file address
             path, fragment = target
             report.links += 1
+            if _outside(path):
+                report.broken.append(f"{source}: {link} → leaves the site's root")
+                continue
             if not (site / path).is_file():
                 report.broken.append(f"{source}: {link} → {path} does not exist")
                 continue
@@ -99,9 +104,20 @@ def _resolve(site: Path, source: str, link: str, own) -> tuple[str, str] | None:
         base = posixpath.dirname(source)
         path = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
         path = "" if path == "." else path + ("/" if parts.path.endswith("/") else "")
+    if _outside(path):
+        return path, unquote(parts.fragment)
     if path == "" or path.endswith("/") or (site / path).is_dir():
         path = posixpath.join(path, "index.html")
     return path, unquote(parts.fragment)
+
+
+def _outside(path: str) -> bool:
+    """Does a path relative to the site's root climb out of it?
+
+    >>> _outside("../x"), _outside(".."), _outside("a/../b"), _outside("..x/")
+    (True, True, False, False)
+    """
+    return path.split("/")[0] == ".."
 
 
 def main(argv=None) -> int:

@@ -3,11 +3,16 @@ and the offline bundle dist/<name>-offline.zip.
 
     python -m lawsite.publish [--site site] [--dist dist]
 
-Both are built into a temporary directory beside site/ and put in place only when
-everything passed: both MkDocs builds (strict), and the URL registry (every
-published URL still produced, lawsite/registry.py). A failed build leaves the
-previous site/ and dist/ untouched. The zip is reproducible: its entries are
-sorted and dated at the last commit.
+Both are built into a new version in a store beside site/ (.site.published/)
+and switched to only when everything passed: both MkDocs builds (strict), and
+the URL registry (every published URL still produced, lawsite/registry.py).
+site/ and dist/ are links through the store's `current` link, which one
+os.replace moves (lawsite/atomic.py): they change together, in one step, and a
+failed or killed publish leaves both as they were. Leftovers of an interrupted
+publish are removed by the next one; only the current version is kept. While
+MkDocs reads docs/, the publish holds docs/'s lock (lawsite/output.py), so that
+no build switches it underneath. The zip is reproducible: its entries are sorted
+and dated at the last commit.
 """
 
 import argparse
@@ -27,10 +32,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from lawsite.core import atomic
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
 from lawsite.project import Project
-from lawsite.publish import registry
+from lawsite.publish import output, registry
 
 BUNDLE = "lawsite-offline"                       # dist/lawsite-offline.zip, and its folder
 
@@ -124,38 +130,58 @@ def write_zip(directory: Path, zip_path: Path, prefix: str, root: Path) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def replace_directory(built: Path, target: Path) -> None:
-    """Put `built` where `target` is, removing the old one only after the swap."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    built.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+def store(site: Path) -> atomic.Store:
+    """Where the published versions of `site` are kept: .site.published/ beside it."""
+    site = Path(site).absolute()
+    return atomic.Store(site.parent / f".{site.name}.published")
 
 
 def publish(project: Project, check_urls: bool = True) -> None:
-    """Build both outputs and check them, then swap them into place. The offline
+    """Build both outputs into a new version and check them, then switch to it:
+    `site` and `dist` are links through the store's `current` link, so both
+    change together, in one step, and only when every step passed. The offline
     bundle is built in a second process, beside the hosted site. (`check_urls`:
     the URL registry; off only for corpora that are not published, such as the
     benchmark's synthetic one.)"""
-    site, dist, docs_dir = project.site.resolve(), project.dist.resolve(), project.docs
-    site.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".build-", dir=site.parent) as temporary:
-        work = Path(temporary)
-        context = multiprocessing.get_context("fork")
-        with context.Pool(1) as pool:
-            offline = pool.apply_async(_build_bundle_quietly,
-                                       (work / "dist" / f"{BUNDLE}.zip", project.offline_config, docs_dir,
-                                        work / "offline"))
-            build_site(work / "site", project.mkdocs_config, docs_dir)
-            if check_urls:
-                registry.check(work / "site", project.urls_file)
-            failure = offline.get()
-        if failure:
-            raise MkDocsException(f"the offline bundle was not built: {failure}")
-        replace_directory(work / "site", site)
-        replace_directory(work / "dist", dist)
+    site, dist = project.site.absolute(), project.dist.absolute()
+    docs = project.docs
+    versions = store(site)
+    # docs/ must not switch while MkDocs reads it: a build of it waits for its turn
+    with output.store(docs).locked(f"a publish from {docs}") as reading, \
+            versions.locked(f"a publish into {site}") as writing:
+        versions.clean()                               # what interrupted runs left
+        version = versions.new_version()
+        try:
+            _build_version(version, project, check_urls, (reading, writing))
+        except BaseException:
+            shutil.rmtree(version, ignore_errors=True)
+            raise
+        atomic.link(site, versions.current / "site")
+        atomic.link(dist, versions.current / "dist")
+        versions.switch(version)                       # the one step: both outputs at once
+        versions.clean()                               # the previous version
+
+
+def _build_version(version: Path, project: Project, check_urls: bool, locks: tuple[int, ...]) -> None:
+    """version/site, version/dist/<bundle>.zip, checked. (The second process lets go of
+    the `locks` it inherits, so that they never outlive this one.)"""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1, initializer=_let_go, initargs=(locks,)) as pool:
+        offline = pool.apply_async(_build_bundle_quietly,
+                                   (version / "dist" / f"{BUNDLE}.zip", project.offline_config, project.docs,
+                                    version / "offline"))
+        build_site(version / "site", project.mkdocs_config, project.docs)
+        if check_urls:
+            registry.check(version / "site", project.urls_file, project.site_url())
+        failure = offline.get()
+    if failure:
+        raise MkDocsException(f"the offline bundle was not built: {failure}")
+    shutil.rmtree(version / "offline")
+
+
+def _let_go(locks: tuple[int, ...]) -> None:
+    for lock in locks:
+        os.close(lock)
 
 
 def _build_bundle_quietly(zip_path: Path, config_file: Path, docs_dir, work: Path) -> str:
@@ -180,8 +206,10 @@ def main(argv=None) -> int:
     try:
         publish(Project.of(docs=args.docs, site=args.site, dist=args.dist, registry=args.registry,
                            mkdocs_config=args.config))
-    except (MkDocsException, SourceError) as error:
-        print(f"error: {error}\nnothing was published: {args.site} and {args.dist} are unchanged",
+    except (MkDocsException, SourceError, OSError) as error:
+        message = f"{error.filename or args.site}: {error.strerror}" \
+            if isinstance(error, OSError) else str(error)         # a read-only or full disk, say
+        print(f"error: {message}\nnothing was published: {args.site} and {args.dist} are unchanged",
               file=sys.stderr)
         return 1
     print(f"hosted site in {args.site}, offline bundle in {args.dist}/{BUNDLE}.zip")

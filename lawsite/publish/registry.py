@@ -5,7 +5,12 @@ silently.
 leading slash (Chinese as characters; browsers send them percent-encoded). After
 each build, every registered URL must still be produced — as a page, a file, or
 a redirect (`registry/redirects.yml` maps retired URLs to their new place). When
-one is not, the build fails and names it. The comparison pages of parallel
+one is not, the build fails and names it. A redirect may only come from a URL
+that the build no longer produces — never from a page, hand-written or
+generated, nor from the short form of an article — and must lead to a page (a
+chain of redirects is followed to its page; a loop is an error); after the build
+the site's redirect pages are checked again (none stands where the sitemap has a
+page, none leads to another redirect or nowhere). The comparison pages of parallel
 provisions are computed views whose set changes as the corpus grows: they are
 not registered (`DERIVED`).
 
@@ -13,14 +18,16 @@ not registered (`DERIVED`).
     python -m lawsite.publish.registry check [site]   the check the build runs
 """
 
+import html
+import posixpath
 import re
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from lawsite.core import yamlfile
+from lawsite.core import paths, yamlfile
 from lawsite.core.errors import SourceError
 from lawsite.project import Project
-from lawsite.site import urls  # noqa: F401  (its doctests)
 
 NOT_PUBLISHED = ("assets/", "search/", "404.html", "sitemap.xml", "sitemap.xml.gz")
 # Comparison pages are computed views, not texts: which pairs exist changes with the
@@ -54,13 +61,68 @@ def lost(site: Path, registry: Path) -> list[str]:
     return [url for url in registered(registry) if url not in answered]
 
 
-def check(site: Path, registry: Path) -> None:
+def check(site: Path, registry: Path, site_url: str = "") -> None:
+    """Every registered URL is produced, and every redirect of the site leads to a
+    page: none replaced a page, none leads to another redirect or in a loop."""
     missing = lost(site, registry)
     if missing:
-        shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
         raise SourceError(str(registry), None, f"{len(missing)} published URL(s) are no longer "
-                          f"produced and no redirect covers them: {shown}. Restore them, or add "
-                          f"a redirect to {registry.with_name('redirects.yml')}")
+                          f"produced and no redirect covers them: {_some(missing)}. Restore them, "
+                          f"or add a redirect to {registry.with_name('redirects.yml')}")
+    wrong = redirect_problems(site, site_url)
+    if wrong:
+        raise SourceError(str(registry.with_name("redirects.yml")), None, f"{len(wrong)} redirect(s) of the built site are "
+                          f"wrong: {_some(wrong)}")
+
+
+def _some(items: list[str]) -> str:
+    return ", ".join(items[:10]) + (f" and {len(items) - 10} more" if len(items) > 10 else "")
+
+
+REDIRECT_PAGE = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]*)">')
+
+
+def redirect_target(page: Path) -> str | None:
+    """The address a redirect page (as the redirects plugin writes them) leads to,
+    or None for any other page. Only the start of the page is read."""
+    with open(page, "rb") as file:
+        start = file.read(600).decode("utf-8", "replace")
+    found = REDIRECT_PAGE.search(start) if "<title>Redirecting...</title>" in start else None
+    return found.group(1) if found else None
+
+
+def redirect_problems(site: Path, site_url: str = "") -> list[str]:
+    """Redirects of a built hosted site that lead nowhere, to another redirect (a
+    chain, or a loop), or stand where the sitemap says a page is."""
+    site = Path(site)
+    redirects = {}
+    for page in site.rglob("index.html"):
+        target = redirect_target(page)
+        if target is not None:
+            redirects["/" + page.parent.relative_to(site).as_posix() + "/"] = target
+    problems = []
+    for url in _sitemap_urls(site, site_url):
+        if url in redirects:
+            problems.append(f"{url} is in the sitemap, a page, but redirects to {redirects[url]}")
+    for url, target in sorted(redirects.items()):
+        path = posixpath.normpath(posixpath.join(url, target.split("#")[0]))
+        resolved = path.rstrip("/") + "/" if path != "/" else "/"
+        if resolved in redirects:
+            problems.append(f"{url} redirects to {resolved}, which redirects again")
+        elif not (site / resolved.lstrip("/") / "index.html").is_file():
+            problems.append(f"{url} redirects to {resolved}, which is not a page")
+    return problems
+
+
+def _sitemap_urls(site: Path, site_url: str = "") -> list[str]:
+    """The paths of the pages that sitemap.xml lists (relative to the site root,
+    `site_url`: mkdocs.yml's; the root of the host when not given)."""
+    sitemap = site / "sitemap.xml"
+    if not sitemap.exists():
+        return []
+    base = urlsplit(site_url).path if site_url else "/"
+    return ["/" + unquote(urlsplit(html.unescape(loc)).path).removeprefix(base)
+            for loc in re.findall(r"<loc>([^<]*)</loc>", sitemap.read_text(encoding="utf-8"))]
 
 
 def add(site: Path, registry: Path) -> list[str]:
@@ -72,23 +134,61 @@ def add(site: Path, registry: Path) -> list[str]:
     return new
 
 
-def curated_redirects(pages: dict[str, str], path: Path) -> dict[str, str]:
+def curated_redirects(pages: dict[str, str], path: Path,
+                      taken: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
     """Retired URLs → the docs/ page that replaces them, as the redirects plugin
     wants them (.md paths). `pages` maps each URL of this build to its docs/
-    path; every target must be one of them."""
+    path; `taken` are the other URLs it produces (the short forms of articles,
+    the files). A retired URL must be a path of the site (from / to /, nothing
+    that leaves it) that the build no longer produces: a redirect never replaces
+    a page. Its target is a page, or another retired URL, followed to its page;
+    a loop is an error."""
     if not path.exists():
         return {}
     data = yamlfile.load(path) or {}
     if not isinstance(data, dict):
         raise SourceError(str(path), 1, "redirects must be a mapping of old URL to new URL")
-    redirects = {}
+    retired = {}
     for old, new in data.items():
-        target = pages.get(str(new).lstrip("/"))
+        line = data.key_line(old)
+        old_url = _site_url(old, "redirect", path, line)
+        new_url = _site_url(new, "redirect target", path, line)
+        if old_url in pages or old_url in taken or old_url.startswith(NOT_PUBLISHED):
+            raise SourceError(str(path), line, f"redirect {old} would replace what the site "
+                              "publishes at that URL: a redirect may only come from a URL that "
+                              "the build no longer produces")
+        retired[old_url] = (new_url, line)
+    redirects = {}
+    for old_url, (new_url, line) in retired.items():
+        chain, first_line = [old_url], line
+        while new_url in retired:                    # a chain: follow it to its page
+            if new_url in chain:
+                raise SourceError(str(path), first_line, "redirects loop: " + " → ".join(
+                    f"/{url}" for url in chain + [new_url]))
+            chain.append(new_url)
+            new_url, line = retired[new_url]
+        target = pages.get(new_url)
         if target is None:
-            raise SourceError(str(path), data.key_line(old),
-                              f"redirect target {new} is not a page of the site")
-        redirects[source_of(str(old))] = target
+            raise SourceError(str(path), line, f"redirect target /{new_url} is not a page of the site")
+        redirects[source_of("/" + old_url)] = target
     return redirects
+
+
+def _site_url(value, what: str, path: Path, line: int) -> str:
+    """A URL path of the site from registry/redirects.yml ('/a/b/'), relative to the
+    site root ('a/b/'); anything else (a path that leaves the site, a file, a
+    query) is an error naming the line."""
+    problem = None
+    if not isinstance(value, str) or not value.startswith("/") or not value.endswith("/"):
+        problem = "must be a path of the site from / to /, e.g. /yantai-digital-economy/article-63/"
+    elif value != "/":
+        problem = paths.problem(value[1:-1]) or \
+            ("has a character that a site path cannot hold (% ? # \" < > or a space)"
+             if re.search(r'[%?#"<>\s]', value) else None)
+    if problem:
+        shown = repr(value) if not isinstance(value, str) else value[:100]
+        raise SourceError(str(path), line, f"{what} {shown} {problem}")
+    return value[1:]
 
 
 def source_of(url: str) -> str:
@@ -96,6 +196,7 @@ def source_of(url: str) -> str:
 
     >>> source_of("/yantai-digital-economy/article-63/"), source_of("/yantai-digital-economy/63/")
     ('yantai-digital-economy/article-63.md', 'yantai-digital-economy/63.md')
+    >>> from lawsite.site import urls
     >>> urls.url(source_of("/a/b/"))
     'a/b/'
     """
@@ -114,7 +215,7 @@ def main(argv=None) -> int:
         print(f"{len(new)} URL(s) added to {project.urls_file}")
         return 0
     try:
-        check(site, project.urls_file)
+        check(site, project.urls_file, project.site_url())
     except SourceError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -24,21 +24,28 @@ brackets; the paragraph is left out when the article has only one, as in Chinese
 ('Article 12(2)(iii)', 'Article 12(iii)')
 >>> pinpoint_en(12, 2, 3, 1, paragraphs=2)
 'Article 12(2)(iii)(1)'
+
+An inserted article is cited as the text numbers it, 第二十条之一, and in English as
+Article 20A (之一 → A, 之二 → B, as in the NPC's official English translations):
+
+>>> from lawsite.model.document import ArticleNumber
+>>> pinpoint_zh(ArticleNumber(20, 1), 2, 3, paragraphs=2), pinpoint_en(ArticleNumber(20, 1), 2, 3, paragraphs=2)
+('第二十条之一第二款第（三）项', 'Article 20A(2)(iii)')
 """
 
 import datetime  # noqa: F401  (its doctests)
 from dataclasses import dataclass
 
 from lawsite.core.numerals import from_int, to_roman
-from lawsite.model.eid import EId
+from lawsite.model.eid import ArticleNumber, EId
 
 ACCESSED = "{accessed}"          # filled in with the reader's date by the browser
 
 
-def pinpoint_zh(article: int, paragraph: int | None = None, item: int | None = None,
+def pinpoint_zh(article: ArticleNumber | int, paragraph: int | None = None, item: int | None = None,
                 subitem: int | None = None, *, paragraphs: int) -> str:
     """第X条[第X款][第（X）项][第X目]; `paragraphs` is how many 款 the article has."""
-    text = f"第{from_int(article)}条"
+    text = ArticleNumber.of(article).zh
     if paragraph and paragraphs > 1:
         text += f"第{from_int(paragraph)}款"
     if item:
@@ -48,9 +55,9 @@ def pinpoint_zh(article: int, paragraph: int | None = None, item: int | None = N
     return text
 
 
-def pinpoint_en(article: int, paragraph: int | None = None, item: int | None = None,
+def pinpoint_en(article: ArticleNumber | int, paragraph: int | None = None, item: int | None = None,
                 subitem: int | None = None, *, paragraphs: int) -> str:
-    text = f"Article {article}"
+    text = f"Article {ArticleNumber.of(article).en}"
     if paragraph and paragraphs > 1:
         text += f"({paragraph})"
     if item:
@@ -80,6 +87,8 @@ def zh(work_: Work, eid: str, paragraphs: int) -> str:
 
     >>> zh(Work("烟台市数字经济促进条例", "", "", ""), "art_28__para_3", 4)
     '《烟台市数字经济促进条例》第二十八条第三款'
+    >>> zh(Work("烟台市数字经济促进条例", "", "", ""), "art_20-1", 1)
+    '《烟台市数字经济促进条例》第二十条之一'
     """
     return f"《{work_.title}》{pinpoint_zh(paragraphs=paragraphs, **EId.parse(eid).numbers())}"
 
@@ -89,6 +98,8 @@ def en(work_: Work, eid: str, paragraphs: int) -> str:
 
     >>> en(Work("", "Regulations of Yantai Municipality", "", ""), "art_28__para_3", 4)
     'Regulations of Yantai Municipality, Article 28(3)'
+    >>> en(Work("", "Regulations of Yantai Municipality", "", ""), "art_20-1__para_2", 2)
+    'Regulations of Yantai Municipality, Article 20A(2)'
     """
     return f"{work_.title_en}, {pinpoint_en(paragraphs=paragraphs, **EId.parse(eid).numbers())}"
 

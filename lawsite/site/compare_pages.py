@@ -38,7 +38,7 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
         # the links are Markdown, already escaped (markup.escape): placed as they are
         items.append({"link": Markup(markup.link(markup.escape(name), target)),
                       "score": site.labels("similarity", score=score(parallel.score)),
-                      "compare": Markup(markup.link(site.labels("compare"), compare))})
+                      "compare": Markup(markup.link(markup.escape(site.labels("compare")), compare))})
     return [templates.render("parallels.html", title=site.labels("parallel_provisions"), items=items)]
 
 
@@ -48,7 +48,8 @@ def pair_page(site, parallel: Parallel, a: model.Ordinance, b: model.Ordinance):
                                             key=lambda pair: (pair[0].slug, pair[1].number))
     oriented = parallel if parallel.slug == a.slug else parallel.mirrored()
     path = site.path(urls.pair_path(a.slug, article_a.number, b.slug, article_b.number))
-    names = [f"{site.lang.short_title(o)} {site.lang.article_label(x)}" for o, x in ((a, article_a), (b, article_b))]
+    names = [f"{markup.isolate(site.lang.short_title(o))} {site.lang.article_label(x)}"
+             for o, x in ((a, article_a), (b, article_b))]
     title = site.labels("compare_title", a=names[0], b=names[1])
     heads = [markup.link(markup.escape(f"{site.lang.title(o)} {site.lang.article_label(x)}"),
                          urls.relative(path, site.path(urls.article_path(o.slug, x.number))))
@@ -105,9 +106,10 @@ def topic_page(site, ordinance: model.Ordinance):
                                                     other.slug, parallel.other_article))
             found.append(f"{markup.link(markup.escape(name), compare)} ({score(parallel.score)})")
         rows.append([markup.link(markup.escape(lang.article_label(article)), target),
-                     "<br>".join(found) or site.labels("no_parallel")])
+                     "<br>".join(found) or markup.escape(site.labels("no_parallel"))])
     body += _table(rows)
-    title = site.labels("page_title", page=site.labels("compare_ordinance"), whole=lang.title(ordinance))
+    title = site.labels("page_title", page=site.labels("compare_ordinance"),
+                        whole=markup.isolate(lang.title(ordinance)))
     return Page(path, page_meta(site, title, site.labels("compare_ordinance_intro"), hide=["toc"],
                                 search={"exclude": True}), body)
 

@@ -49,7 +49,7 @@ def chips(site, vocabulary: Vocabulary, mentions: list[Mention], here: str) -> s
 
 
 def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list[model.Ordinance],
-                    mentions: dict[str, dict[int, list[Mention]]]):
+                    mentions: dict[str, dict[model.ArticleNumber, list[Mention]]]):
     path = site.path(urls.department_path(actor.slug))
     shown = name(site, actor)
     other = actor.name_en if site.lang.official else actor.name
@@ -68,14 +68,14 @@ def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list
             body.append(markup.heading(3, markup.escape(site.labels("mentioned_only")),
                                        f"{ordinance.slug}-mentioned"))
             body += _list(site, ordinance, mentioned, path, with_modality=False)
-    title = site.labels("page_title", page=shown, whole=site.labels("departments"))
+    title = site.labels("page_title", page=markup.isolate(shown), whole=site.labels("departments"))
     # left out of search: its sentences are the articles' own, which are indexed (and
     # tagged with the department's name)
     return Page(path, page_meta(site, title, site.labels("department_intro", name=shown),
                                 search={"exclude": True}), body)
 
 
-def _provisions(slug: str, by_article: dict[int, list[Mention]]):
+def _provisions(slug: str, by_article: dict[model.ArticleNumber, list[Mention]]):
     """(article, [mentions of this actor]) where it acts, and where it is only mentioned."""
     acting, mentioned = [], []
     for number in sorted(by_article):
@@ -112,7 +112,7 @@ def overview_page(site, vocabulary: Vocabulary, ordinances: list[model.Ordinance
     path = site.path(urls.overview_path())
     body = [markup.heading(1, markup.escape(site.labels("departments")), "departments"),
             markup.element("p", markup.escape(site.labels("departments_intro")), cls="ls-note")]
-    header = [""] + [markup.escape(site.lang.short_title(o)) for o in ordinances] + [site.labels("total")]
+    header = [""] + [markup.escape(site.lang.short_title(o)) for o in ordinances] + [markup.escape(site.labels("total"))]
     for kind in KINDS:
         actors = [a for a in vocabulary.actors if a.kind == kind and sum(counts.get(a.slug, {}).values()) > 0]
         if not actors:

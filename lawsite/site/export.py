@@ -17,6 +17,16 @@ from lawsite.site import urls
 SCHEMA_VERSION = 1
 
 
+def article_ref(number: model.ArticleNumber) -> int | str:
+    """How the dataset names an article in lists and links: its number, 28, or for an
+    inserted article the part of its eId after `art_`, "20-1" (第二十条之一).
+
+    >>> article_ref(model.ArticleNumber(28)), article_ref(model.ArticleNumber(20, 1))
+    (28, '20-1')
+    """
+    return str(number) if number.inserted else number.base
+
+
 def corpus(ordinances: list[model.Ordinance], extra: dict | None = None) -> dict:
     """The whole dataset. `extra` adds top-level sections (e.g. the department vocabulary)."""
     data = {
@@ -51,17 +61,21 @@ def chapter_record(ordinance: model.Ordinance, chapter: model.Chapter) -> dict:
         "title": chapter.title,
         "eid": chapter.eid,
         "url": urls.url(urls.chapter_path(ordinance.slug, chapter.number)),
-        "articles": chapter.articles,
+        "articles": [article_ref(number) for number in chapter.articles],
         "sections": [{"number": section.number, "label": section.label, "title": section.title,
-                      "eid": section.eid, "articles": section.articles}
+                      "eid": section.eid, "articles": [article_ref(n) for n in section.articles]}
                      for section in chapter.sections],
     }
 
 
 def article_record(ordinance: model.Ordinance, article: model.Article) -> dict:
+    """`number` is the article's number; an inserted article (第二十条之一) has the
+    number of the article it follows (20) and `inserted`, its own (1)."""
+    inserted = {"inserted": article.number.inserted} if article.number.inserted else {}
     return {
         "ordinance": ordinance.slug,
-        "number": article.number,
+        "number": article.number.base,
+        **inserted,
         "label": article.label,
         "eid": article.eid,
         "chapter": article.chapter,

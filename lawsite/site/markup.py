@@ -17,10 +17,12 @@ Markdown, HTML or a template.
 import html
 import re
 
+from lawsite.core.errors import Notice
+
 # Characters that Python-Markdown reads as syntax and lets us backslash-escape
 # (markdown.Markdown.ESCAPED_CHARS). Escaping any other character would add a
 # visible backslash to the text; & < > become entities instead.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 # C0 control characters and tabs: Python-Markdown uses \x02 and \x03 as its own
 # placeholders and expands tabs, so they are written as character references. (Not
@@ -28,11 +30,48 @@ MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 CONTROL = re.compile(r"[\x01-\x09\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# Bidirectional embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI
+# PDI): published as they are, but kept from reversing what follows the string
+# that holds them (the rest of a title, a paragraph, a navigation item).
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def escape(text: str) -> str:
-    """Legal text → Markdown that renders exactly as the text."""
-    text = html.escape(text, quote=False)                 # & < >
-    text = MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return CONTROL.sub(lambda m: f"&#x{ord(m.group()):x};", text)
+    """Legal text → Markdown that renders exactly as the text; a text with bidi
+    controls is isolated in a <bdi>.
+
+    >>> escape("甲\u202e乙")
+    '<bdi>甲\u202e乙</bdi>'
+    """
+    escaped = html.escape(text, quote=False)              # & < >
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    escaped = CONTROL.sub(lambda m: f"&#x{ord(m.group()):x};", escaped)
+    return f"<bdi>{escaped}</bdi>" if BIDI.search(text) else escaped
+
+
+def isolate(text: str) -> str:
+    """Plain text (a <title>, where no markup can be) with bidi controls, between
+    FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the text is unchanged, and an
+    override in it ends where it ends.
+
+    >>> isolate("甲\u202e乙") == "\u2068甲\u202e乙\u2069", isolate("甲乙")
+    (True, '甲乙')
+    """
+    return f"\u2068{text}\u2069" if BIDI.search(text) else text
+
+
+def bidi_notice(path: str, line: int | None, what: str, text: str) -> list[Notice]:
+    """A warning for a curated text that holds bidi controls (none, or one).
+
+    >>> [str(n) for n in bidi_notice("m.yml", 3, "field 'title'", "甲\u202e乙")]
+    ["m.yml:3: field 'title' holds the bidirectional control U+202E, which reverses the text after it: it is published as it is, isolated from what surrounds it; check the source"]
+    """
+    found = sorted({f"U+{ord(c):04X}" for c in BIDI.findall(text)})
+    if not found:
+        return []
+    return [Notice(path, line, f"{what} holds the bidirectional control{'s' if len(found) > 1 else ''} "
+                               f"{', '.join(found)}, which reverses the text after it: it is published "
+                               "as it is, isolated from what surrounds it; check the source")]
 
 
 def attribute(value: str) -> str:
@@ -43,7 +82,7 @@ def link(text: str, target: str, anchor: str = "", title: str = "") -> str:
     """A Markdown link to another docs/ page (`target`, relative .md path) or,
     with an empty target, to an anchor on this page. `text` is already Markdown."""
     href = target + (f"#{anchor}" if anchor else "")
-    shown_title = f' "{title}"' if title else ""
+    shown_title = f' "{attribute(title)}"' if title else ""
     return f"[{text}]({href}{shown_title})"
 
 

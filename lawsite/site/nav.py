@@ -10,7 +10,7 @@ renders only the open branch of it on each page (navigation.prune).
 import html
 
 from lawsite.model import document as model
-from lawsite.site import urls
+from lawsite.site import markup, urls
 from lawsite.translation import i18n
 
 
@@ -32,7 +32,7 @@ def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language, compared: boo
     return {lang.title(ordinance): children}
 
 
-def _article(ordinance: model.Ordinance, number: int, lang: i18n.Language) -> dict:
+def _article(ordinance: model.Ordinance, number: model.ArticleNumber, lang: i18n.Language) -> dict:
     return {lang.article_label(ordinance.article(number)):
             lang.path(urls.article_path(ordinance.slug, number))}
 
@@ -72,11 +72,12 @@ def tree(ordinances: list[model.Ordinance], lang: i18n.Language, actors=None, co
 
 def escaped(nav):
     """Navigation titles, HTML-escaped: Material prints them unescaped (in the sidebar,
-    and as the page title in the header), and a chapter title is legal text."""
+    and as the page title in the header), and a chapter title is legal text. A title
+    with bidi controls is isolated (markup.isolate)."""
     if isinstance(nav, list):
         return [escaped(item) for item in nav]
     if isinstance(nav, dict):
-        return {html.escape(title): escaped(value) for title, value in nav.items()}
+        return {html.escape(markup.isolate(title)): escaped(value) for title, value in nav.items()}
     return nav
 
 

@@ -80,16 +80,21 @@ def breadcrumb(site: Site, here: str, trail: list[tuple[str, str]]) -> str:
                           aria_label=site.labels("breadcrumb"), data_search_exclude=True)
 
 
-def page_meta(site: Site, title: str, description: str, search_title: str = "", **extra) -> dict:
+def page_meta(site: Site, title: str, description: str, search_title: str = "",
+              tags: list[str] | None = None, **extra) -> dict:
     """Front matter. `title` is the page's <title>; a page indexed for search under
     a shorter name (烟台 第二十八条) gets that as the front matter's title, which
-    Material's search uses, and its <title> as `html_title`.
+    Material's search uses, and its <title> as `html_title`. `tags` are the hidden
+    words the search weighs most (search_tags).
 
     Material prints `title` and `description` into the page unescaped (MkDocs'
-    templates do not autoescape), so they are HTML-escaped here, once: a title
-    or preview quoting `"><script>` is shown, never run. (`html_title` is
-    escaped by our own template.)"""
-    meta = {"title": html.escape(search_title or title), "description": html.escape(description)}
+    templates do not autoescape), and its search results insert the index's
+    titles and tags as HTML, so all three are HTML-escaped here, once: a short
+    title or department name quoting `"><script>` is shown, never run.
+    (`html_title` is escaped by our own template.)"""
+    meta: dict = {"title": html.escape(search_title or title), "description": html.escape(description)}
     if search_title:
         meta["html_title"] = title
+    if tags is not None:
+        meta["tags"] = [html.escape(tag) for tag in tags]
     return {**meta, **extra}

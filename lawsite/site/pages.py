@@ -9,6 +9,7 @@ rewrites for pretty URLs (hosted) and for .html files (offline) alike.
 import html
 from functools import partial
 
+from lawsite.core.numerals import from_int
 from lawsite.enrich.references import external
 from lawsite.model import document as model
 from lawsite.model.eid import EId
@@ -89,7 +90,7 @@ def provision_page(site: Site, slug: str, eid: str, here: str) -> tuple[str, str
     if parsed is None:
         path = site.path(urls.ordinance_path(slug))
     elif parsed.in_article:
-        path = site.path(urls.article_path(slug, parsed.article))
+        path = site.path(urls.article_path(slug, parsed.article_number()))
         if here == site.path(urls.full_text_path(slug)):
             path = here
     else:
@@ -170,15 +171,17 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
             citation_box(site, ordinance, article),
             *compare_pages.parallels_section(site, ordinance, article, path),
             prev_next(site, ordinance, article, path),
-            markup.element("p", markup.link(site.labels("view_in_full_text"),
+            markup.element("p", markup.link(markup.escape(site.labels("view_in_full_text")),
                                             urls.relative(path, site.path(urls.full_text_path(slug))),
                                             article.eid), cls="ls-fulltext-link",
                            data_search_exclude=True)]
     title = lang.title(ordinance)
     description = f"{title} {label}: {preview(site, ordinance, article)}" if not lang.official \
         else f"《{title}》{label}　{preview(site, ordinance, article)}"
-    meta = page_meta(site, lang.labels("page_title", page=label, whole=title),
-                     description, search_title=f"{lang.short_title(ordinance)} {label}",
+    # in the titles (plain text, no markup), a title with bidi controls is isolated
+    shown = markup.isolate(title)
+    meta = page_meta(site, lang.labels("page_title", page=label, whole=shown),
+                     description, search_title=f"{markup.isolate(lang.short_title(ordinance))} {label}",
                      hide=["toc"], tags=search_tags(site, ordinance, article, mentions),
                      head=head.article_head(ordinance, article, site.url(urls.article_path(slug, article.number)),
                                             site.url(urls.ordinance_path(slug)), description,
@@ -189,16 +192,20 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
 def search_tags(site: Site, ordinance: model.Ordinance, article: model.Article, mentions) -> list[str]:
     """Words the search weighs most for this article (front matter `tags`, indexed
     whole, not shown): the ordinance's short name, the article's label in the ways
-    people type it, and the departments it names as actors."""
+    people type it (第二十八条, 第28条, 28条, 28; 第二十条之一, 第20条之一, 20条之一),
+    and the departments it names as actors."""
     number, short = article.number, site.lang.short_title(ordinance)
-    if site.lang.official:
-        tags = [short, article.label, f"第{number}条", f"{number}条", str(number)]
+    if site.lang.official and number.inserted:
+        suffix = f"条之{from_int(number.inserted)}"
+        tags = [short, article.label, number.zh, f"第{number.base}{suffix}", f"{number.base}{suffix}"]
+    elif site.lang.official:
+        tags = [short, article.label, number.zh, f"第{number}条", f"{number}条", str(number)]
     else:
         tags = [short, site.lang.article_label(article)]
     if site.vocabulary:
         tags += [department_pages.name(site, site.vocabulary.actor(slug))
                  for slug in department_pages.actors_of(mentions)]
-    return tags
+    return list(dict.fromkeys(tags))           # once each: 第21条 is both the label and 第21条
 
 
 def side_by_side(site: Site, ordinance: model.Ordinance, article: model.Article) -> list[str]:
@@ -237,14 +244,14 @@ def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article)
 
 
 def prev_next(site: Site, ordinance: model.Ordinance, article: model.Article, path: str) -> str:
-    links = []
-    for number, key, cls in ((article.number - 1, "previous_article", "ls-prev"),
-                             (article.number + 1, "next_article", "ls-next")):
-        if 1 <= number <= len(ordinance.articles):
-            other = ordinance.article(number)
+    links, position = [], ordinance.position(article.number)
+    for index, key, cls in ((position - 1, "previous_article", "ls-prev"),
+                            (position + 1, "next_article", "ls-next")):
+        if 0 <= index < len(ordinance.articles):
+            other = ordinance.articles[index]
             text = (f'<span class="ls-dir">{html.escape(site.labels(key))}</span> '
                     f'{markup.escape(site.lang.article_label(other))}')
-            target = urls.relative(path, site.path(urls.article_path(ordinance.slug, number)))
+            target = urls.relative(path, site.path(urls.article_path(ordinance.slug, other.number)))
             links.append(f'<span class="{cls}">{markup.link(text, target)}</span>')
     return markup.element("nav", " ".join(links), cls="ls-prevnext", data_search_exclude=True,
                           aria_label=f"{site.labels('previous_article')} / {site.labels('next_article')}")
@@ -264,11 +271,12 @@ def chapter_page(site: Site, ordinance: model.Ordinance, chapter: model.Chapter)
         body += article_list(site, ordinance, section.articles, path)
     title = lang.title(ordinance)
     # navigation, not law: left out of search, where it would outrank the articles it lists
-    return Page(path, page_meta(site, lang.labels("page_title", page=heading, whole=title),
-                                f"{title} {heading}", search={"exclude": True}), body)
+    shown = lang.labels("page_title", page=markup.isolate(heading), whole=markup.isolate(title))
+    return Page(path, page_meta(site, shown, f"{title} {heading}", search={"exclude": True}), body)
 
 
-def article_list(site: Site, ordinance: model.Ordinance, numbers: list[int], path: str) -> list[str]:
+def article_list(site: Site, ordinance: model.Ordinance, numbers: list[model.ArticleNumber],
+                 path: str) -> list[str]:
     if not numbers:
         return []
     items = []
@@ -292,23 +300,23 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
     body.append(metadata_table(site, ordinance))
     if not lang.official:
         body += [unofficial_notice(site, ordinance), coverage_line(site, ordinance)]
-    body.append(markup.heading(2, labels("contents"), "contents"))
+    body.append(markup.heading(2, markup.escape(labels("contents")), "contents"))
     body.append(contents(site, ordinance, path))
-    actions = [markup.link(labels("print_full_text"),
+    actions = [markup.link(markup.escape(labels("print_full_text")),
                            urls.relative(path, site.path(urls.full_text_path(slug))))]
     if site.corpus and site.corpus.parallels:
-        actions.append(markup.link(labels("compare_ordinance"),
+        actions.append(markup.link(markup.escape(labels("compare_ordinance")),
                                    urls.relative(path, site.path(urls.topic_path(slug)))))
-    actions.append(markup.link(labels("download_data"), urls.relative(path, "data/corpus.json")))
+    actions.append(markup.link(markup.escape(labels("download_data")), urls.relative(path, "data/corpus.json")))
     body.append(markup.element("p", "　·　".join(actions), cls="ls-actions"))
     body += glossary(site, ordinance, path) + external_laws(site, ordinance, path)
-    body.append(markup.heading(2, labels("repairs"), "repairs"))
+    body.append(markup.heading(2, markup.escape(labels("repairs")), "repairs"))
     repairs = len(ordinance.repairs)
-    body.append(markup.element("p", labels("repairs_summary", n=repairs) if repairs
-                               else labels("repairs_none"), cls="ls-note"))
+    body.append(markup.element("p", markup.escape(labels("repairs_summary", n=repairs) if repairs
+                                                  else labels("repairs_none")), cls="ls-note"))
     description = labels("article_count", n=len(ordinance.articles))
     description = f"《{title}》{description}" if lang.official else f"{title}: {description}"
-    meta = page_meta(site, title, description, hide=["toc"], search={"exclude": True},
+    meta = page_meta(site, markup.isolate(title), description, hide=["toc"], search={"exclude": True},
                      head=head.ordinance_head(ordinance, site.url(urls.ordinance_path(slug)),
                                               description, lang))
     return Page(path, meta, body)
@@ -341,7 +349,7 @@ def external_laws(site: Site, ordinance: model.Ordinance, path: str) -> list[str
     for title, where in found.items():
         places = []
         for reference in where:
-            number = EId.parse(reference.eid).article
+            number = EId.parse(reference.eid).article_number()
             target = urls.relative(path, site.path(urls.article_path(ordinance.slug, number)))
             label = site.lang.article_label(ordinance.article(number))
             if markup.link(markup.escape(label), target, reference.eid) not in places:
@@ -356,21 +364,22 @@ def coverage_line(site: Site, ordinance: model.Ordinance) -> str:
     covered = i18n.coverage(ordinance, translation)
     text = site.labels("coverage_summary", articles=covered.articles, total=covered.total_articles,
                        percent=covered.percent)
-    return markup.element("p", f"**{site.labels('translation_coverage')}**: {markup.escape(text)}",
+    return markup.element("p", f"**{markup.escape(site.labels('translation_coverage'))}**: {markup.escape(text)}",
                           cls="ls-coverage")
 
 
 def metadata_table(site: Site, ordinance: model.Ordinance) -> str:
     labels, meta = site.labels, ordinance.meta
     body = "body" if site.lang.official else f"body_{site.lang.code}"
-    rows = [[labels("enacting_body"), markup.escape(meta["enacted"][body])],
+    rows = [[labels("enacting_body"), meta["enacted"][body]],
             [labels("adopted_on"), labels.date(meta["enacted"]["date"])]]
     if meta.get("approved"):
-        rows += [[labels("approving_body"), markup.escape(meta["approved"][body])],
+        rows += [[labels("approving_body"), meta["approved"][body]],
                  [labels("approved_on"), labels.date(meta["approved"]["date"])]]
     rows += [[labels("effective_date"), labels.date(meta["effective"])],
              [labels("status"), labels(meta["status"])]]
-    return '<div class="ls-meta" markdown>\n\n' + markup.table(["", ""], rows) + "\n\n</div>"
+    cells = [[markup.escape(cell) for cell in row] for row in rows]
+    return '<div class="ls-meta" markdown>\n\n' + markup.table(["", ""], cells) + "\n\n</div>"
 
 
 def contents(site: Site, ordinance: model.Ordinance, path: str) -> str:
@@ -413,7 +422,7 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
             target = urls.relative(path, site.path(urls.article_path(slug, part.number)))
             body.append(f'<section class="ls-article" id="{part.eid}" markdown="block">\n\n' +
                         "\n\n".join(article_text(site, ordinance, part, target)) + "\n\n</section>")
-    meta = page_meta(site, site.labels("full_text_title", title=title),
+    meta = page_meta(site, site.labels("full_text_title", title=markup.isolate(title)),
                      f"{title} {site.labels('full_text')}", search={"exclude": True})
     return Page(path, meta, body)
 

@@ -19,10 +19,12 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lawsite.core import yamlfile
+from lawsite.core import paths, yamlfile
 from lawsite.core.errors import Notice, SourceError, display_path
+from lawsite.core.errors import shown as quoted
 from lawsite.core.numerals import to_roman
 from lawsite.model import document as model
+from lawsite.site import markup
 from lawsite.translation import glossary
 from lawsite.translation.labels import Labels
 
@@ -67,6 +69,7 @@ class Translation:
     text: dict[str, str] = field(default_factory=dict)
     date: datetime.date | None = None          # when it was last revised
     lines: dict[str, int] = field(default_factory=dict)   # eId → its line in the file
+    notices: list[Notice] = field(default_factory=list)      # bidi controls in a passage
 
 
 def element_eids(ordinance: model.Ordinance) -> set[str]:
@@ -83,17 +86,20 @@ def element_eids(ordinance: model.Ordinance) -> set[str]:
 def load_translation(path: Path, ordinance: model.Ordinance) -> Translation:
     """Read and check a translation file: known keys, known eIds, text entries."""
     shown = display_path(path)
+    if not paths.inside(Path(path).parent, path):
+        raise SourceError(shown, None, "is a symbolic link that leads outside its directory: "
+                          "a translation must be a file in it")
     data = yamlfile.load(path)
     if not isinstance(data, dict):
         raise SourceError(shown, 1, "a translation file is a mapping with `text:`")
     for key in data:
         if key not in KEYS:
-            raise SourceError(shown, data.key_line(key), f"unknown key {str(key)[:40]!r} "
+            raise SourceError(shown, data.key_line(key), f"unknown key {quoted(key)} "
                               f"(expected {', '.join(KEYS)})")
     status = data.get("status", "unofficial")
     if status not in STATUSES:
         raise SourceError(shown, data.key_line("status"),
-                          f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+                          f"status must be one of {', '.join(STATUSES)}, not {quoted(status)}")
     date = data.get("date")
     if date is not None and type(date) is not datetime.date:
         raise SourceError(shown, data.key_line("date"), "`date` must be a date (YYYY-MM-DD)")
@@ -103,14 +109,16 @@ def load_translation(path: Path, ordinance: model.Ordinance) -> Translation:
     known = element_eids(ordinance)
     for eid, value in text.items():
         if eid not in known:
-            raise SourceError(shown, text.key_line(eid), f"unknown eId {eid!r}: "
+            raise SourceError(shown, text.key_line(eid), f"unknown eId {quoted(eid)}: "
                               f"《{ordinance.title}》 has no such chapter, section, 款, 项 or 目")
         if not isinstance(value, str) or not value.strip():
             raise SourceError(shown, text.key_line(eid),
-                              f"the translation of {eid} must be non-empty text, not {value!r}")
+                              f"the translation of {eid} must be non-empty text, not {quoted(value)}")
+    notices = [notice for eid, value in text.items()
+               for notice in markup.bidi_notice(shown, text.key_line(eid), f"the translation of {eid}", value)]
     return Translation(shown, status, str(data.get("translator", "")),
                        {eid: " ".join(value.split()) for eid, value in text.items()},
-                       date, {eid: text.key_line(eid) for eid in text})
+                       date, {eid: text.key_line(eid) for eid in text}, notices)
 
 
 @dataclass(frozen=True)
@@ -160,7 +168,7 @@ class Language:
         return ordinance.meta["short_title" if self.official else f"short_title_{self.code}"]
 
     def article_label(self, article: model.Article) -> str:
-        return article.label if self.official else self.labels("article", n=article.number)
+        return article.label if self.official else self.labels("article", n=article.number.en)
 
     def division_label(self, part: model.Chapter | model.Section) -> str:
         if self.official:
@@ -183,6 +191,19 @@ class Language:
         return f"{self.division_label(part)}{separator}{title}", lang
 
 
+def unknown_languages(directory: Path) -> list[Notice]:
+    """Directories of `directory` that are no language of the site (CODES) and not the
+    labels: their translations would be silently ignored."""
+    directory, translated = Path(directory), [code for code in CODES if code != OFFICIAL]
+    if not directory.is_dir():
+        return []
+    return [Notice(display_path(path), None, f"{quoted(path.name)} is not a language of the site "
+                   f"({', '.join(translated)}: CODES in lawsite/translation/i18n.py), so its translations "
+                   "are not published")
+            for path in sorted(directory.iterdir())
+            if path.is_dir() and path.name not in translated and path.name != "labels"]
+
+
 def load_languages(ordinances: list[model.Ordinance], directory: Path, labels: Path,
                    codes=CODES) -> list[Language]:
     """Every language tree of the site, with its labels (from `labels`) and its
@@ -198,7 +219,7 @@ def load_languages(ordinances: list[model.Ordinance], directory: Path, labels: P
             for path in sorted(Path(directory, code).glob("*.yml")):
                 if path.stem not in translations and path.name != glossary.FILE:
                     raise SourceError(display_path(path), None,
-                                      f"no ordinance has the slug {path.stem!r}")
+                                      f"no ordinance has the slug {quoted(path.stem)}")
         languages.append(Language(code, Labels.load(code, labels), translations))
     return languages
 

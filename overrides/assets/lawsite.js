@@ -93,7 +93,8 @@
   var base = new URL(JSON.parse(document.getElementById("__config").textContent).base
                        .replace(/\/?$/, "/"), location.href);
   var rest = decodeURIComponent(location.pathname).slice(decodeURIComponent(base.pathname).length);
-  var compare = rest.match(/^(en\/)?compare\/([a-z0-9-]+)-(\d+)--([a-z0-9-]+)-(\d+)\/?$/);
+  // an article is 28, or 20-1 for an inserted article (第二十条之一)
+  var compare = rest.match(/^(en\/)?compare\/([a-z0-9-]+?)-(\d+(?:-\d+)?)--([a-z0-9-]+?)-(\d+(?:-\d+)?)\/?$/);
   var ordinance = rest.match(/^(en\/)?([a-z0-9]+(?:-[a-z0-9]+)+)\//);
   var links = compare
     ? [[(compare[1] || "") + compare[2] + "/article-" + compare[3] + "/", compare[2] + " " + compare[3]],

@@ -43,3 +43,12 @@ def test_sitemap_lists_every_article(base_url, site_dir):
         for number in range(1, count + 1):
             assert f"https://lawsite.example.org/{slug}/article-{number}/" in locations
     assert get(base_url + "robots.txt")[1].endswith("Sitemap: https://lawsite.example.org/sitemap.xml\n")
+
+
+def test_the_404_page_reads_an_inserted_article_in_a_comparison_address(base_url, page):
+    """compare/<a>-<n>--<b>-<m>/ with an inserted article (20-1, 第二十条之一) on either side."""
+    page.goto(base_url + "compare/jinan-digital-economy-15--yantai-digital-economy-20-1/")
+    links = page.locator(".ls-suggest a")
+    assert links.all_inner_texts() == ["jinan-digital-economy 15", "yantai-digital-economy 20-1"]
+    assert [links.nth(i).get_attribute("href") for i in range(2)] == [
+        base_url + "jinan-digital-economy/article-15/", base_url + "yantai-digital-economy/article-20-1/"]

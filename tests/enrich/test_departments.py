@@ -14,8 +14,10 @@ import yaml
 
 from lawsite.core.errors import SourceError
 from lawsite.enrich import departments, phrases, vocabulary
+from lawsite.model.document import ArticleNumber
 from lawsite.parse import builder as parse
 from lawsite.parse import sources
+from lawsite.site.export import article_ref
 
 from ..conftest import ROOT
 
@@ -47,9 +49,10 @@ def labels(mentions) -> tuple[dict[str, set[str]], set[str]]:
     return acting, {m.actor for m in mentions if m.role == "mentioned"} - set(acting)
 
 
-def gold_labels(slug: str, number: int) -> tuple[dict[str, set[str]], set[str]]:
-    acting = {actor: set(modalities) for actor, modalities in (GOLD[slug][number] or {}).items()}
-    return acting, set((GOLD["mentioned"].get(slug) or {}).get(number, []))
+def gold_labels(slug: str, number: ArticleNumber) -> tuple[dict[str, set[str]], set[str]]:
+    key = article_ref(number)          # the gold's keys: 28 (or "20-1" for 第二十条之一)
+    acting = {actor: set(modalities) for actor, modalities in (GOLD[slug][key] or {}).items()}
+    return acting, set((GOLD["mentioned"].get(slug) or {}).get(key, []))
 
 
 def scores(extracted) -> dict[str, Counter]:
@@ -94,14 +97,14 @@ GOLD_ARTICLES = [(slug, number) for slug in GOLD if slug != "mentioned" for numb
 
 def test_the_gold_labels_every_article(launch):
     for slug, ordinance in launch.items():
-        assert sorted(GOLD[slug]) == [article.number for article in ordinance.articles]
+        assert sorted(GOLD[slug]) == [article_ref(article.number) for article in ordinance.articles]
 
 
 @pytest.mark.parametrize("slug, number", GOLD_ARTICLES,
                          ids=[f"{slug.split('-')[0]}-{number}" for slug, number in GOLD_ARTICLES])
 def test_article_matches_the_gold(extracted, slug, number):
-    got = labels(extracted[slug][number])
-    assert got == gold_labels(slug, number)
+    got = labels(extracted[slug][ArticleNumber(number)])
+    assert got == gold_labels(slug, ArticleNumber(number))
 
 
 def test_precision_and_recall_are_one(extracted, capsys):
@@ -418,7 +421,7 @@ def test_records_are_plain_json(launch, extracted):
     assert len(actors) == 45 and actors[0] == {
         "slug": "municipal-government", "name": "市人民政府",
         "name_en": "Municipal People's Government", "kind": "government", "terms": ["市人民政府"]}
-    record = departments.article_record(extracted["jinan-digital-economy"][37])
+    record = departments.article_record(extracted["jinan-digital-economy"][ArticleNumber(37)])
     assert record[0] == {"actor": "municipal-government", "role": "actor", "modality": "power",
                          "eid": "art_37__para_1",
                          "sentence": "市、区县人民政府及其部门可以依法开展公共数据授权运营。"}

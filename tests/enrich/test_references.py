@@ -161,3 +161,16 @@ def test_the_launch_texts_refer_to_nothing_but_themselves():
     # 济南 第五十九条 "违反本条例规定" names the ordinance the reader is in: not a link.
     corpus = build.load(project())
     assert references.find(corpus.ordinances) == ({}, [])
+
+
+def test_a_reference_to_an_inserted_article_resolves_to_it(sources_tree):
+    corpus = load(sources_tree, {"test-ordinance": (
+        "第一条 甲。\n第二条 乙。\n第二条之一 丙。\n\n丁。\n"
+        "第三条 依照第二条之一第二款、本条例第二条之二和第二条之一至第三条的规定。\n")})
+    found, notices = references.find(corpus.ordinances)
+    assert where(found, "test-ordinance", "art_3__para_1") == [
+        ("第二条之一第二款", "internal", "test-ordinance", "art_2-1__para_2"),
+        ("本条例第二条之二", "unresolved", "test-ordinance", ""),
+        ("第二条之一至第三条", "internal", "test-ordinance", "art_2-1")]
+    assert [n.message for n in notices] == [
+        "第三条 refers to 本条例第二条之二, but 测试市测试条例 has no 第二条之二 (it has 4 articles)"]

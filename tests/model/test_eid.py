@@ -41,7 +41,7 @@ def test_every_eid_of_the_real_corpus_parses_back(corpus_ordinances):
             assert EId.parse(article.eid).kind == "article"
             for _, element in article.elements():
                 parsed = EId.parse(element.eid)
-                assert str(parsed) == element.eid and parsed.article == article.number
+                assert str(parsed) == element.eid and parsed.article_number() == article.number
 
 
 def test_the_work_uri_of_each_ordinance_is_in_the_dataset(corpus_ordinances):

@@ -11,7 +11,7 @@ from lawsite.parse import builder as parse
 from lawsite.parse.sources import Source
 
 from ..conftest import metadata
-from ..styles import STYLES
+from ..styles import STYLES, eid, label
 
 # Chinese characters that cannot form structure on their own (no 第, no brackets).
 HANZI = "数据经济发展部门应当推进建设平台服务市区人民政府产业技术创新公共安全管理支持鼓励企业单位组织信息网络智能" \
@@ -49,12 +49,13 @@ chapter = st.one_of(
     st.fixed_dictionaries({"title": title2, "sections": st.lists(section, min_size=1, max_size=3),
                            "articles": st.just([])}),
 )
+inserted = st.sets(st.integers(1, 12), max_size=3)     # which articles are 第X条之Y
 ordinance = st.one_of(
     st.fixed_dictionaries({"title": st.just("测试市测试条例"), "chapters": st.none(),
-                           "articles": st.lists(article, min_size=1, max_size=6)}),
+                           "articles": st.lists(article, min_size=1, max_size=6), "inserted": inserted}),
     st.fixed_dictionaries({"title": st.just("测试市测试条例"),
                            "chapters": st.lists(chapter, min_size=1, max_size=4),
-                           "articles": st.none()}),
+                           "articles": st.none(), "inserted": inserted}),
 )
 
 
@@ -92,7 +93,8 @@ def expected(spec) -> dict:
     for chapter in spec["chapters"] or []:
         chapters.append((chapter["title"], [s["title"] for s in chapter["sections"] or []]))
     articles = [a for _, _, a in _articles(spec)]
-    return {"chapters": chapters, "articles": articles}
+    numbers = [(label(n), eid(n)) for _, n, _ in _articles(spec)]
+    return {"chapters": chapters, "articles": articles, "numbers": numbers}
 
 
 def _articles(spec):
@@ -106,6 +108,7 @@ def parsed(ordinance) -> dict:
         "articles": [[{"text": p.text, "items": [{"text": i.text, "subitems": [s.text for s in i.subitems]}
                                                   for i in p.items]} for p in a.paragraphs]
                      for a in ordinance.articles],
+        "numbers": [(a.label, a.eid) for a in ordinance.articles],
     }
 
 

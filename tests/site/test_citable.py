@@ -126,3 +126,74 @@ def test_a_redirect_to_nowhere_is_refused(tmp_path):
     with pytest.raises(SourceError) as caught:
         registry.curated_redirects({"a/": "a/index.md"}, redirects)
     assert caught.value.line == 1 and "redirect target /no-such-page/ is not a page" in str(caught.value)
+
+
+# -- a redirect never replaces a page ---------------------------------------------------------
+
+def build_with_redirects(tmp_path, monkeypatch, capsys, redirects: str):
+    """build_corpus.py on a fixture corpus (three articles) beside the hand-written
+    pages, with `redirects` as registry/redirects.yml: (exit status, stderr, docs)."""
+    import build_corpus
+    from ..conftest import workspace, corpus_args
+    places = workspace(tmp_path)
+    path = tmp_path / "registry" / "redirects.yml"         # the project's, beside its sources/
+    path.parent.mkdir()
+    path.write_text(redirects, encoding="utf-8")
+    status = build_corpus.main(corpus_args(places["--sources"], places["--docs"]))
+    return status, capsys.readouterr().err, places["--docs"]
+
+
+@pytest.mark.parametrize("redirects, replaced", [
+    ("/about/: /test-ordinance/article-1/\n", "/about/"),                      # hand-written
+    ("/test-ordinance/article-1/: /test-ordinance/article-2/\n"
+     "/test-ordinance/article-2/: /test-ordinance/article-1/\n", "/test-ordinance/article-1/"),
+    ("/test-ordinance/: /test-ordinance/article-1/\n", "/test-ordinance/"),    # generated
+    ("/test-ordinance/1/: /test-ordinance/article-2/\n", "/test-ordinance/1/"),  # a short form
+    ("/: /test-ordinance/\n", "/"),                                            # the home page
+    ("/en/about/: /en/\n", "/en/about/"),
+    ("/data/corpus.json/: /data/\n", "/data/corpus.json/"),                    # a file
+])
+def test_a_redirect_from_a_produced_url_is_refused(tmp_path, monkeypatch, capsys, redirects, replaced):
+    status, err, docs = build_with_redirects(tmp_path, monkeypatch, capsys, redirects)
+    assert status == 1
+    assert f"redirects.yml:1: redirect {replaced} would replace what the site publishes" in err
+    assert not (docs / ".redirects.yml").exists()
+
+
+def test_a_redirect_loop_is_an_error(tmp_path, monkeypatch, capsys):
+    status, err, _ = build_with_redirects(tmp_path, monkeypatch, capsys,
+                                          "/old-a/: /old-b/\n/old-b/: /old-c/\n/old-c/: /old-a/\n")
+    assert status == 1
+    assert "redirects.yml:1: redirects loop: /old-a/ → /old-b/ → /old-c/ → /old-a/" in err
+
+
+def test_a_chain_of_redirects_is_followed_to_its_page(tmp_path, monkeypatch, capsys):
+    status, err, docs = build_with_redirects(
+        tmp_path, monkeypatch, capsys,
+        "/old-a/: /old-b/\n/old-b/: /test-ordinance/article-3/\n/old-c/: /old-d/\n/old-d/: /nowhere/\n")
+    assert status == 1 and "redirects.yml:4: redirect target /nowhere/ is not a page" in err
+    status, err, docs = build_with_redirects(
+        tmp_path / "again", monkeypatch, capsys, "/old-a/: /old-b/\n/old-b/: /test-ordinance/article-3/\n")
+    assert status == 0, err
+    maps = json.loads((docs / ".redirects.yml").read_text(encoding="utf-8"))
+    assert maps["old-a.md"] == maps["old-b.md"] == "test-ordinance/article-3.md"
+
+
+def test_the_registry_check_finds_a_redirect_that_replaced_a_page(tmp_path):
+    """After the build: a redirect page where the sitemap lists a page, a redirect to
+    a redirect, and one to nowhere, each named."""
+    from ..conftest import workspace, SourcesTree, build_site_into as build_into
+    places = workspace(tmp_path / "work")
+    _, site = build_into(tmp_path / "built", places["--sources"], places["--translations"])
+    assert registry.redirect_problems(site) == []
+    page = (site / "test-ordinance" / "1" / "index.html").read_text(encoding="utf-8")
+    assert registry.redirect_target(site / "test-ordinance" / "1" / "index.html") == "../article-1/"
+    (site / "about" / "index.html").write_text(page, encoding="utf-8")         # ../article-1/ from /about/
+    (site / "test-ordinance" / "2" / "index.html").write_text(
+        page.replace("../article-1/", "../1/"), encoding="utf-8")
+    problems = registry.redirect_problems(site)
+    assert "/about/ is in the sitemap, a page, but redirects to ../article-1/" in problems
+    assert "/about/ redirects to /article-1/, which is not a page" in problems
+    assert "/test-ordinance/2/ redirects to /test-ordinance/1/, which redirects again" in problems
+    with pytest.raises(SourceError, match="3 redirect"):
+        registry.check(site, tmp_path / "empty-registry.txt")

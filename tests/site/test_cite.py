@@ -26,6 +26,10 @@ def launch():
     ("art_7__para_1__point_10__item_2", 1, "第七条第（十）项第2目", "Article 7(x)(2)"),
     ("art_101__para_2__point_4", 3, "第一百零一条第二款第（四）项", "Article 101(2)(iv)"),
     ("art_110__para_1", 2, "第一百一十条第一款", "Article 110(1)"),
+    # inserted articles: 之一 → A, 之二 → B, as in the NPC's English translations
+    ("art_20-1", 1, "第二十条之一", "Article 20A"),
+    ("art_20-2__para_2__point_3", 2, "第二十条之二第二款第（三）项", "Article 20B(2)(iii)"),
+    ("art_133-1__para_1", 1, "第一百三十三条之一", "Article 133A"),
 ])
 def test_pinpoints(eid, paragraphs, zh, en):
     parts = EId.parse(eid).numbers()

@@ -11,7 +11,6 @@ import build_corpus
 from lawsite import pipeline as build
 from lawsite.core.errors import SourceError
 from lawsite.translation import i18n
-from lawsite.translation.labels import Labels
 
 from ..conftest import LABELS, ROOT, project
 
@@ -180,13 +179,3 @@ def test_the_english_citation_cites_an_unofficial_translation_of_its_date(site_d
     notice = soup(site_dir, "en/yantai-digital-economy").select_one(".ls-notice").get_text()
     assert "unofficial" in notice and "Translation of 2026-12-01." in notice
 
-
-@pytest.mark.parametrize("text, line, message", [
-    ("- 首页\n", 1, "labels must be a mapping of key to text"),
-    ("home: 首页\nsite_name: [地方性法规]\n", 2, "a label must be one text (quote it)"),
-])
-def test_a_malformed_labels_file_names_its_line(tmp_path, text, line, message):
-    (tmp_path / "zh.yml").write_text(text, encoding="utf-8")
-    with pytest.raises(SourceError) as caught:
-        Labels.load("zh", tmp_path)
-    assert (caught.value.line, caught.value.message) == (line, message)
