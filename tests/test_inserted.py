@@ -89,7 +89,8 @@ def test_citations_of_an_inserted_article(amended):
     assert pin["data-url"].endswith("/test-ordinance/article-2-1/#art_2-1__para_2__point_1")
     english = page(amended[1], "en/test-ordinance/article-2-1")
     assert english.select_one("h1").get_text(strip=True).startswith("Article 2A")
-    assert english.select_one("#art_2-1__para_2 .ls-pin")["data-cite"] == "Test Regulations, Article 2A(2)"
+    assert english.select_one("#art_2-1__para_2 .ls-pin")["data-cite"] == \
+        "Test Regulations, Article 2A(2) (unofficial translation)"
 
 
 def test_previous_and_next_run_through_the_inserted_articles(amended):
