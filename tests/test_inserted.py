@@ -83,13 +83,14 @@ def test_the_inserted_article_has_its_own_page_eid_and_anchors(amended):
 def test_citations_of_an_inserted_article(amended):
     soup = page(amended[1], "test-ordinance/article-2-1")
     rows = [row.get_text(" ", strip=True) for row in soup.select(".ls-cite__text")]
-    assert rows[:2] == ["《测试市测试条例》第二条之一", "Test Regulations, Article 2A"]
+    assert rows[:2] == ["《测试市测试条例》第二条之一", "Test Regulations, Article 2A (unofficial translation)"]
     pin = soup.select_one("#art_2-1__para_2__point_1 .ls-pin")
     assert pin["data-cite"] == "《测试市测试条例》第二条之一第二款第（一）项"
     assert pin["data-url"].endswith("/test-ordinance/article-2-1/#art_2-1__para_2__point_1")
     english = page(amended[1], "en/test-ordinance/article-2-1")
     assert english.select_one("h1").get_text(strip=True).startswith("Article 2A")
-    assert english.select_one("#art_2-1__para_2 .ls-pin")["data-cite"] == "Test Regulations, Article 2A(2)"
+    assert english.select_one("#art_2-1__para_2 .ls-pin")["data-cite"] == \
+        "Test Regulations, Article 2A(2) (unofficial translation)"
 
 
 def test_previous_and_next_run_through_the_inserted_articles(amended):
