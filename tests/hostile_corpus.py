@@ -92,6 +92,8 @@ ORDINANCES = {SLUG: _ordinance(SLUG, "测试"), SECOND: _ordinance(SECOND, "第�
 
 
 VOCABULARY = {
+    # how names are written around terms: the repository's own (data, not hostile)
+    "names": yaml.safe_load((ROOT / "sources" / "departments.yml").read_text(encoding="utf-8"))["names"],
     "generic": ["有关部门" + bad("departments.yml generic", spaces=False)],
     "actors": [
         {"slug": "big-data", "name": "大数据部门" + bad("departments.yml name"),
