@@ -19,7 +19,7 @@ from lawsite.core.errors import SourceError
 from lawsite.enrich import vocabulary
 from lawsite.mkdocs import search
 from lawsite.parse import sources
-from lawsite.publish import linkcheck
+from lawsite.publish import linkcheck, output
 from lawsite.publish.output import hand_written_only
 from lawsite.site import urls
 from lawsite.translation import i18n
@@ -51,7 +51,9 @@ def line_of(path, text: str) -> int:
 
 # -- defect 4: reserved slugs ---------------------------------------------------------------
 
-HAND_WRITTEN = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
+# the hand-written pages of docs/, not the pages an earlier `make site` generated beside them
+HAND_WRITTEN = sorted(set(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
+                      - set(output.previous_manifest(ROOT / "docs")))
 RESERVED = urls.reserved(["en"], HAND_WRITTEN)
 
 

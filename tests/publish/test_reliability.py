@@ -411,3 +411,25 @@ def test_a_failed_offline_bundle_publishes_nothing(stages, tmp_path, monkeypatch
         publish.publish(project(docs=work / "docs", site=work / "site", dist=work / "dist"), check_urls=False)
     assert {name: contents(work / name) for name in ("site", "dist")} == before
     assert leftovers(work) == []
+
+
+def test_site_and_dist_of_an_earlier_layout_are_taken_over(stages, tmp_path):
+    """site/ and dist/ as real directories, as publishes before links left them: the
+    next publish puts its links in their place."""
+    _, _, _, generated, before = stages
+    work = tmp_path / "work"
+    shutil.copytree(generated, work, symlinks=True)
+    for name in ("site", "dist"):
+        real = work / f"{name}.real"
+        shutil.copytree(work / name, real)             # through the link: plain files
+        (work / name).unlink()
+        real.rename(work / name)
+    shutil.rmtree(work / ".site.published")
+    assert {name: contents(work / name) for name in ("site", "dist")} == before
+    publish.publish(work / "site", work / "dist", work / "docs", check_urls=False)
+    assert (work / "site").is_symlink() and (work / "dist").is_symlink()
+    assert (work / "site" / "third-ordinance" / "article-1" / "index.html").is_file()
+    assert (work / "dist" / "lawsite-offline.zip").is_file() and leftovers(work) == []
+    elsewhere = work / "downloads" / "offline"                 # dist/ in directories to be made
+    publish.publish(work / "site", elsewhere, work / "docs", check_urls=False)
+    assert contents(elsewhere) == contents(work / "dist") and elsewhere.is_symlink()
