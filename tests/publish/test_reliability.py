@@ -426,10 +426,10 @@ def test_site_and_dist_of_an_earlier_layout_are_taken_over(stages, tmp_path):
         real.rename(work / name)
     shutil.rmtree(work / ".site.published")
     assert {name: contents(work / name) for name in ("site", "dist")} == before
-    publish.publish(work / "site", work / "dist", work / "docs", check_urls=False)
+    publish.publish(project(docs=work / "docs", site=work / "site", dist=work / "dist"), check_urls=False)
     assert (work / "site").is_symlink() and (work / "dist").is_symlink()
     assert (work / "site" / "third-ordinance" / "article-1" / "index.html").is_file()
     assert (work / "dist" / "lawsite-offline.zip").is_file() and leftovers(work) == []
     elsewhere = work / "downloads" / "offline"                 # dist/ in directories to be made
-    publish.publish(work / "site", elsewhere, work / "docs", check_urls=False)
+    publish.publish(project(docs=work / "docs", site=work / "site", dist=elsewhere), check_urls=False)
     assert contents(elsewhere) == contents(work / "dist") and elsewhere.is_symlink()
