@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
-.PHONY: site corpus test browser serve bench lock clean register
+.PHONY: site corpus test lint browser serve bench lock clean register
 
 # The hosted site in site/ and the offline bundle in dist/, from the same pages.
 site: corpus node_modules/.installed
@@ -23,15 +23,20 @@ serve: corpus
 # The benchmark (separate from the tests): the real corpus and one 50 times larger,
 # measured in one run; the report goes to benchmarks/report.md and report.json.
 bench: $(STAMP) browser node_modules/.installed
-	$(BIN)/python -m lawsite.bench --scale 1 --scale 50 --profile
+	$(BIN)/python -m tools.bench --scale 1 --scale 50 --profile
 
 # The iframe-worker shim of the offline bundle, pinned in package-lock.json.
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(STAMP) browser node_modules/.installed
+test: lint browser node_modules/.installed
 	$(BIN)/python -m pytest
+
+# The linter and the type checker (their settings are in pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check lawsite tools tests build_corpus.py
+	$(BIN)/python -m mypy
 
 # Debian's Chromium for the browser tests (Playwright's own download cannot work
 # here) and CJK fonts so that screenshots show Chinese. Needs root, as in CI.
@@ -56,4 +61,4 @@ clean:
 # Add the URLs of the last build to registry/urls.txt (commit the change): a
 # published URL must keep working forever, and the build checks that it does.
 register:
-	$(BIN)/python -m lawsite.registry add site
+	$(BIN)/python -m lawsite.publish.registry add site

@@ -2,7 +2,11 @@
 """Build the corpus: read sources/, parse every ordinance, write docs/.
 
     python build_corpus.py [--sources sources] [--docs docs] [--translations translations]
-                           [--repairs] [--translation-pairs]
+                           [--labels translations/labels] [--registry registry]
+                           [--config mkdocs.yml] [--repairs] [--translation-pairs]
+
+The paths make one `Project` (lawsite/project.py), built here once and passed down:
+the build reads nothing else.
 
 Exit status 0 on success, 1 on bad input (the message names the file, the line
 and the problem, and nothing is written).
@@ -10,20 +14,26 @@ and the problem, and nothing is written).
 
 import argparse
 import sys
-from collections import Counter
 import time
+from collections import Counter
 
-from lawsite import consistency, i18n
-from lawsite.build import build
-from lawsite.errors import SourceError
+from lawsite.core.errors import SourceError
+from lawsite.pipeline import build
+from lawsite.project import Project
+from lawsite.translation import consistency, i18n
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", default="sources", help="the sources directory")
     parser.add_argument("--docs", default="docs", help="the MkDocs docs directory")
-    parser.add_argument("--translations", default=str(i18n.TRANSLATIONS),
+    parser.add_argument("--translations", default="translations",
                         help="the translations directory (translations/<lang>/<slug>.yml)")
+    parser.add_argument("--labels", default=None,
+                        help="the site's labels (<lang>.yml; default: the translations' labels/)")
+    parser.add_argument("--registry", default="registry",
+                        help="the URL registry (urls.txt, redirects.yml)")
+    parser.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (site_url)")
     parser.add_argument("--repairs", action="store_true",
                         help="list every repair made to the texts (file:line:column, kind, before → after)")
     parser.add_argument("--translation-pairs", action="store_true",
@@ -32,7 +42,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        corpus, report = build(args.sources, args.docs, translations_dir=args.translations)
+        corpus, report = build(Project.of(args.sources, translations=args.translations, labels=args.labels,
+                                          registry=args.registry, mkdocs_config=args.config,
+                                          docs=args.docs))
     except SourceError as error:
         print(f"error: {error}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)

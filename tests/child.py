@@ -117,16 +117,18 @@ def main(argv: list[str]) -> int:
         audit()
     if WATCH:
         watch()
-    from lawsite import registry
-    if os.environ.get("LAWSITE_TEST_REGISTRY"):
-        registry.REGISTRY = Path(os.environ["LAWSITE_TEST_REGISTRY"])
-    if os.environ.get("LAWSITE_TEST_REDIRECTS"):
-        registry.REDIRECTS = Path(os.environ["LAWSITE_TEST_REDIRECTS"])
     what, args = argv[0], argv[1:]
     options = dict(zip(args[::2], args[1::2]))
+    # the registry: the directory of LAWSITE_TEST_REDIRECTS (its redirects.yml) or of
+    # LAWSITE_TEST_REGISTRY (its urls.txt), else one beside the sources
+    for setting in ("LAWSITE_TEST_REDIRECTS", "LAWSITE_TEST_REGISTRY"):
+        if os.environ.get(setting):
+            options.setdefault("--registry", str(Path(os.environ[setting]).parent))
+    options.setdefault("--registry", str(Path(options.get("--sources", "sources")).parent / "registry"))
+    options.setdefault("--labels", str(Path(__file__).resolve().parent.parent / "translations" / "labels"))
     import build_corpus
     if what in ("build", "site"):
-        status = build_corpus.main([a for key in ("--sources", "--docs", "--translations")
+        status = build_corpus.main([a for key in ("--sources", "--docs", "--translations", "--labels", "--registry")
                                     if key in options for a in (key, options[key])])
         if status or what == "build":
             return status
@@ -138,10 +140,13 @@ def _publish(options: dict) -> int:
     LAWSITE_TEST_REGISTRY names one (a fixture corpus is not the published one)."""
     from mkdocs.exceptions import MkDocsException
 
-    from lawsite import publish
-    from lawsite.errors import SourceError
+    from lawsite.core.errors import SourceError
+    from lawsite.project import Project
+    from lawsite.publish import publish
     try:
-        publish.publish(Path(options["--site"]), Path(options["--dist"]), options["--docs"],
+        publish.publish(Project.of(options.get("--sources", "sources"), docs=options["--docs"],
+                                   site=options["--site"], dist=options["--dist"],
+                                   registry=options["--registry"], mkdocs_config="mkdocs.yml"),
                         check_urls=bool(os.environ.get("LAWSITE_TEST_REGISTRY")))
     except (MkDocsException, SourceError) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -1,15 +1,29 @@
 """Shared fixtures: a throwaway sources/ tree with small ordinances."""
 
 import datetime
+import subprocess
 import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
 
-from lawsite.output import hand_written_only
+from lawsite.project import Project
+from lawsite.publish.output import hand_written_only
 
 ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "translations" / "labels"
+HOSTED, OFFLINE = ROOT / "mkdocs.yml", ROOT / "mkdocs.offline.yml"
+
+
+def project(sources: Path = ROOT / "sources", translations: Path | None = None, **paths) -> Project:
+    """The project of a sources/ tree: its own translations and registry beside it,
+    the repository's labels unless the translations have their own, and the
+    repository's mkdocs.yml (the theme; site_url)."""
+    translations = Path(translations) if translations else Path(sources).parent / "translations"
+    paths.setdefault("labels", translations / "labels" if (translations / "labels").exists() else LABELS)
+    paths.setdefault("mkdocs_config", HOSTED)
+    return Project.of(sources, translations=translations, **paths)
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
@@ -72,8 +86,11 @@ def sources_tree(tmp_path) -> SourcesTree:
 def corpus_args(sources, docs, translations=None) -> list[str]:
     """build_corpus.py arguments for a fixture sources/ tree, with no translations
     (the repository's name the launch ordinances) unless given."""
-    translations = translations or Path(sources).parent / "no-translations"
-    return ["--sources", str(sources), "--docs", str(docs), "--translations", str(translations)]
+    translations = Path(translations or Path(sources).parent / "no-translations")
+    labels = translations / "labels" if (translations / "labels").exists() else LABELS
+    return ["--sources", str(sources), "--docs", str(docs), "--translations", str(translations),
+            "--labels", str(labels), "--registry", str(Path(sources).parent / "registry"),
+            "--config", str(HOSTED)]
 
 
 SIMPLE = """\
@@ -100,12 +117,12 @@ def build_site_into(directory: Path, sources: Path = ROOT / "sources",
     import shutil
 
     import build_corpus
-    from lawsite import publish
+    from lawsite.publish import publish
 
     docs, site = directory / "docs", directory / "site"
     shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
     assert build_corpus.main(corpus_args(sources, docs, translations)) == 0
-    publish.build_site(site, docs_dir=docs)          # strict: any MkDocs warning fails
+    publish.build_site(site, HOSTED, docs_dir=docs)          # strict: any MkDocs warning fails
     return docs, site
 
 
@@ -140,9 +157,9 @@ def partial_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def bundle(built, tmp_path_factory) -> Path:
     """The offline bundle of the real corpus (dist/lawsite-offline.zip), built once."""
-    from lawsite import publish
+    from lawsite.publish import publish
     work = tmp_path_factory.mktemp("bundle")
-    return publish.build_bundle(work / "lawsite-offline.zip", built[0], work / "offline")
+    return publish.build_bundle(work / "lawsite-offline.zip", OFFLINE, built[0], work / "offline")
 
 
 def build_fixture_site(root: Path, tree: "SourcesTree") -> tuple[Path, str]:
@@ -162,13 +179,13 @@ def build_fixture_site(root: Path, tree: "SourcesTree") -> tuple[Path, str]:
 def hostile(tmp_path_factory):
     """The hostile fixture (tests/fixtures/hostile/) built into a site:
     (site dir, the parsed ordinance, the source lines, the build's warnings)."""
-    from lawsite import build
+    from lawsite import pipeline as build
     root = tmp_path_factory.mktemp("hostile")
     tree = SourcesTree(root / "sources")
     tree.add((ROOT / "tests" / "fixtures" / "hostile" / "hostile.txt").read_text(encoding="utf-8"),
              dedent=False)
     site, warnings = build_fixture_site(root, tree)
-    corpus = build.load(tree.root, root / "no-translations")
+    corpus = build.load(project(tree.root, root / "no-translations"))
     lines = (tree.root / "ordinances" / "test-ordinance.txt").read_text(encoding="utf-8").split("\n")
     return site, corpus.ordinances[0], lines, warnings
 

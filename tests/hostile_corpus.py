@@ -9,9 +9,7 @@ tests/e2e/test_hostile_search.py (searched and clicked in Chromium)."""
 
 import contextlib
 import io
-import shutil
 from pathlib import Path
-from unittest import mock
 
 import yaml
 
@@ -94,6 +92,8 @@ ORDINANCES = {SLUG: _ordinance(SLUG, "测试"), SECOND: _ordinance(SECOND, "第�
 
 
 VOCABULARY = {
+    # how names are written around terms: the repository's own (data, not hostile)
+    "names": yaml.safe_load((ROOT / "sources" / "departments.yml").read_text(encoding="utf-8"))["names"],
     "generic": ["有关部门" + bad("departments.yml generic", spaces=False)],
     "actors": [
         {"slug": "big-data", "name": "大数据部门" + bad("departments.yml name"),
@@ -148,19 +148,19 @@ def write(root: Path) -> tuple[Path, Path, Path]:
 
 @contextlib.contextmanager
 def hostile_labels_in_use(directory: Path):
-    """The interface labels are read from `directory` (the build and MkDocs' hooks)."""
-    with mock.patch("lawsite.labels.DIRECTORY", directory):
-        yield
+    """The interface labels are the project's, `directory` (translations/labels, which
+    the build is given and writes into docs/ for MkDocs' hooks): nothing to patch."""
+    yield
 
 
 def build(root: Path) -> dict:
     """Build the hosted site and the offline bundle of the hostile corpus under `root`:
     {"docs", "site", "bundle" (the zip), "warnings"}."""
-    from lawsite import publish
+    from lawsite.publish import publish
     sources, translations, labels = write(root)
     err = io.StringIO()
     with hostile_labels_in_use(labels), contextlib.redirect_stderr(err):
         docs, site = build_site_into(root, sources, translations)
-        bundle = publish.build_bundle(root / "lawsite-offline.zip", docs, root / "offline")
+        bundle = publish.build_bundle(root / "lawsite-offline.zip", ROOT / "mkdocs.offline.yml", docs, root / "offline")
     return {"docs": docs, "site": site, "bundle": bundle, "warnings": err.getvalue(),
             "offline": root / "offline" / publish.BUNDLE}

@@ -9,7 +9,7 @@ A spec: {"title": str, "chapters": [chapter] | None, "articles": [article] | Non
   article: [paragraph]; paragraph: {"text": str, "items": [{"text", "subitems": [str]}]}
 """
 
-from lawsite.numerals import from_int
+from lawsite.core.numerals import from_int
 
 HISTORY = ["2024年10月22日测试市第一届人民代表大会常务委员会第二次会议通过",
            "2024年11月20日山东省第十四届人民代表大会常务委员会第十二次会议批准"]

@@ -4,17 +4,16 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
 import pytest
 
 import build_corpus
-from lawsite.output import MANIFEST, all_files
+from lawsite.publish.output import MANIFEST, all_files
 
 from .conftest import ROOT, SIMPLE, corpus_args
 
-SCHEMA = json.loads((ROOT / "lawsite" / "corpus.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "lawsite" / "site" / "corpus.schema.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lawsite import search, tooltips
+from lawsite.mkdocs import search, tooltips
 
 from .hostile_corpus import ORDINANCES, SLUG
 

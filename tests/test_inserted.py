@@ -8,11 +8,11 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from lawsite import linkcheck
+from lawsite.publish import linkcheck
 
 from .conftest import ROOT, SourcesTree, build_fixture_site
 
-SCHEMA = json.loads((ROOT / "lawsite" / "corpus.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "lawsite" / "site" / "corpus.schema.json").read_text(encoding="utf-8"))
 
 AMENDED = """\
     # 测试市测试条例

@@ -9,8 +9,8 @@ import re
 import pytest
 import yaml
 
-from lawsite import output, registry
-from lawsite.errors import SourceError
+from lawsite.core.errors import SourceError
+from lawsite.publish import output, registry
 
 from .conftest import ROOT, corpus_args, dump_metadata, metadata, run_child, workspace
 
@@ -106,7 +106,7 @@ def test_no_path_field_reads_or_writes_outside(field, tmp_path):
 
 
 def test_the_text_file_is_a_file_beside_the_metadata(sources_tree):
-    from lawsite import sources
+    from lawsite.parse import sources
     for value, problem in ((".", "names the directory itself"), ("..", "would leave its directory"),
                            ("sub/x.txt", "is a path, not a file name"),
                            ("/etc/passwd", "is absolute")):
@@ -147,19 +147,19 @@ def test_the_mkdocs_hook_refuses_a_redirect_that_leaves_the_site(tmp_path, caplo
     from mkdocs.exceptions import MkDocsException
 
     import build_corpus
-    from lawsite import publish
+    from lawsite.publish import publish
     places = workspace(tmp_path)
     assert build_corpus.main(corpus_args(places["--sources"], places["--docs"])) == 0
     redirects = places["--docs"] / ".redirects.yml"
     redirects.write_text('{"../../../escaped.md": "test-ordinance/article-1.md"}', encoding="utf-8")
     with pytest.raises(MkDocsException):
-        publish.build_site(tmp_path / "site", docs_dir=places["--docs"])
+        publish.build_site(tmp_path / "site", ROOT / "mkdocs.yml", docs_dir=places["--docs"])
     assert "redirect '../../../escaped.md' has a '..' part" in caplog.text
     assert not (tmp_path / "escaped").exists() and not (tmp_path.parent / "escaped").exists()
 
 
 def test_paths_helpers():
-    from lawsite import paths
+    from lawsite.core import paths
     assert paths.problem("a/b.md") is None
     assert paths.problem("") == "is empty"
     assert paths.inside(ROOT, ROOT / "sources") and not paths.inside(ROOT / "sources", ROOT)

@@ -13,13 +13,19 @@ import time
 import pytest
 
 import build_corpus
-from lawsite import build as pipeline
-from lawsite import i18n, linkcheck, output, search, sources, urls, vocabulary, yamlfile
-from lawsite.errors import SourceError
-from lawsite.labels import Labels
-from lawsite.output import hand_written_only
+from lawsite import pipeline as pipeline
+from lawsite.core import yamlfile
+from lawsite.core.errors import SourceError
+from lawsite.enrich import vocabulary
+from lawsite.mkdocs import search
+from lawsite.parse import sources
+from lawsite.publish import linkcheck, output
+from lawsite.publish.output import hand_written_only
+from lawsite.site import urls
+from lawsite.translation import i18n
+from lawsite.translation.labels import Labels
 
-from .conftest import ROOT, SIMPLE, build_fixture_site, corpus_args, metadata
+from .conftest import ROOT, SIMPLE, build_fixture_site, corpus_args, metadata, project
 
 
 def error_of(call) -> SourceError:
@@ -131,7 +137,7 @@ def test_each_curated_yaml_file_refuses_aliases(tmp_path):
     (tmp_path / "departments.yml").write_text(alias, encoding="utf-8")
     (tmp_path / "search-terms.yml").write_text(alias, encoding="utf-8")
     (tmp_path / "en.yml").write_text(alias, encoding="utf-8")
-    for call in (lambda: vocabulary.load(tmp_path / "departments.yml"), lambda: search.terms(tmp_path),
+    for call in (lambda: vocabulary.load(tmp_path / "departments.yml"), lambda: search.terms(tmp_path / "search-terms.yml"),
                  lambda: Labels.load("en", tmp_path)):
         assert "anchors and aliases" in str(error_of(call))
 
@@ -205,7 +211,7 @@ def test_bidi_controls_in_a_translation_and_the_vocabulary_are_reported(tmp_path
     shutil.copytree(ROOT / "translations", directory)
     (directory / "en" / "jinan-digital-economy.yml").write_text(
         f"text:\n  chp_1: General\n  art_1__para_1: These {RLO}Regulations\n", encoding="utf-8")
-    corpus = pipeline.load(ROOT / "sources", directory)
+    corpus = pipeline.load(project(ROOT / "sources", directory))
     assert any(str(n).endswith("en/jinan-digital-economy.yml:3: the translation of art_1__para_1 holds the "
                                "bidirectional control U+202E, which reverses the text after it: it is "
                                "published as it is, isolated from what surrounds it; check the source")
@@ -221,9 +227,9 @@ def test_an_unknown_translation_language_is_reported(tmp_path):
     shutil.copytree(ROOT / "translations", directory)
     (directory / "fr").mkdir()
     (directory / "fr" / "jinan-digital-economy.yml").write_text("text: {}\n", encoding="utf-8")
-    corpus = pipeline.load(ROOT / "sources", directory)
+    corpus = pipeline.load(project(ROOT / "sources", directory))
     [notice] = [n for n in corpus.notices if "not a language of the site" in str(n)]
-    assert str(notice).endswith("fr: 'fr' is not a language of the site (en: CODES in lawsite/i18n.py), "
+    assert str(notice).endswith("fr: 'fr' is not a language of the site (en: CODES in lawsite/translation/i18n.py), "
                                 "so its translations are not published")
     assert i18n.unknown_languages(ROOT / "translations") == []
 

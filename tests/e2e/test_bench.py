@@ -16,7 +16,7 @@ def test_the_benchmark_runs_on_a_tiny_corpus(tmp_path, browser_context):
     tree.add(SIMPLE)
     shutil.copy(ROOT / "sources" / "departments.yml", tree.root)
     out = tmp_path / "report"
-    subprocess.run([sys.executable, "-m", "lawsite.bench", "--scale", "1", "--sources", str(tree.root),
+    subprocess.run([sys.executable, "-m", "tools.bench", "--scale", "1", "--sources", str(tree.root),
                     "--out", str(out)], cwd=ROOT, check=True, capture_output=True)
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     [run] = report["runs"]

@@ -1,0 +1,222 @@
+"""Who must do what, article by article: the actors each sentence names, and how.
+
+Each sentence (split at 。；;) is read on its own, in the 款/项/目 it stands in.
+An actor named in it is one of
+
+- its subject: a phrase before the modal word (应当, 可以, 不得, 负责 …), or at
+  the very start of a sentence that has none (an imperative such as
+  "区县人民政府根据实际情况，统筹…"), or the agent after 由 ("由X责令改正").
+  Its modalities are the sentence's: duty for 应当/必须/负责/牵头 or no modal
+  word at all, power for 可以, prohibition for 不得;
+- a co-actor, right after 会同 or 组织: "发展改革部门应当会同工业和信息化等部门…"
+  (the subject's modalities);
+- encouraged: right after 鼓励/支持/引导/倡导 in a sentence with no subject, nor
+  one carried over from the clause before a ； ("鼓励金融机构…");
+- otherwise only mentioned: an object ("X应当鼓励金融机构…"), a venue, or a
+  possessor ("市、区县人民政府相关部门", "…的").
+
+>>> from .vocabulary import loads
+>>> vocabulary = loads('''
+... generic: [有关部门]
+... names: {prefixes: [市, 区县], heads: [部门, 单位], shared: [人民政府, 部门], institutions: [部门, 机关]}
+... actors:
+...   - {slug: municipal-government, name: 市人民政府, name_en: M, kind: government,
+...      terms: [市人民政府]}
+...   - {slug: big-data, name: 大数据部门, name_en: B, kind: department, terms: [大数据]}
+...   - {slug: platform-enterprise, name: 平台企业, name_en: P, kind: other, terms: [平台企业]}
+... ''')
+>>> def show(text):
+...     return sentence_mentions(text, vocabulary)
+>>> show("市人民政府应当组织大数据等有关部门编制规划。")
+[('municipal-government', 'actor', 'duty'), ('big-data', 'actor', 'duty')]
+>>> show("市人民政府应当鼓励平台企业开放数据。")
+[('municipal-government', 'actor', 'duty'), ('platform-enterprise', 'mentioned', None)]
+>>> show("支持平台企业规范健康发展。"), show("平台企业不得滥用市场支配地位。")
+([('platform-enterprise', 'actor', 'encouragement')], [('platform-enterprise', 'actor', 'prohibition')])
+"""
+
+import re
+from dataclasses import asdict, dataclass
+
+from lawsite.core import zh
+from lawsite.core.errors import Notice
+from lawsite.enrich import phrases
+from lawsite.enrich.vocabulary import Vocabulary
+from lawsite.model.document import Article, ArticleNumber, Ordinance
+
+MODALITIES = ("duty", "power", "encouragement", "prohibition")
+
+# The modal words, each giving its subject a modality; the first one ends the subject.
+MODAL = re.compile("|".join(f"(?P<{modality}>{zh.alternatives(words)})"
+                            for modality, words in zh.MODAL_WORDS.items()))
+
+# The agent of a passive: "…的，由市场监督管理部门责令改正".
+AGENT = re.compile(r"由$")
+
+# Verbs whose object acts with the subject: 会同工业和信息化等部门, 组织大数据等有关部门.
+CO_ACT = re.compile(r"(?:会同|组织)$")
+
+# Verbs of encouragement, alone or joined: 鼓励, 鼓励和支持, 培育、引导和支持, 鼓励引导.
+ENCOURAGE = re.compile(rf"(?:{zh.alternatives(zh.ENCOURAGING_VERBS)})"
+                       rf"(?:[和、并]?(?:{zh.alternatives(zh.ENCOURAGING_VERBS)}))*$")
+
+VERB_REACH = 16     # characters before a phrase searched for its verb (鼓励、支持和引导 is 7)
+
+# A sentence ends at 。 or ；, which it keeps: the sentences of a text join back into it.
+ENDS = zh.SENTENCE_ENDS + zh.HALF_WIDTH_SEMICOLON
+SENTENCE = re.compile(f"[^{ENDS}]+[{ENDS}]?")
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: str              # vocabulary slug
+    role: str               # "actor" | "mentioned"
+    modality: str | None    # duty | power | encouragement | prohibition (None when mentioned)
+    eid: str                # the 款/项/目 element the sentence is in
+    sentence: str           # the sentence, exactly as in the element's text
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, each with its 。 or ；.
+
+    >>> sentences("甲应当乙；丙可以丁。戊")
+    ['甲应当乙；', '丙可以丁。', '戊']
+    """
+    return SENTENCE.findall(text)
+
+
+def extract(ordinance: Ordinance, vocabulary: Vocabulary) -> dict[ArticleNumber, list[Mention]]:
+    """Every article's mentions, by article number, in text order, without duplicates."""
+    return {article.number: article_mentions(article, vocabulary) for article in ordinance.articles}
+
+
+def extract_all(ordinances, vocabulary: Vocabulary) -> dict[str, dict[ArticleNumber, list[Mention]]]:
+    """`extract` for each ordinance, by slug: the input of `matrix`."""
+    return {ordinance.slug: extract(ordinance, vocabulary) for ordinance in ordinances}
+
+
+def read_all(ordinances, vocabulary: Vocabulary) -> tuple[dict[str, dict[int, list[Mention]]], list[Notice]]:
+    """`extract_all` and every ordinance's `unknown_phrases`, in one reading of each sentence."""
+    mentions, notices = {}, []
+    for ordinance in ordinances:
+        unknown: dict[Notice, None] = {}
+        mentions[ordinance.slug] = {article.number: article_mentions(article, vocabulary, ordinance, unknown)
+                                    for article in ordinance.articles}
+        notices += list(unknown)
+    return mentions, notices
+
+
+def article_mentions(article: Article, vocabulary: Vocabulary, ordinance: Ordinance | None = None,
+                     unknown: dict | None = None) -> list[Mention]:
+    """The actors of an article; with `unknown`, add to it the warnings of `unknown_phrases`
+    for the article of `ordinance`."""
+    found: dict[Mention, None] = {}          # in order, once each
+    for paragraph in article.paragraphs:
+        # A subject carries over a ；, and from a 款 to its 项 ("X履行下列职责：（一）…；").
+        carried = False
+        for element in paragraph.elements():
+            for sentence in sentences(element.text):
+                given, has_subject, named = _read(sentence, vocabulary, carried)
+                if unknown is not None and ordinance is not None:
+                    for phrase in named:
+                        for name in phrase.unknown:
+                            unknown.setdefault(_unknown(ordinance, article, paragraph, phrase, name, vocabulary))
+                for actor, role, modality in given:
+                    found.setdefault(Mention(actor, role, modality, element.eid, sentence), None)
+                carried = (carried or has_subject) and not sentence.endswith("。")
+    return list(found)
+
+
+def sentence_mentions(sentence: str, vocabulary: Vocabulary) -> list[tuple]:
+    """(actor, role, modality) for each actor one sentence names, in text order."""
+    return _read(sentence, vocabulary, carried=False)[0]
+
+
+def _read(sentence: str, vocabulary: Vocabulary, carried: bool) -> tuple[list[tuple], bool, list]:
+    """The sentence's (actor, role, modality), whether it has a subject of its own, and
+    the phrases that name actors."""
+    found = phrases.find(sentence, vocabulary)
+    modal = MODAL.search(sentence)
+    roles = [_role(sentence, phrase, modal.start() if modal else None) for phrase in found]
+    has_subject = "subject" in roles
+    modalities = _modalities(sentence)
+    result = []
+    for phrase, role in zip(found, roles):
+        if role == "encouraged" and not (has_subject or carried):
+            given: list[tuple[str, str | None]] = [("actor", "encouragement")]
+        elif role in ("subject", "co-actor"):
+            given = [("actor", modality) for modality in modalities]
+        else:
+            given = [("mentioned", None)]
+        result += [(actor, *each) for actor in phrase.actors for each in given]
+    acting = {actor for actor, role, _ in result if role == "actor"}
+    return [each for each in result if each[1] == "actor" or each[0] not in acting], has_subject, found
+
+
+def _role(sentence: str, phrase: phrases.Phrase, modal: int | None) -> str:
+    """subject | co-actor | encouraged | mentioned, from where the phrase stands;
+    `modal` is where the sentence's first modal word is, if it has one."""
+    before = sentence[max(0, phrase.start - VERB_REACH):phrase.start]
+    if phrase.modifier:
+        return "mentioned"
+    if AGENT.search(before):
+        return "subject"
+    if CO_ACT.search(before):
+        return "co-actor"
+    if ENCOURAGE.search(before):
+        return "encouraged"
+    if (phrase.start < modal) if modal is not None else (phrase.start == 0):
+        return "subject"
+    return "mentioned"
+
+
+def _modalities(sentence: str) -> list[str]:
+    found = {match.lastgroup for match in MODAL.finditer(sentence)} or {"duty"}
+    return [modality for modality in MODALITIES if modality in found]
+
+
+def unknown_phrases(ordinance: Ordinance, vocabulary: Vocabulary) -> list[Notice]:
+    """A warning for each …部门/…机关/…机构/…单位 name the vocabulary knows neither as
+    an actor's term nor as generic, at the line of its 款 (a 项 has no line of its own)."""
+    notices: dict[Notice, None] = {}
+    for article in ordinance.articles:
+        for paragraph, element in article.elements():
+            for sentence in sentences(element.text):
+                for phrase in phrases.find(sentence, vocabulary):
+                    for name in phrase.unknown:
+                        notices.setdefault(_unknown(ordinance, article, paragraph, phrase, name, vocabulary))
+    return list(notices)
+
+
+def _unknown(ordinance: Ordinance, article: Article, paragraph, phrase, name: str, vocabulary: Vocabulary) -> Notice:
+    message = (f"{article.label}: 「{name}」 in 「{phrase.text}」 is not in "
+               f"{vocabulary.path}: add it to an actor's terms or to generic")
+    return Notice(ordinance.source_path, paragraph.line, message)
+
+
+def vocabulary_record(vocabulary: Vocabulary) -> list[dict]:
+    """The actors, for the published dataset."""
+    return [{"slug": actor.slug, "name": actor.name, "name_en": actor.name_en,
+             "kind": actor.kind, "terms": list(actor.terms)} for actor in vocabulary.actors]
+
+
+def article_record(mentions: list[Mention]) -> list[dict]:
+    """An article's mentions, for the published dataset."""
+    return [asdict(mention) for mention in mentions]
+
+
+def matrix(corpus_mentions: dict[str, dict[ArticleNumber, list[Mention]]]) -> dict[str, dict[str, int]]:
+    """actor → ordinance → the number of its articles where the actor is an actor (not
+    only mentioned); every ordinance is listed for every actor, 0 when it has none.
+
+    >>> one = Mention("big-data", "actor", "duty", "art_1__para_1", "大数据部门负责…。")
+    >>> matrix({"a": {1: [one, one], 2: [one]}, "b": {1: []}})
+    {'big-data': {'a': 2, 'b': 0}}
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for ordinance, articles in corpus_mentions.items():
+        for mentions in articles.values():
+            for actor in {m.actor for m in mentions if m.role == "actor"}:
+                row = counts.setdefault(actor, dict.fromkeys(corpus_mentions, 0))
+                row[ordinance] += 1
+    return dict(sorted(counts.items()))

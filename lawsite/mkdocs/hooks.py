@@ -1,0 +1,213 @@
+"""MkDocs hooks: the seam between the generated docs/ and MkDocs.
+
+- on_pre_build (mkdocs serve): regenerate docs/ from sources/ for a live preview.
+- on_config: load the navigation and the redirects (short forms of article URLs,
+  retired URLs) and each language's names that build_corpus.py wrote (docs/.nav.yml,
+  docs/.redirects.yml, docs/.languages.yml), reading nothing outside docs/,
+  so adding an ordinance never means editing mkdocs.yml; point the snippets that
+  hand-written pages include at the generated docs/.fragments/; pin the build
+  date to the last commit (SOURCE_DATE_EPOCH) so two builds of one commit are
+  byte-identical.
+- on_config (search): fail if Chinese segmentation is off (jieba missing, or a
+  separator without U+200B); load the corpus' user dictionary into jieba.
+- on_post_build: repair Material's query segmenter in the built worker and write
+  the search index as UTF-8, refusing an index that holds markup (lawsite/mkdocs/search.py
+  says why); make Material's tooltips show titles as text (lawsite/mkdocs/tooltips.py); in
+  the offline bundle, serve the iframe-worker shim from the bundle instead of a CDN.
+- on_nav: cut the navigation into one tree per language.
+- on_page_context / on_post_page: give each page its language — Material's
+  interface strings (through partials/language.html), the navigation of its
+  tree, the site name, and the alternates of the language switcher and of
+  <link rel="alternate" hreflang> — through the template context (a per-page
+  view of `config`; the site's config is never changed); drop the templates'
+  indentation from the page (lawsite/mkdocs/compact.py).
+"""
+
+import html
+import logging
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import yaml
+from markupsafe import Markup
+from material.plugins.search import plugin as material_search
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation, Section
+
+from lawsite.core import paths
+from lawsite.core.errors import SourceError
+from lawsite.core.siteconfig import commit_time
+from lawsite.mkdocs import compact, search, tooltips
+from lawsite.pipeline import build
+from lawsite.project import Project
+from lawsite.translation import i18n
+
+_state: dict = {}            # this build's language names, files and navigations
+_command = {"name": ""}           # the MkDocs command: build, or serve (a live preview)
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
+
+
+def on_pre_build(config):
+    """In a live preview, regenerate docs/ from sources/ before each rebuild: only the
+    pages of what changed are rewritten (and then rebuilt). A bad source is reported,
+    and the preview keeps the last good pages."""
+    if _command["name"] != "serve":
+        return
+    root = Path(config.config_file_path).parent
+    try:
+        build(Project.of(root / "sources", docs=config.docs_dir, mkdocs_config=config.config_file_path))
+    except SourceError as error:
+        logging.getLogger("mkdocs").error(f"lawsite: {error}")
+
+
+def on_config(config):
+    logging.getLogger("jieba").setLevel(logging.WARNING)      # it logs its start-up at DEBUG
+    docs = Path(config.docs_dir)
+    nav_file = docs / ".nav.yml"
+    if not nav_file.exists():
+        raise PluginError(f"{nav_file} is missing: run `python build_corpus.py` first")
+    config.nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    snippets["base_path"] = [str(docs / ".fragments")]
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:                    # the hosted site; the offline one has none
+        redirect_maps = yaml.safe_load((docs / ".redirects.yml").read_text(encoding="utf-8"))
+        for source in redirect_maps:             # each becomes a file: never outside site/
+            if paths.problem(source):
+                raise PluginError(f"{docs / '.redirects.yml'}: redirect {source[:100]!r} "
+                                  f"{paths.problem(source)}: run `python build_corpus.py` again")
+        redirects.config["redirect_maps"] = redirect_maps
+    check_segmentation(config)
+    # jieba's dictionary is global to the process: start from its own, then add this
+    # build's words, so that a build never depends on the builds before it
+    material_search.jieba.dt.initialized = False
+    dictionary = docs / search.USER_DICTIONARY
+    if dictionary.exists():
+        material_search.jieba.load_userdict(str(dictionary))
+    os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(Path(config.config_file_path).parent))
+    _state.clear()
+    languages = yaml.safe_load((docs / ".languages.yml").read_text(encoding="utf-8"))
+    # curated text that Material's templates print unescaped: escaped once, and marked
+    # safe so that the templates that do escape it (`| e`) do not escape it twice
+    _state["languages"] = {code: {"site_name": Markup(html.escape(names["site_name"])),
+                                  "language_name": Markup(html.escape(names["language_name"])),
+                                  "banner": names["banner"]} for code, names in languages.items()}
+    _state["offline"] = "material/offline" in config.plugins
+    return config
+
+
+def check_segmentation(config) -> None:
+    """Chinese search works only with jieba and a separator that keeps U+200B."""
+    if material_search.jieba is None:
+        raise PluginError("jieba is not importable, so Material would index Chinese without "
+                          "segmenting it and search would find almost nothing: install the "
+                          "pinned requirements (make site)")
+    plugin = config.plugins.get("material/search")
+    separator = plugin.config.separator if plugin else None
+    # a regular expression: it names U+200B as an escape or holds the character itself
+    if plugin is None or not separator or not ("\\u200b" in separator or "\u200b" in separator):
+        raise PluginError(f"the search separator {separator!r} must contain \\u200b, which "
+                          "joins the words jieba finds; keep Material's default for zh")
+
+
+SHIM = Path("node_modules", "iframe-worker", "shim", "index.js")   # npm ci, package-lock.json
+SHIM_IN_SITE = Path("assets", "javascripts", "iframe-worker-shim.js")   # mkdocs.offline.yml
+
+
+def on_post_build(config):
+    if _state["offline"]:
+        shim = Path(config.config_file_path).parent / SHIM
+        if not shim.exists():
+            raise PluginError(f"{shim} is missing: run `npm ci` (make site does) to install the "
+                              "iframe-worker shim that lets search run from file://")
+        shutil.copyfile(shim, Path(config.site_dir) / SHIM_IN_SITE)
+    index = Path(config.site_dir, "search", "search_index.json")
+    if index.exists():                    # (the offline plugin inlines it after this hook)
+        try:
+            search.reencode_index(index)
+        except ValueError as error:
+            raise PluginError(f"{index}: {error}") from None
+    scripts = Path(config.site_dir, "assets", "javascripts")
+    patches = [(worker, search.patch_worker) for worker in sorted(scripts.glob("workers/search.*.min.js"))]
+    patches += [(bundle, tooltips.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
+    for script, patch in patches:
+        try:
+            script.write_text(patch(script.read_text(encoding="utf-8")), encoding="utf-8")
+        except ValueError as error:
+            raise PluginError(f"{script}: {error}") from None
+
+
+def on_files(files, config):
+    _state["files"] = files
+    return files
+
+
+def on_nav(nav, config, files):
+    """One navigation per language: the official tree is the top level, each
+    other language a section of it (whose first page is its home)."""
+    trees = {i18n.OFFICIAL: nav}
+    for item in nav.items:
+        if isinstance(item, Section) and item.children and getattr(item.children[0], "file", None):
+            code = i18n.language_of(item.children[0].file.src_uri)
+            if code != i18n.OFFICIAL:
+                pages = [page for page in nav.pages if i18n.language_of(page.file.src_uri) == code]
+                tree = Navigation(item.children, pages)
+                tree.homepage = item.children[0]
+                trees[code] = tree
+    _state["navs"] = trees
+    return nav
+
+
+def on_page_context(context, page, config, nav):
+    code = i18n.language_of(page.file.src_uri)
+    context["lawsite_lang"] = code
+    context["lawsite_html_lang"] = i18n.HTML_LANG[code]
+    context["lawsite_banner"] = _state["languages"][code]["banner"]     # every translated page says so
+    context["nav"] = _state["navs"].get(code, nav)
+    # the page's language names the site and lists the alternates; the site's config is not changed
+    context["config"] = PageConfig(config, site_name=_state["languages"][code]["site_name"],
+                                   extra={**config.extra, "alternate": alternates(page, config)})
+    return context
+
+
+class PageConfig:
+    """The site's `config` as the templates of one page see it: `values` (the site
+    name and `extra` in the page's language) in front of the site's own."""
+
+    def __init__(self, config, **values):
+        self._config, self._values = config, values
+
+    def __getattr__(self, name):
+        return self._values[name] if name in self._values else getattr(self._config, name)
+
+    def __getitem__(self, key):
+        return self._values[key] if key in self._values else self._config[key]
+
+    def get(self, key, default=None):
+        return self._values[key] if key in self._values else self._config.get(key, default)
+
+
+def on_post_page(output, page, config):
+    return compact.compact(output)
+
+
+def alternates(page, config) -> list[dict]:
+    """The same page in every language: `link` for <link rel=alternate hreflang>
+    (absolute on the hosted site, as search engines want; relative offline, where
+    nothing may reach the network) and `switch` for the language switcher
+    (relative, so that it works on any host and from a folder)."""
+    found = []
+    for code in i18n.CODES:
+        other = _state["files"].get_file_from_path(i18n.counterpart(page.file.src_uri, code))
+        if other is None:                      # no such page in that language: its home
+            other = _state["files"].get_file_from_path(i18n.counterpart("index.md", code))
+        link = other.url if _state["offline"] else urljoin(config.site_url, other.url)
+        found.append({"name": _state["languages"][code]["language_name"],
+                      "lang": i18n.HTML_LANG[code], "link": link, "switch": other.url,
+                      "current": code == i18n.language_of(page.file.src_uri)})
+    return found

@@ -1,0 +1,25 @@
+"""The corpus: every ordinance, parsed, its language trees, and what enrichment found
+in them (references, definitions, parallels, actors) — what page writing reads."""
+
+from dataclasses import dataclass, field
+
+from lawsite.core.errors import Notice
+from lawsite.enrich.vocabulary import Vocabulary
+from lawsite.model import document as model
+from lawsite.translation import i18n
+
+
+@dataclass
+class Corpus:
+    """Every ordinance, parsed, its language trees, and what the editors should hear about."""
+
+    ordinances: list[model.Ordinance] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    languages: list[i18n.Language] = field(default_factory=list)
+    vocabulary: Vocabulary | None = None
+    mentions: dict = field(default_factory=dict)     # slug → article number → [Mention]
+    search_terms: list[str] = field(default_factory=list)   # sources/search-terms.yml
+    references: dict = field(default_factory=dict)     # "slug/eid" → [references.Reference]
+    definitions: list = field(default_factory=list)    # [definitions.Definition]
+    term_uses: dict = field(default_factory=dict)      # slug → eid → [(start, end, Definition)]
+    parallels: dict = field(default_factory=dict)      # (slug, article) → [parallels.Parallel]

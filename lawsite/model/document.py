@@ -1,0 +1,198 @@
+"""The structured model of an ordinance, with Akoma Ntoso element ids (eIds).
+
+Ordinance › Chapter (编/章) › Section (节) › Article (条) › Paragraph (款) › Item (项) › Subitem (目)
+
+eIds follow the Akoma Ntoso naming convention, parts joined by `__` (the value
+itself is `lawsite.model.eid.EId`; these build its text):
+
+>>> article_eid(28), paragraph_eid(28, 2), item_eid(28, 2, 3), subitem_eid(28, 2, 3, 1)
+('art_28', 'art_28__para_2', 'art_28__para_2__point_3', 'art_28__para_2__point_3__item_1')
+>>> chapter_eid(4), section_eid(4, 2)
+('chp_4', 'chp_4__sec_2')
+
+Articles are numbered through the whole ordinance, so their eId needs no chapter
+prefix; sections restart in each chapter, so theirs does.
+
+An inserted article (第二十条之一, added by an amendment without renumbering the
+articles after it) is numbered `20-1` in its eId, as Akoma Ntoso numbers inserted
+provisions after the one they follow; its 款 and 项 are numbered below it as usual:
+
+>>> article_eid(ArticleNumber(20, 1)), item_eid(ArticleNumber(20, 1), 2, 3)
+('art_20-1', 'art_20-1__para_2__point_3')
+"""
+
+from dataclasses import dataclass, field
+
+from lawsite.model.eid import ArticleNumber, EId  # noqa: F401  (ArticleNumber: part of the model)
+
+
+def chapter_eid(chapter: int) -> str:
+    return str(EId(chapter=chapter))
+
+
+def section_eid(chapter: int, section: int) -> str:
+    return str(EId(chapter=chapter, section=section))
+
+
+def article_eid(article: ArticleNumber | int) -> str:
+    return f"art_{article}"
+
+
+def paragraph_eid(article: ArticleNumber | int, paragraph: int) -> str:
+    return f"{article_eid(article)}__para_{paragraph}"
+
+
+def item_eid(article: ArticleNumber | int, paragraph: int, item: int) -> str:
+    return f"{paragraph_eid(article, paragraph)}__point_{item}"
+
+
+def subitem_eid(article: ArticleNumber | int, paragraph: int, item: int, subitem: int) -> str:
+    return f"{item_eid(article, paragraph, item)}__item_{subitem}"
+
+
+@dataclass
+class Repair:
+    """One change made to the text as received, so an editor can audit it.
+
+    kind: remove-space | full-width-punctuation | join-line | drop-heading-marks
+    line/column: where in the source file (1-based); before/after: the exact
+    characters replaced; context: the repaired text around the change.
+    """
+
+    kind: str
+    line: int
+    column: int
+    before: str
+    after: str
+    context: str
+    eid: str = ""
+
+
+@dataclass
+class Subitem:
+    number: int
+    label: str            # "1."
+    text: str
+    eid: str
+
+
+@dataclass
+class Item:
+    number: int
+    label: str            # "（三）"
+    text: str
+    eid: str
+    subitems: list[Subitem] = field(default_factory=list)
+
+
+@dataclass
+class Paragraph:
+    number: int
+    text: str             # the 款's own words; its 项 follow in `items`
+    eid: str
+    items: list[Item] = field(default_factory=list)
+    line: int = 0
+
+    def elements(self):
+        """The 款 itself, then each of its 项 followed by its 目, in reading order."""
+        yield self
+        for item in self.items:
+            yield item
+            yield from item.subitems
+
+
+@dataclass
+class Article:
+    number: ArticleNumber
+    label: str            # "第二十八条", "第二十条之一", as the text writes it (without spaces)
+    eid: str
+    chapter: int | None
+    section: int | None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    line: int = 0
+
+    def elements(self):
+        """The walk over an article that every stage uses: each 款, 项 and 目 in
+        reading order, with the 款 it is in: (paragraph, element)."""
+        for paragraph in self.paragraphs:
+            for element in paragraph.elements():
+                yield paragraph, element
+
+    def text(self) -> str:
+        """The article's words without labels of its own (for search and previews)."""
+        parts = []
+        for _, element in self.elements():
+            parts.append(getattr(element, "label", "") + element.text)
+        return "".join(parts)
+
+
+@dataclass
+class Section:
+    number: int
+    label: str            # "第二节"
+    title: str
+    eid: str
+    articles: list[ArticleNumber] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    number: int
+    label: str            # "第四章" (or "第四编")
+    title: str
+    eid: str
+    sections: list[Section] = field(default_factory=list)
+    articles: list[ArticleNumber] = field(default_factory=list)
+
+
+@dataclass
+class Ordinance:
+    meta: dict                                   # validated metadata (see sources.FIELDS)
+    title: str
+    history: list[str]                           # 题注: adoption, approval, amendment lines
+    chapters: list[Chapter]
+    articles: list[Article]
+    repairs: list[Repair]                        # every repair, articles' and headings'
+    toc: list[str] = field(default_factory=list)  # the 目录 as printed, if any
+    source_path: str = ""
+    body_line: int = 0                           # the line where the body starts, after any 目录
+    _positions: dict | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def slug(self) -> str:
+        return self.meta["slug"]
+
+    def outline(self):
+        """Chapters, sections and articles in reading order."""
+        if not self.chapters:
+            yield from self.articles
+        for chapter in self.chapters:
+            yield chapter
+            yield from (self.article(n) for n in chapter.articles)
+            for section in chapter.sections:
+                yield section
+                yield from (self.article(n) for n in section.articles)
+
+    def article(self, number: ArticleNumber | int) -> Article:
+        """The article numbered `number` (an int for an ordinary article); KeyError if none."""
+        return self.articles[self.position(number)]
+
+    def position(self, number: ArticleNumber | int) -> int:
+        """Where the article numbered `number` stands in `articles` (0 for the first)."""
+        number = ArticleNumber.of(number)
+        index = (self._positions or {}).get(number)
+        if index is None or index >= len(self.articles) or self.articles[index].number != number:
+            self._positions = {article.number: i for i, article in enumerate(self.articles)}
+            index = self._positions[number]
+        return index
+
+    def has_article(self, number: ArticleNumber | int) -> bool:
+        try:
+            self.position(number)
+        except KeyError:
+            return False
+        return True
+
+    def chapter(self, number: int) -> Chapter:
+        return self.chapters[number - 1]

@@ -1,0 +1,163 @@
+"""The build pipeline: sources → model → generated files under docs/.
+
+    read (sources) → parse (lexer, repair, parse) → write (export, pages) → docs/
+
+Each stage is a function of the one before; nothing is written until every
+ordinance has been read and parsed without error.
+"""
+
+import json
+from pathlib import Path
+
+from lawsite.core.errors import display_path
+from lawsite.enrich import definitions, departments, parallels, references
+from lawsite.enrich.vocabulary import load as load_vocabulary
+from lawsite.mkdocs import search
+from lawsite.model.corpus import Corpus
+from lawsite.parse import builder as parse
+from lawsite.parse import sources
+from lawsite.project import Project
+from lawsite.publish import output, registry
+from lawsite.site import compare_pages, department_pages, export, nav, pages, urls
+from lawsite.site.page import Site
+from lawsite.translation import consistency, i18n
+
+SCHEMA = Path(__file__).parent / "site" / "corpus.schema.json"
+
+
+def load(project: Project) -> Corpus:
+    """Read, parse and enrich every ordinance of the project."""
+    read = sources.read_all(project.sources)
+    notices = [notice for source in read for notice in source.notices]
+    ordinances = [parse.parse(source) for source in read]
+    corpus = Corpus(ordinances, notices, i18n.load_languages(ordinances, project.translations, project.labels),
+                    search_terms=search.terms(project.search_terms))
+    corpus.references, found = references.find(ordinances)
+    corpus.notices += found
+    corpus.definitions = definitions.find(ordinances)
+    corpus.term_uses = {o.slug: definitions.uses(o, corpus.definitions) for o in ordinances}
+    corpus.parallels = parallels.find(ordinances)
+    corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, project.translations)
+    corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages)
+    corpus.notices += i18n.unknown_languages(project.translations)
+    corpus.notices += [notice for lang in corpus.languages for translation in lang.translations.values()
+                       for notice in translation.notices]
+    if project.vocabulary.exists():
+        corpus.vocabulary = load_vocabulary(project.vocabulary)
+        corpus.notices += corpus.vocabulary.notices
+        corpus.mentions, unknown = departments.read_all(ordinances, corpus.vocabulary)
+        corpus.notices += unknown
+    return corpus
+
+
+def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
+             redirects_file: Path | None = None) -> dict[str, str]:
+    """Every generated file under docs/, by path, in memory. `hand_written` are the
+    docs/ files beside them (which the curated redirects of `redirects_file` may point at,
+    and never replace; and whose names no slug may take)."""
+    for ordinance in corpus.ordinances:
+        sources.refuse_reserved(ordinance.meta, display_path(getattr(ordinance.meta, "path", "")
+                                                             or ordinance.source_path), hand_written)
+    files = {
+        "data/corpus.json": export.dumps(export.corpus(
+            corpus.ordinances, _departments_data(corpus) | _links_data(corpus))),
+        "data/corpus.schema.json": SCHEMA.read_text(encoding="utf-8"),
+        # read by the MkDocs hook; dot-files are not published
+        # (JSON, which is YAML and written much faster)
+        ".nav.yml": json.dumps(nav.site_nav(corpus.ordinances, corpus.languages,
+                                            _indexed_actors(corpus), bool(corpus.parallels)),
+                               ensure_ascii=False, indent=0),
+    }
+    # read by the MkDocs hook: each language's name of the site, its own name and banner
+    files[".languages.yml"] = json.dumps(_languages_data(corpus), ensure_ascii=False, indent=0)
+    files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n"
+    # jieba's user dictionary, loaded by the MkDocs hook
+    files[search.USER_DICTIONARY] = search.user_dictionary(
+        corpus.search_terms + search.corpus_words(corpus))
+    counts = departments.matrix(corpus.mentions) if corpus.vocabulary else {}
+    for lang in corpus.languages:
+        site = Site(lang, base_url, corpus)
+        # included into the hand-written home page of each language
+        files[f".fragments/ordinances.{lang.code}.md"] = pages.ordinance_list(site, corpus.ordinances)
+        site_pages = pages.site_pages(site, corpus.ordinances) + compare_pages.compare_pages(site)
+        if corpus.vocabulary:
+            site_pages += department_pages.department_pages(
+                site, corpus.vocabulary, corpus.ordinances, corpus.mentions, counts,
+                _indexed_actors(corpus))
+        for page in site_pages:
+            files[page.path] = page.render()
+    # read by the MkDocs hook for the redirects plugin
+    files[".redirects.yml"] = json.dumps(redirects(corpus, set(files) | set(hand_written), redirects_file),
+                                         ensure_ascii=False, sort_keys=True, indent=0)
+    return files
+
+
+def _languages_data(corpus: Corpus) -> dict:
+    """What the MkDocs hook needs of each language: so that it reads nothing but docs/."""
+    return {lang.code: {"site_name": lang.labels("site_name"), "language_name": lang.labels("language_name"),
+                        "banner": "" if lang.official else lang.labels("unofficial_banner")}
+            for lang in corpus.languages}
+
+
+def _indexed_actors(corpus: Corpus) -> list:
+    """The actors that have a department page: those the texts name at all."""
+    if not corpus.vocabulary:
+        return []
+    named = {m.actor for by_article in corpus.mentions.values() for found in by_article.values()
+             for m in found}
+    return [actor for actor in corpus.vocabulary.actors if actor.slug in named]
+
+
+def _links_data(corpus: Corpus) -> dict:
+    """References, definitions and parallel provisions, for the dataset."""
+    references_ = {}
+    for key, found in sorted(corpus.references.items()):
+        slug, eid = key.split("/", 1)
+        references_.setdefault(slug, {})[eid] = [
+            {"start": r.start, "end": r.end, "text": r.text, "kind": r.kind,
+             "ordinance": r.slug, "target": r.target, "title": r.title, "label": r.label}
+            for r in found]
+    parallels_ = {}
+    for (slug, number), found in sorted(corpus.parallels.items()):
+        parallels_.setdefault(slug, {})[str(number)] = [
+            {"ordinance": p.other_slug, "article": export.article_ref(p.other_article), "score": p.score,
+             "pairs": [list(pair) for pair in p.pairs]} for p in found]
+    return {"references": references_,
+            "definitions": [{"ordinance": d.slug, "term": d.term, "eid": d.eid, "text": d.text,
+                             "kind": d.kind} for d in corpus.definitions],
+            "parallels": parallels_}
+
+
+def _departments_data(corpus: Corpus) -> dict:
+    """The vocabulary and, per ordinance and article, the actors with modality and sentence."""
+    if not corpus.vocabulary:
+        return {}
+    return {"departments": departments.vocabulary_record(corpus.vocabulary),
+            "actors": {slug: {str(number): departments.article_record(found)
+                              for number, found in sorted(by_article.items())}
+                       for slug, by_article in sorted(corpus.mentions.items())}}
+
+
+def redirects(corpus: Corpus, paths: set[str], curated: Path | None = None) -> dict[str, str]:
+    """Short forms of every article's URL, and the curated redirects of retired URLs."""
+    mapping = {}
+    for ordinance in corpus.ordinances:
+        for article in ordinance.articles:
+            target = urls.article_path(ordinance.slug, article.number)
+            mapping.update({short: target for short in urls.short_forms(ordinance.slug, article.number)})
+    pages_by_url = {urls.url(path): path for path in paths if path.endswith(".md")}
+    # what else the build publishes: the short forms, and the files (as a directory URL)
+    taken = {urls.url(short) for short in mapping} | {path + "/" for path in paths
+                                                      if not path.endswith(".md")}
+    if curated is not None:
+        mapping.update(registry.curated_redirects(pages_by_url, curated, taken=taken))
+    return mapping
+
+
+def build(project: Project, base_url: str | None = None) -> tuple[Corpus, output.WriteReport]:
+    """Read, parse and write everything into the project's docs/; `base_url`
+    defaults to mkdocs.yml's site_url."""
+    corpus = load(project)
+    files = generate(corpus, base_url or project.site_url(), output.hand_written(project.docs),
+                     project.redirects_file)
+    return corpus, output.write_tree(project.docs, files)

@@ -1,0 +1,258 @@
+"""Write the generated files of docs/ beside the hand-written ones, all at once.
+
+docs/ holds the hand-written pages (committed: see .gitignore) and, for each
+generated entry — a directory such as `yantai-digital-economy/`, a file such as
+`.nav.yml` — a symbolic link through the `current` link of a store beside docs/
+(lawsite/atomic.py):
+
+    docs/yantai-digital-economy -> ../.docs.generated/current/yantai-digital-economy
+    docs/en/yantai-digital-economy -> ../../.docs.generated/current/en/yantai-digital-economy
+
+All files are produced in memory before this runs, so a bad source never
+touches docs/. A build then writes the whole generated tree anew as a version
+in the store and switches `current` to it in one step: a build that fails or is
+killed at any point leaves docs/ entirely old or entirely new, and the next one
+removes what it left. Files whose bytes did not change are hard links to the
+old ones and keep their modification time (a live preview rebuilds only what
+changed). The manifest (docs/.generated) lists what the build generated; a
+hand-written file is never overwritten, and never lost. A second build of the
+same docs/ at the same time stops and names the first (the store's lock).
+"""
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lawsite.core import atomic, paths
+from lawsite.core.errors import SourceError, display_path
+
+MANIFEST = ".generated"
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+def store(root) -> atomic.Store:
+    """The store of the generated versions of `root` (docs/ → .docs.generated/)."""
+    root = Path(root).absolute()
+    return atomic.Store(root.parent / f".{root.name}.generated")
+
+
+def previous_manifest(root) -> list[str]:
+    """The files that the last build generated under `root`."""
+    try:
+        text = (Path(root) / MANIFEST).read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [line for line in text.split("\n") if line]
+
+
+def write_tree(root, files: dict[str, str | bytes]) -> WriteReport:
+    """Make the generated files under `root` exactly `files` (path → content)."""
+    root = Path(root).absolute()
+    for path in sorted(files):
+        problem = paths.problem(path)
+        if problem:
+            raise SourceError(display_path(root), None, f"a generated file's path {path[:100]!r} "
+                              f"{problem}: nothing is written outside {display_path(root)}")
+    versions = store(root)
+    try:
+        with versions.locked(f"a build of {display_path(root)}"):
+            return _write(root, files, versions)
+    except OSError as error:
+        where = display_path(error.filename) if error.filename else display_path(root)
+        raise SourceError(where, None, f"cannot write the generated pages: {error.strerror}") from None
+
+
+def _write(root: Path, files: dict, versions: atomic.Store) -> WriteReport:
+    root.mkdir(parents=True, exist_ok=True)
+    versions.clean()
+    _unlink_dangling(root, versions)
+    previous = set(previous_manifest(root))
+    hand = _hand_written(root, versions, previous)
+    entries = _entries(files, hand)
+    _refuse_hand_written_in_the_way(root, files, entries, hand)
+    manifest = "".join(f"{path}\n" for path in sorted(files)).encode("utf-8")
+    links = {entry: versions.current / entry for entry in entries | {MANIFEST}}
+    version = versions.new_version()
+    try:
+        report = _write_version(root, files, version, manifest)
+        report.removed = [path for path in sorted(previous - set(files)) if (root / path).exists()]
+        if not report.written and not report.removed and _holds(root / MANIFEST, manifest) \
+                and all(_links_to(root / entry, target) for entry, target in links.items()):
+            shutil.rmtree(version)                 # nothing changed: docs/ stays as it is
+            return report
+        for entry, target in sorted(links.items()):     # a new entry's link resolves once switched
+            atomic.link(root / entry, target)
+    except BaseException:
+        shutil.rmtree(version, ignore_errors=True)
+        raise
+    versions.switch(version)                       # the one step from the old pages to the new
+    for link in _our_links(root, versions):
+        if link.relative_to(root).as_posix() not in links:
+            link.unlink()                          # an entry that the new tree no longer has
+    for path in report.removed:                    # files of the layout before links, if any
+        if _is_real(root / path):
+            (root / path).unlink()
+            _prune_empty((root / path).parent, root)
+    versions.clean()
+    return report
+
+
+def _write_version(root: Path, files: dict, version: Path, manifest: bytes) -> WriteReport:
+    """The generated tree in `version`: unchanged files linked, the others written."""
+    report = WriteReport()
+    for path in sorted(files):
+        data = files[path].encode("utf-8") if isinstance(files[path], str) else files[path]
+        old, new = root / path, version / path
+        new.parent.mkdir(parents=True, exist_ok=True)
+        if _holds(old, data):
+            _keep(old, new)
+            report.unchanged += 1
+        else:
+            new.write_bytes(data)
+            report.written.append(path)
+    (version / MANIFEST).write_bytes(manifest)
+    return report
+
+
+def _entries(files, hand: set[str]) -> set[str]:
+    """The paths under docs/ that become links: for each generated file, its first
+    directory (or itself) that holds no hand-written file.
+
+    >>> sorted(_entries({"en/x/a.md": "", "en/x/b.md": "", ".nav.yml": "", "y/z/c.md": ""},
+    ...                 {"index.md", "en/index.md"}))
+    ['.nav.yml', 'en/x', 'y']
+    """
+    holding = {""} | {"/".join(p.split("/")[:i]) for p in hand for i in range(1, p.count("/") + 1)}
+    entries = set()
+    for path in files:
+        parts = path.split("/")
+        entries.add(next(("/".join(parts[:i]) for i in range(1, len(parts) + 1)
+                          if "/".join(parts[:i]) not in holding), path))
+    return entries
+
+
+def _refuse_hand_written_in_the_way(root: Path, files, entries: set[str], hand: set[str]) -> None:
+    """A generated file where a hand-written file or directory is, or a generated
+    directory where a hand-written file is, stops the build."""
+    holding = {"/".join(p.split("/")[:i]) for p in hand for i in range(1, p.count("/") + 1)}
+    for path in sorted(set(files) | entries):
+        if path in hand or (path in files and path in holding):
+            raise SourceError(display_path(root / path), None, "a hand-written file is in the way "
+                              "of a generated page; rename one of them")
+
+
+def _hand_written(root: Path, versions: atomic.Store, previous: set[str]) -> set[str]:
+    """Files under `root` that no build generated (not following our links)."""
+    hand = set()
+    for directory, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            path = Path(directory, name)
+            relative = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                if not _ours(path, versions):
+                    hand.add(relative)            # a link someone made: theirs
+            elif name in filenames and relative not in previous and relative != MANIFEST:
+                hand.add(relative)
+    stray = [p for p in _version_files(versions) if p not in previous and p != MANIFEST]
+    if stray:
+        raise SourceError(display_path(root / stray[0]), None, "is not a generated file, but lies in "
+                          "a generated directory, which the next build replaces: move it out of "
+                          f"{display_path(root)}'s generated directories (the manifest "
+                          f"{MANIFEST} lists their files)")
+    return hand
+
+
+def _version_files(versions: atomic.Store) -> list[str]:
+    current = versions.current_version()
+    if current is None:
+        return []
+    return sorted(Path(directory, name).relative_to(current).as_posix()
+                  for directory, _, filenames in os.walk(current) for name in filenames)
+
+
+def _ours(path: Path, versions: atomic.Store) -> bool:
+    """Is `path` a link through the store's `current` link (a generated entry)?"""
+    if not path.is_symlink():
+        return False
+    target = os.path.normpath(os.path.join(path.parent, os.readlink(path)))
+    return (target + os.sep).startswith(str(versions.current) + os.sep)
+
+
+def _our_links(root: Path, versions: atomic.Store) -> list[Path]:
+    return [Path(directory, name) for directory, dirnames, filenames in os.walk(root)
+            for name in dirnames + filenames if _ours(Path(directory, name), versions)]
+
+
+def _unlink_dangling(root: Path, versions: atomic.Store) -> None:
+    """Links left by a build killed before or after its switch: they lead nowhere."""
+    for link in _our_links(root, versions):
+        if not link.exists():
+            link.unlink()
+
+
+def _links_to(path: Path, target: Path) -> bool:
+    return path.is_symlink() and os.readlink(path) == os.path.relpath(target, path.parent)
+
+
+def _is_real(path: Path) -> bool:
+    return path.exists() and not path.is_symlink()
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
+def _keep(old: Path, new: Path) -> None:
+    """The unchanged file in the new version: a hard link, so its modification time stays."""
+    old = old.resolve()                 # link() would link a symbolic link itself, not its file
+    try:
+        os.link(old, new)
+    except OSError:
+        shutil.copy2(old, new)
+
+
+def _prune_empty(directory: Path, root: Path) -> None:
+    while directory != root and directory.is_dir() and not any(directory.iterdir()):
+        directory.rmdir()
+        directory = directory.parent
+
+
+def all_files(root) -> list[str]:
+    """Every file under `root`, hand-written and generated (through the links), as
+    sorted relative paths; the store's manifest left out."""
+    root = Path(root)
+    return sorted(Path(directory, name).relative_to(root).as_posix()
+                  for directory, _, names in os.walk(root, followlinks=True) for name in names
+                  if not (directory == str(root) and name == MANIFEST))
+
+
+def hand_written(root) -> tuple[str, ...]:
+    """The hand-written files under `root` (docs/), as sorted relative paths."""
+    root = Path(root).absolute()
+    if not root.exists():
+        return ()
+    return tuple(sorted(_hand_written(root, store(root), set(previous_manifest(root)))))
+
+
+def hand_written_only(docs):
+    """For shutil.copytree: leave out what the last build generated under `docs`, so
+    that a copy holds the hand-written pages only."""
+    docs = Path(docs).absolute()
+    generated = set(previous_manifest(docs))
+    versions = store(docs)
+
+    def ignore(directory, names):
+        relative = Path(directory).absolute().relative_to(docs)
+        return {name for name in names if (relative / name).as_posix() in generated
+                or name == MANIFEST or _ours(Path(directory, name), versions)}
+    return ignore

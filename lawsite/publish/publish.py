@@ -1,0 +1,220 @@
+"""Build the site two ways from the same generated docs/: the hosted site in site/
+and the offline bundle dist/<name>-offline.zip.
+
+    python -m lawsite.publish [--site site] [--dist dist]
+
+Both are built into a new version in a store beside site/ (.site.published/)
+and switched to only when everything passed: both MkDocs builds (strict), and
+the URL registry (every published URL still produced, lawsite/registry.py).
+site/ and dist/ are links through the store's `current` link, which one
+os.replace moves (lawsite/atomic.py): they change together, in one step, and a
+failed or killed publish leaves both as they were. Leftovers of an interrupted
+publish are removed by the next one; only the current version is kept. While
+MkDocs reads docs/, the publish holds docs/'s lock (lawsite/output.py), so that
+no build switches it underneath. The zip is reproducible: its entries are sorted
+and dated at the last commit.
+"""
+
+import argparse
+import datetime
+import json
+import logging
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from lawsite.core import atomic
+from lawsite.core.errors import SourceError
+from lawsite.core.siteconfig import commit_time
+from lawsite.project import Project
+from lawsite.publish import output, registry
+
+BUNDLE = "lawsite-offline"                       # dist/lawsite-offline.zip, and its folder
+
+
+def build_site(site_dir, config_file, docs_dir=None) -> None:
+    """Run MkDocs (strict) into `site_dir`. Raises MkDocsException on any warning."""
+    overrides = {"site_dir": str(site_dir)}
+    if docs_dir is not None:
+        overrides["docs_dir"] = str(docs_dir)
+    config = load_config(str(config_file), **overrides)
+    build(config)
+
+
+def build_bundle(zip_path: Path, config_file, docs_dir=None, work: Path | None = None) -> Path:
+    """Build the offline site (`config_file`: mkdocs.offline.yml) and pack it, with a
+    README.txt, into `zip_path`."""
+    work = Path(work or tempfile.mkdtemp())
+    site = work / BUNDLE
+    build_site(site, config_file, docs_dir)
+    root = Path(config_file).parent
+    for served_only in ("404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt"):
+        (site / served_only).unlink(missing_ok=True)     # meaningful only on a web server
+    (site / "README.txt").write_text(readme(site, root), encoding="utf-8")
+    write_zip(site, zip_path, BUNDLE, root)
+    return zip_path
+
+
+def version(root: Path) -> str:
+    """The checkout's version (git describe)."""
+    try:
+        result = subprocess.run(["git", "describe", "--tags", "--always", "--dirty"], cwd=root,
+                                capture_output=True, text=True, check=True)
+        return result.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def built_on(root: Path) -> datetime.datetime:
+    """The date the build is pinned to: the last commit of `root` (SOURCE_DATE_EPOCH)."""
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or commit_time(root))
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC)
+
+
+def readme(site: Path, root: Path) -> str:
+    corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    ordinances = [o["title"] for o in corpus["ordinances"]]
+    ordinances_en = [o["metadata"]["title_en"] for o in corpus["ordinances"]]
+    articles = sum(len(o["articles"]) for o in corpus["ordinances"])
+    date = built_on(root).strftime("%Y-%m-%d")
+    return f"""地方性法规 · 离线版 / Chinese Local Regulations · offline copy
+=================================================================
+
+如何打开
+  1. 将本压缩包解压到任意文件夹（或U盘）。
+  2. 双击文件夹中的 index.html，用浏览器打开。无需联网，检索也可以使用。
+
+内容
+  {len(ordinances)} 部法规，共 {articles} 条：{"、".join(f"《{t}》" for t in ordinances)}。
+  每一条、每一款、每一项都可以单独打开和引用。中文为正式文本；英文页面（en 文件夹）为
+  非官方译文，未译部分显示中文。
+  另有部门索引、条款对照，以及结构化数据 data/corpus.json。
+
+How to open
+  1. Unzip this archive anywhere (a folder, a USB stick).
+  2. Double-click index.html in that folder. No network is needed; search works too.
+
+Contents
+  {len(ordinances)} ordinances, {articles} articles: {"; ".join(ordinances_en)}.
+  Every article, paragraph and item can be opened and cited on its own. The Chinese text is the
+  official one; the English pages (en/) carry unofficial translations, and show the
+  Chinese where a passage is not translated yet. Also: the department index, the
+  comparisons of provisions, and the structured data in data/corpus.json.
+
+版本 / Version: {version(root)}
+构建日期 / Built on: {date} (the date of the last commit of the sources)
+网站 / Website: the same pages, with permanent URLs, are published online; the URL of
+each article is in its citation box.
+"""
+
+
+def write_zip(directory: Path, zip_path: Path, prefix: str, root: Path) -> None:
+    """A reproducible zip: sorted entries, each dated at the build date, plain modes."""
+    stamp = max(built_on(root), datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC))
+    date_time = stamp.timetuple()[:6]
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(directory).as_posix()}", date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+
+
+def store(site: Path) -> atomic.Store:
+    """Where the published versions of `site` are kept: .site.published/ beside it."""
+    site = Path(site).absolute()
+    return atomic.Store(site.parent / f".{site.name}.published")
+
+
+def publish(project: Project, check_urls: bool = True) -> None:
+    """Build both outputs into a new version and check them, then switch to it:
+    `site` and `dist` are links through the store's `current` link, so both
+    change together, in one step, and only when every step passed. The offline
+    bundle is built in a second process, beside the hosted site. (`check_urls`:
+    the URL registry; off only for corpora that are not published, such as the
+    benchmark's synthetic one.)"""
+    site, dist = project.site.absolute(), project.dist.absolute()
+    docs = project.docs
+    versions = store(site)
+    # docs/ must not switch while MkDocs reads it: a build of it waits for its turn
+    with output.store(docs).locked(f"a publish from {docs}") as reading, \
+            versions.locked(f"a publish into {site}") as writing:
+        versions.clean()                               # what interrupted runs left
+        version = versions.new_version()
+        try:
+            _build_version(version, project, check_urls, (reading, writing))
+        except BaseException:
+            shutil.rmtree(version, ignore_errors=True)
+            raise
+        atomic.link(site, versions.current / "site")
+        atomic.link(dist, versions.current / "dist")
+        versions.switch(version)                       # the one step: both outputs at once
+        versions.clean()                               # the previous version
+
+
+def _build_version(version: Path, project: Project, check_urls: bool, locks: tuple[int, ...]) -> None:
+    """version/site, version/dist/<bundle>.zip, checked. (The second process lets go of
+    the `locks` it inherits, so that they never outlive this one.)"""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1, initializer=_let_go, initargs=(locks,)) as pool:
+        offline = pool.apply_async(_build_bundle_quietly,
+                                   (version / "dist" / f"{BUNDLE}.zip", project.offline_config, project.docs,
+                                    version / "offline"))
+        build_site(version / "site", project.mkdocs_config, project.docs)
+        if check_urls:
+            registry.check(version / "site", project.urls_file, project.site_url())
+        failure = offline.get()
+    if failure:
+        raise MkDocsException(f"the offline bundle was not built: {failure}")
+    shutil.rmtree(version / "offline")
+
+
+def _let_go(locks: tuple[int, ...]) -> None:
+    for lock in locks:
+        os.close(lock)
+
+
+def _build_bundle_quietly(zip_path: Path, config_file: Path, docs_dir, work: Path) -> str:
+    """build_bundle in the second process: returns its failure, if any, as text."""
+    try:
+        build_bundle(zip_path, config_file, docs_dir, work)
+        return ""
+    except (MkDocsException, SourceError) as error:
+        return str(error) or type(error).__name__
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Build the hosted site and the offline bundle.")
+    parser.add_argument("--site", default="site", help="the hosted site (default: site)")
+    parser.add_argument("--dist", default="dist", help="the offline bundle's directory (default: dist)")
+    parser.add_argument("--docs", default="docs", help="the generated docs (default: docs)")
+    parser.add_argument("--registry", default="registry", help="the URL registry (default: registry)")
+    parser.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration; "
+                        "mkdocs.offline.yml beside it (default: mkdocs.yml)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        publish(Project.of(docs=args.docs, site=args.site, dist=args.dist, registry=args.registry,
+                           mkdocs_config=args.config))
+    except (MkDocsException, SourceError, OSError) as error:
+        message = f"{error.filename or args.site}: {error.strerror}" \
+            if isinstance(error, OSError) else str(error)         # a read-only or full disk, say
+        print(f"error: {message}\nnothing was published: {args.site} and {args.dist} are unchanged",
+              file=sys.stderr)
+        return 1
+    print(f"hosted site in {args.site}, offline bundle in {args.dist}/{BUNDLE}.zip")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Legal text with its cross-links: references to other provisions become links to
+them, external laws are marked, and each use of a defined term links to its
+definition, which shows on hover and focus.
+
+Spans come from lawsite.references and lawsite.definitions as character offsets
+in an element's text; this module turns the text and its spans into escaped
+Markdown. Links are Markdown links, which MkDocs rewrites for pretty URLs and
+for file:// alike.
+
+>>> text = "依照第十条规定。"
+>>> spans = [Span(2, 5, "link", "article-10.md", "art_10", "")]
+>>> markdown(text, spans)
+'依照[第十条](article-10.md#art_10){ .ls-ref }规定。'
+"""
+
+from dataclasses import dataclass
+
+from lawsite.site import markup
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str            # link | external | term
+    target: str = ""     # the .md path linked to ("" for this page)
+    anchor: str = ""     # the eId linked to
+    title: str = ""      # a term's definition, shown as its tooltip
+
+
+def markdown(text: str, spans: list[Span]) -> str:
+    """The text as Markdown, each span (non-overlapping, in order) marked up."""
+    out, last = [], 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start < last:
+            continue                                  # overlaps the one before: keep the first
+        out.append(markup.escape(text[last:span.start]))
+        shown = markup.escape(text[span.start:span.end])
+        if span.kind == "external":
+            out.append(f'<cite class="ls-extref">{shown}</cite>')
+        else:
+            cls = "ls-term" if span.kind == "term" else "ls-ref"
+            # Python-Markdown reads a link title literally, quotes and backslashes included
+            out.append(markup.link(shown, span.target, span.anchor, title=span.title)
+                       + f"{{ .{cls} }}")
+        last = span.end
+    out.append(markup.escape(text[last:]))
+    return "".join(out)
+

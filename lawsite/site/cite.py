@@ -1,0 +1,124 @@
+"""Citation strings for articles, paragraphs (款), items (项) and subitems (目).
+
+Chinese pinpoints follow the usual practice: the 款 is named only when the
+article has more than one; 项 keep their bracketed numeral.
+
+>>> pinpoint_zh(28, 3, paragraphs=4)
+'第二十八条第三款'
+>>> pinpoint_zh(12, 2, 3, paragraphs=2)
+'第十二条第二款第（三）项'
+>>> pinpoint_zh(12, 1, 3, paragraphs=1)
+'第十二条第（三）项'
+>>> pinpoint_zh(12, 1, 3, 2, paragraphs=1)
+'第十二条第（三）项第2目'
+>>> pinpoint_zh(5, 1, paragraphs=1)
+'第五条'
+
+English pinpoints use one compact style everywhere: the paragraph in Arabic
+numerals, the item in lower-case Roman numerals, the subitem in Arabic, each in
+brackets; the paragraph is left out when the article has only one, as in Chinese.
+
+>>> pinpoint_en(28, 3, paragraphs=4)
+'Article 28(3)'
+>>> pinpoint_en(12, 2, 3, paragraphs=2), pinpoint_en(12, 1, 3, paragraphs=1)
+('Article 12(2)(iii)', 'Article 12(iii)')
+>>> pinpoint_en(12, 2, 3, 1, paragraphs=2)
+'Article 12(2)(iii)(1)'
+
+An inserted article is cited as the text numbers it, 第二十条之一, and in English as
+Article 20A (之一 → A, 之二 → B, as in the NPC's official English translations):
+
+>>> from lawsite.model.document import ArticleNumber
+>>> pinpoint_zh(ArticleNumber(20, 1), 2, 3, paragraphs=2), pinpoint_en(ArticleNumber(20, 1), 2, 3, paragraphs=2)
+('第二十条之一第二款第（三）项', 'Article 20A(2)(iii)')
+"""
+
+import datetime  # noqa: F401  (its doctests)
+from dataclasses import dataclass
+
+from lawsite.core.numerals import from_int, to_roman
+from lawsite.model.eid import ArticleNumber, EId
+
+ACCESSED = "{accessed}"          # filled in with the reader's date by the browser
+
+
+def pinpoint_zh(article: ArticleNumber | int, paragraph: int | None = None, item: int | None = None,
+                subitem: int | None = None, *, paragraphs: int) -> str:
+    """第X条[第X款][第（X）项][第X目]; `paragraphs` is how many 款 the article has."""
+    text = ArticleNumber.of(article).zh
+    if paragraph and paragraphs > 1:
+        text += f"第{from_int(paragraph)}款"
+    if item:
+        text += f"第（{from_int(item)}）项"
+    if subitem:
+        text += f"第{subitem}目"
+    return text
+
+
+def pinpoint_en(article: ArticleNumber | int, paragraph: int | None = None, item: int | None = None,
+                subitem: int | None = None, *, paragraphs: int) -> str:
+    text = f"Article {ArticleNumber.of(article).en}"
+    if paragraph and paragraphs > 1:
+        text += f"({paragraph})"
+    if item:
+        text += f"({to_roman(item).lower()})"
+    if subitem:
+        text += f"({subitem})"
+    return text
+
+
+@dataclass(frozen=True)
+class Work:
+    """What a citation needs to know about an ordinance."""
+
+    title: str
+    title_en: str
+    publisher: str            # the enacting body, author of the text
+    date: str                 # ISO date of publication: approval, else enactment
+
+
+def work(meta: dict) -> Work:
+    published = (meta.get("approved") or meta["enacted"])["date"]
+    return Work(meta["title"], meta["title_en"], meta["enacted"]["body"], published.isoformat())
+
+
+def zh(work_: Work, eid: str, paragraphs: int) -> str:
+    """The Chinese citation of an article or a part of it.
+
+    >>> zh(Work("烟台市数字经济促进条例", "", "", ""), "art_28__para_3", 4)
+    '《烟台市数字经济促进条例》第二十八条第三款'
+    >>> zh(Work("烟台市数字经济促进条例", "", "", ""), "art_20-1", 1)
+    '《烟台市数字经济促进条例》第二十条之一'
+    """
+    return f"《{work_.title}》{pinpoint_zh(paragraphs=paragraphs, **EId.parse(eid).numbers())}"
+
+
+def en(work_: Work, eid: str, paragraphs: int) -> str:
+    """The English citation of an article or a part of it.
+
+    >>> en(Work("", "Regulations of Yantai Municipality", "", ""), "art_28__para_3", 4)
+    'Regulations of Yantai Municipality, Article 28(3)'
+    >>> en(Work("", "Regulations of Yantai Municipality", "", ""), "art_20-1__para_2", 2)
+    'Regulations of Yantai Municipality, Article 20A(2)'
+    """
+    return f"{work_.title_en}, {pinpoint_en(paragraphs=paragraphs, **EId.parse(eid).numbers())}"
+
+
+def unofficial(translated=None) -> str:
+    """What an English citation adds: it cites an unofficial translation, of its date.
+
+    >>> unofficial(), unofficial(datetime.date(2026, 12, 1))
+    (' (unofficial translation)', ' (unofficial translation of 2026-12-01)')
+    """
+    return f" (unofficial translation of {translated.isoformat()})" if translated \
+        else " (unofficial translation)"
+
+
+def gbt7714(work_: Work, url: str) -> str:
+    """A bibliography entry in GB/T 7714-2015 form for an online text; the access
+    date is left as {accessed} for the browser to fill in.
+
+    >>> gbt7714(Work("烟台市数字经济促进条例", "", "烟台市人民代表大会常务委员会", "2024-11-20"), "https://x.org/a/")
+    '烟台市人民代表大会常务委员会. 烟台市数字经济促进条例[EB/OL]. (2024-11-20)[{accessed}]. https://x.org/a/.'
+    """
+    return f"{work_.publisher}. {work_.title}[EB/OL]. ({work_.date})[{ACCESSED}]. {url}."

@@ -1,0 +1,137 @@
+"""Parallel provisions on the site: the related provisions of other ordinances on
+each article page, a side-by-side comparison page per pair marking shared and
+differing wording, and a comparison by topic of each ordinance with the others.
+
+The pairs come from lawsite.parallels; there is one comparison page per pair,
+whichever side it is opened from, and one by-topic page per ordinance (so the
+number of pages grows with the corpus, not with its square). A pair's page
+compares the official Chinese texts, so it exists in the official tree only;
+other languages link to it.
+"""
+
+import html
+
+from markupsafe import Markup
+
+from lawsite.enrich.parallels import Parallel, compare_articles
+from lawsite.model import document as model
+from lawsite.site import markup, templates, urls
+from lawsite.site.page import Page, breadcrumb, page_meta
+
+
+def score(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def parallels_section(site, ordinance: model.Ordinance, article: model.Article, here: str) -> list[str]:
+    found = site.corpus.parallels.get((ordinance.slug, article.number), []) if site.corpus else []
+    if not found:
+        return []
+    by_slug = {o.slug: o for o in site.corpus.ordinances}
+    items = []
+    for parallel in found:
+        other = by_slug[parallel.other_slug]
+        name = f"{site.lang.short_title(other)} {site.lang.article_label(other.article(parallel.other_article))}"
+        target = urls.relative(here, site.path(urls.article_path(other.slug, parallel.other_article)))
+        compare = urls.relative(here, urls.pair_path(ordinance.slug, article.number,
+                                                other.slug, parallel.other_article))
+        # the links are Markdown, already escaped (markup.escape): placed as they are
+        items.append({"link": Markup(markup.link(markup.escape(name), target)),
+                      "score": site.labels("similarity", score=score(parallel.score)),
+                      "compare": Markup(markup.link(markup.escape(site.labels("compare")), compare))})
+    return [templates.render("parallels.html", title=site.labels("parallel_provisions"), items=items)]
+
+
+def pair_page(site, parallel: Parallel, a: model.Ordinance, b: model.Ordinance):
+    (a, article_a), (b, article_b) = sorted([(a, a.article(parallel.article)),
+                                             (b, b.article(parallel.other_article))],
+                                            key=lambda pair: (pair[0].slug, pair[1].number))
+    oriented = parallel if parallel.slug == a.slug else parallel.mirrored()
+    path = site.path(urls.pair_path(a.slug, article_a.number, b.slug, article_b.number))
+    names = [f"{markup.isolate(site.lang.short_title(o))} {site.lang.article_label(x)}"
+             for o, x in ((a, article_a), (b, article_b))]
+    title = site.labels("compare_title", a=names[0], b=names[1])
+    heads = [markup.link(markup.escape(f"{site.lang.title(o)} {site.lang.article_label(x)}"),
+                         urls.relative(path, site.path(urls.article_path(o.slug, x.number))))
+             for o, x in ((a, article_a), (b, article_b))]
+    rows = []
+    for row in compare_articles(article_a, article_b, oriented):
+        cells = [_cell(row.segments, side) if eid else '<div class="ls-side ls-side--empty"></div>'
+                 for side, eid in (("a", row.eid_a), ("b", row.eid_b))]
+        rows.append('<div class="ls-compare-row" lang="zh-CN">' + "".join(cells) + "</div>")
+    body = [breadcrumb(site, path, [(site.lang.title(a), site.path(urls.ordinance_path(a.slug))),
+                                    (site.lang.article_label(article_a),
+                                     site.path(urls.article_path(a.slug, article_a.number)))]),
+            markup.heading(1, markup.escape(title), "compare"),
+            markup.element("p", markup.escape(site.labels("compare_intro")) + " " +
+                           html.escape(site.labels("similarity", score=score(parallel.score))),
+                           cls="ls-note"),
+            markup.element("div", "".join(f'<span class="ls-side">{h}</span>' for h in heads),
+                           cls="ls-compare-head"),
+            '<div class="ls-compare">\n' + "\n".join(rows) + "\n</div>"]
+    return Page(path, page_meta(site, title, title, hide=["toc"], search={"exclude": True}), body)
+
+
+def _cell(segments, side: str) -> str:
+    parts = []
+    for segment in segments:
+        text = html.escape(getattr(segment, side))
+        parts.append(f'<mark class="ls-diff">{text}</mark>' if segment.kind == "diff" and text else text)
+    return f'<div class="ls-side">{"".join(parts)}</div>'
+
+
+def topic_page(site, ordinance: model.Ordinance):
+    """This ordinance article by article, in the order of its chapters, each with the
+    provisions of other ordinances on the same matter."""
+    path = site.path(urls.topic_path(ordinance.slug))
+    lang = site.lang
+    by_slug = {o.slug: o for o in site.corpus.ordinances}
+    body = [breadcrumb(site, path, [(lang.title(ordinance), site.path(urls.ordinance_path(ordinance.slug)))]),
+            markup.heading(1, markup.escape(site.labels("compare_ordinance")), "compare"),
+            markup.element("p", markup.escape(site.labels("compare_ordinance_intro")), cls="ls-note")]
+    current = None
+    rows: list[list[str]] = []
+    for article in ordinance.articles:
+        chapter = ordinance.chapter(article.chapter) if article.chapter else None
+        if chapter is not current and chapter is not None:
+            body += _table(rows)
+            rows, current = [], chapter
+            body.append(markup.heading(2, markup.escape(lang.heading(ordinance, chapter)[0]), chapter.eid))
+        target = urls.relative(path, site.path(urls.article_path(ordinance.slug, article.number)))
+        found = []
+        for parallel in site.corpus.parallels.get((ordinance.slug, article.number), []):
+            other = by_slug[parallel.other_slug]
+            name = f"{lang.short_title(other)} {lang.article_label(other.article(parallel.other_article))}"
+            compare = urls.relative(path, urls.pair_path(ordinance.slug, article.number,
+                                                    other.slug, parallel.other_article))
+            found.append(f"{markup.link(markup.escape(name), compare)} ({score(parallel.score)})")
+        rows.append([markup.link(markup.escape(lang.article_label(article)), target),
+                     "<br>".join(found) or markup.escape(site.labels("no_parallel"))])
+    body += _table(rows)
+    title = site.labels("page_title", page=site.labels("compare_ordinance"),
+                        whole=markup.isolate(lang.title(ordinance)))
+    return Page(path, page_meta(site, title, site.labels("compare_ordinance_intro"), hide=["toc"],
+                                search={"exclude": True}), body)
+
+
+def _table(rows) -> list[str]:
+    if not rows:
+        return []
+    return ['<div class="ls-topics" markdown>\n\n' + markup.table(["", ""], rows) + "\n\n</div>"]
+
+
+def compare_pages(site) -> list:
+    """Every pair's comparison page (once per pair) and every ordinance's by-topic page."""
+    corpus = site.corpus
+    by_slug = {o.slug: o for o in corpus.ordinances}
+    pages, seen = [], set()
+    pairs = sorted(corpus.parallels.items()) if site.lang.official else []
+    for (slug, number), found in pairs:
+        for parallel in found:
+            path = urls.pair_path(slug, number, parallel.other_slug, parallel.other_article)
+            if path not in seen:
+                seen.add(path)
+                pages.append(pair_page(site, parallel, by_slug[slug], by_slug[parallel.other_slug]))
+    if corpus.parallels:
+        pages += [topic_page(site, ordinance) for ordinance in corpus.ordinances]
+    return pages

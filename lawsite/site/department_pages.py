@@ -1,0 +1,139 @@
+"""The department index on the site: a page per department listing, ordinance by
+ordinance, each provision that names it as an actor with its sentence and
+modality; an overview matrix of departments × ordinances; and the chips on each
+article page. Reads what lawsite.departments extracted; decides nothing legal.
+"""
+
+import html
+
+from lawsite.enrich.departments import MODALITIES, Mention
+from lawsite.enrich.vocabulary import Actor, Vocabulary
+from lawsite.model import document as model
+from lawsite.site import markup, urls
+from lawsite.site.page import Page, breadcrumb, page_meta
+
+KINDS = ("government", "department", "other")
+
+
+def name(site, actor: Actor) -> str:
+    return actor.name if site.lang.official else actor.name_en
+
+
+def actors_of(mentions: list[Mention]) -> list[str]:
+    """The actors of an article, in the order they first appear."""
+    seen = []
+    for mention in mentions:
+        if mention.role == "actor" and mention.actor not in seen:
+            seen.append(mention.actor)
+    return seen
+
+
+def chips(site, vocabulary: Vocabulary, mentions: list[Mention], here: str) -> str:
+    """Links from an article page to the pages of the departments it names as actors."""
+    slugs = actors_of(mentions)
+    if not slugs:
+        return ""
+    links = []
+    for slug in slugs:
+        actor = vocabulary.actor(slug)
+        modalities = sorted({m.modality for m in mentions if m.actor == slug and m.role == "actor"},
+                            key=MODALITIES.index)
+        title = ("、" if site.lang.official else ", ").join(site.labels(f"modality_{m}")
+                                                           for m in modalities)
+        target = urls.relative(here, site.path(urls.department_path(slug)))
+        # a Markdown link, so that MkDocs rewrites it for pretty URLs and for file://
+        links.append(markup.link(markup.escape(name(site, actor)), target, title=title) + "{ .ls-chip }")
+    label = site.labels("actors")
+    return markup.element("nav", f'<span class="ls-chips__label">{html.escape(label)}</span>' +
+                          " ".join(links), cls="ls-chips", aria_label=label, data_search_exclude=True)
+
+
+def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list[model.Ordinance],
+                    mentions: dict[str, dict[model.ArticleNumber, list[Mention]]]):
+    path = site.path(urls.department_path(actor.slug))
+    shown = name(site, actor)
+    other = actor.name_en if site.lang.official else actor.name
+    body = [breadcrumb(site, path, [(site.labels("departments"), site.path(urls.overview_path()))]),
+            markup.heading(1, markup.escape(shown), "department"),
+            markup.element("p", markup.escape(other) + "　·　" + markup.escape(site.labels(f"kind_{actor.kind}")),
+                           cls="ls-original", lang=None if site.lang.official else "zh-CN"),
+            markup.element("p", markup.escape(site.labels("department_intro", name=shown)), cls="ls-note")]
+    for ordinance in ordinances:
+        acting, mentioned = _provisions(actor.slug, mentions.get(ordinance.slug, {}))
+        if not acting and not mentioned:
+            continue
+        body.append(markup.heading(2, markup.escape(site.lang.title(ordinance)), ordinance.slug))
+        body += _list(site, ordinance, acting, path, with_modality=True)
+        if mentioned:
+            body.append(markup.heading(3, markup.escape(site.labels("mentioned_only")),
+                                       f"{ordinance.slug}-mentioned"))
+            body += _list(site, ordinance, mentioned, path, with_modality=False)
+    title = site.labels("page_title", page=markup.isolate(shown), whole=site.labels("departments"))
+    # left out of search: its sentences are the articles' own, which are indexed (and
+    # tagged with the department's name)
+    return Page(path, page_meta(site, title, site.labels("department_intro", name=shown),
+                                search={"exclude": True}), body)
+
+
+def _provisions(slug: str, by_article: dict[model.ArticleNumber, list[Mention]]):
+    """(article, [mentions of this actor]) where it acts, and where it is only mentioned."""
+    acting, mentioned = [], []
+    for number in sorted(by_article):
+        own = [m for m in by_article[number] if m.actor == slug]
+        if any(m.role == "actor" for m in own):
+            acting.append((number, [m for m in own if m.role == "actor"]))
+        elif own:
+            mentioned.append((number, own))
+    return acting, mentioned
+
+
+def _list(site, ordinance: model.Ordinance, provisions, here: str, with_modality: bool) -> list[str]:
+    items = []
+    for number, own in provisions:
+        article = ordinance.article(number)
+        seen = set()
+        for mention in own:
+            if (mention.eid, mention.sentence) in seen:
+                continue
+            seen.add((mention.eid, mention.sentence))
+            target = urls.relative(here, site.path(urls.article_path(ordinance.slug, number)))
+            label = markup.link(markup.escape(site.lang.article_label(article)), target, mention.eid)
+            modalities = sorted({m.modality for m in own if (m.eid, m.sentence) == (mention.eid, mention.sentence)},
+                                key=MODALITIES.index) if with_modality else []
+            badges = "".join(f'<span class="ls-modality ls-modality--{m}">{html.escape(site.labels(f"modality_{m}"))}</span>'
+                             for m in modalities)
+            items.append(f"- {label}{badges}"
+                         f'<span class="ls-sentence" lang="zh-CN">{markup.escape(mention.sentence)}</span>')
+    return ['<div class="ls-provisions" data-search-exclude markdown>\n\n' + "\n".join(items) + "\n\n</div>"]
+
+
+def overview_page(site, vocabulary: Vocabulary, ordinances: list[model.Ordinance],
+                  counts: dict[str, dict[str, int]]):
+    path = site.path(urls.overview_path())
+    body = [markup.heading(1, markup.escape(site.labels("departments")), "departments"),
+            markup.element("p", markup.escape(site.labels("departments_intro")), cls="ls-note")]
+    header = [""] + [markup.escape(site.lang.short_title(o)) for o in ordinances] + [markup.escape(site.labels("total"))]
+    for kind in KINDS:
+        actors = [a for a in vocabulary.actors if a.kind == kind and sum(counts.get(a.slug, {}).values()) > 0]
+        if not actors:
+            continue
+        body.append(markup.heading(2, markup.escape(site.labels(f"kind_{kind}")), f"kind-{kind}"))
+        rows = []
+        for actor in sorted(actors, key=lambda a: -sum(counts[a.slug].values())):
+            target = urls.relative(path, site.path(urls.department_path(actor.slug)))
+            row = [markup.link(markup.escape(name(site, actor)), target)]
+            for ordinance in ordinances:
+                count = counts[actor.slug].get(ordinance.slug, 0)
+                row.append(markup.link(str(count), target, ordinance.slug) if count else "—")
+            row.append(str(sum(counts[actor.slug].values())))
+            rows.append(row)
+        body.append('<div class="ls-matrix" markdown>\n\n' + markup.table(header, rows) + "\n\n</div>")
+    return Page(path, page_meta(site, site.labels("departments"), site.labels("departments_intro"),
+                                hide=["toc"], search={"exclude": True}), body)
+
+
+def department_pages(site, vocabulary: Vocabulary, ordinances, mentions, counts, actors) -> list:
+    """The overview and a page for each of `actors` (those the texts name)."""
+    pages = [overview_page(site, vocabulary, ordinances, counts)]
+    pages += [department_page(site, vocabulary, actor, ordinances, mentions) for actor in actors]
+    return pages

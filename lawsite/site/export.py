@@ -1,0 +1,113 @@
+"""The model as a published dataset: docs/data/corpus.json.
+
+Its shape is fixed by `corpus.schema.json` (JSON Schema, beside this module,
+published beside the data) and explained on the site's data page. Keys keep
+the order written here; the output is byte-identical for the same sources.
+"""
+
+import datetime
+import json
+from dataclasses import asdict
+
+from lawsite.model import document as model
+from lawsite.model import frbr
+from lawsite.model.eid import EId
+from lawsite.site import urls
+
+SCHEMA_VERSION = 1
+
+
+def article_ref(number: model.ArticleNumber) -> int | str:
+    """How the dataset names an article in lists and links: its number, 28, or for an
+    inserted article the part of its eId after `art_`, "20-1" (第二十条之一).
+
+    >>> article_ref(model.ArticleNumber(28)), article_ref(model.ArticleNumber(20, 1))
+    (28, '20-1')
+    """
+    return str(number) if number.inserted else number.base
+
+
+def corpus(ordinances: list[model.Ordinance], extra: dict | None = None) -> dict:
+    """The whole dataset. `extra` adds top-level sections (e.g. the department vocabulary)."""
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "ordinances": [ordinance_record(ordinance) for ordinance in ordinances],
+    }
+    data.update(extra or {})
+    return data
+
+
+def ordinance_record(ordinance: model.Ordinance) -> dict:
+    meta = ordinance.meta
+    return {
+        "slug": ordinance.slug,
+        "url": urls.url(urls.ordinance_path(ordinance.slug)),
+        "frbr_uri": frbr.work_uri(ordinance.slug, meta),
+        "title": ordinance.title,
+        "metadata": _plain(meta),
+        "history": ordinance.history,
+        "toc": ordinance.toc,
+        "chapters": [chapter_record(ordinance, chapter) for chapter in ordinance.chapters],
+        "articles": [article_record(ordinance, article) for article in ordinance.articles],
+        "heading_repairs": [asdict(r) for r in ordinance.repairs
+                            if not (r.eid and EId.parse(r.eid).in_article)],
+    }
+
+
+def chapter_record(ordinance: model.Ordinance, chapter: model.Chapter) -> dict:
+    return {
+        "number": chapter.number,
+        "label": chapter.label,
+        "title": chapter.title,
+        "eid": chapter.eid,
+        "url": urls.url(urls.chapter_path(ordinance.slug, chapter.number)),
+        "articles": [article_ref(number) for number in chapter.articles],
+        "sections": [{"number": section.number, "label": section.label, "title": section.title,
+                      "eid": section.eid, "articles": [article_ref(n) for n in section.articles]}
+                     for section in chapter.sections],
+    }
+
+
+def article_record(ordinance: model.Ordinance, article: model.Article) -> dict:
+    """`number` is the article's number; an inserted article (第二十条之一) has the
+    number of the article it follows (20) and `inserted`, its own (1)."""
+    inserted = {"inserted": article.number.inserted} if article.number.inserted else {}
+    return {
+        "ordinance": ordinance.slug,
+        "number": article.number.base,
+        **inserted,
+        "label": article.label,
+        "eid": article.eid,
+        "chapter": article.chapter,
+        "section": article.section,
+        "url": urls.url(urls.article_path(ordinance.slug, article.number)),
+        "paragraphs": [paragraph_record(paragraph) for paragraph in article.paragraphs],
+        "repairs": [asdict(r) for r in article.repairs],
+    }
+
+
+def paragraph_record(paragraph: model.Paragraph) -> dict:
+    return {
+        "number": paragraph.number,
+        "eid": paragraph.eid,
+        "text": paragraph.text,
+        "items": [{"number": item.number, "eid": item.eid, "label": item.label, "text": item.text,
+                   "subitems": [{"number": sub.number, "eid": sub.eid, "label": sub.label,
+                                 "text": sub.text} for sub in item.subitems]}
+                  for item in paragraph.items],
+    }
+
+
+def _plain(value):
+    """YAML values as JSON values: dates as ISO strings, mappings as plain dicts."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,94 @@
+"""The site navigation: ordinance › chapter › (section ›) articles, per language.
+
+Written by the build as docs/.nav.yml and loaded by the MkDocs hook, so adding
+an ordinance changes the navigation without touching mkdocs.yml. The Chinese
+tree is the navigation's top level; each other language is one section of it,
+which the hook shows as the whole navigation on that language's pages. Material
+renders only the open branch of it on each page (navigation.prune).
+"""
+
+import html
+
+from lawsite.model import document as model
+from lawsite.site import markup, urls
+from lawsite.translation import i18n
+
+
+def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language, compared: bool = False) -> dict:
+    slug = ordinance.slug
+    children: list = [lang.path(urls.ordinance_path(slug))]
+    for chapter in ordinance.chapters:
+        entries: list = [lang.path(urls.chapter_path(slug, chapter.number))]
+        entries += [_article(ordinance, number, lang) for number in chapter.articles]
+        for section in chapter.sections:
+            entries.append({lang.heading(ordinance, section)[0]:
+                            [_article(ordinance, n, lang) for n in section.articles]})
+        children.append({lang.heading(ordinance, chapter)[0]: entries})
+    if not ordinance.chapters:
+        children += [_article(ordinance, a.number, lang) for a in ordinance.articles]
+    children.append({lang.labels("full_text"): lang.path(urls.full_text_path(slug))})
+    if compared:
+        children.append({lang.labels("compare_ordinance"): lang.path(urls.topic_path(slug))})
+    return {lang.title(ordinance): children}
+
+
+def _article(ordinance: model.Ordinance, number: model.ArticleNumber, lang: i18n.Language) -> dict:
+    return {lang.article_label(ordinance.article(number)):
+            lang.path(urls.article_path(ordinance.slug, number))}
+
+
+def departments_nav(lang: i18n.Language, actors) -> dict:
+    pages: list = [lang.path(urls.overview_path())]
+    pages += [{actor.name if lang.official else actor.name_en:
+               lang.path(urls.department_path(actor.slug))} for actor in actors]
+    return {lang.labels("departments"): pages}
+
+
+GROUP_ABOVE = 12     # more ordinances than this: the navigation groups them by province
+
+
+def ordinances_nav(ordinances: list[model.Ordinance], lang: i18n.Language, compared: bool) -> list:
+    """The ordinances, grouped by province when there are many, so that a page carries
+    only its own branch of the navigation (each level a few dozen items at most)."""
+    if len(ordinances) <= GROUP_ABOVE:
+        return [ordinance_nav(ordinance, lang, compared) for ordinance in ordinances]
+    key = "province" if lang.official else f"province_{lang.code}"
+    provinces: dict[str, list] = {}
+    for ordinance in ordinances:
+        provinces.setdefault(ordinance.meta["jurisdiction"][key], []).append(
+            ordinance_nav(ordinance, lang, compared))
+    return [{province: items} for province, items in provinces.items()]
+
+
+def tree(ordinances: list[model.Ordinance], lang: i18n.Language, actors=None, compared=False) -> list:
+    labels = lang.labels
+    items = [{labels("home"): lang.path("index.md")}]
+    items += ordinances_nav(ordinances, lang, compared)
+    if actors is not None:                 # a vocabulary: the index, even with no department named
+        items.append(departments_nav(lang, actors))
+    items += [{labels("about"): lang.path("about.md")}, {labels("data"): lang.path("data.md")}]
+    return items
+
+
+def escaped(nav):
+    """Navigation titles, HTML-escaped: Material prints them unescaped (in the sidebar,
+    and as the page title in the header), and a chapter title is legal text. A title
+    with bidi controls is isolated (markup.isolate)."""
+    if isinstance(nav, list):
+        return [escaped(item) for item in nav]
+    if isinstance(nav, dict):
+        return {html.escape(markup.isolate(title)): escaped(value) for title, value in nav.items()}
+    return nav
+
+
+def site_nav(ordinances: list[model.Ordinance], languages: list[i18n.Language], actors=None,
+             compared: bool = False) -> list:
+    """`actors` are those with a department page, in the order of the vocabulary (None
+    without a vocabulary, and so without a department index);
+    `compared`: the ordinances have by-topic comparison pages. (The comparison page
+    of each pair of articles is reached from the articles, not the navigation.)"""
+    official, *others = languages
+    nav = tree(ordinances, official, actors, compared)
+    for lang in others:
+        nav.append({lang.labels("language_name"): tree(ordinances, lang, actors, compared)})
+    return escaped(nav)

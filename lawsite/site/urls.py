@@ -1,0 +1,115 @@
+"""The site's URL scheme, in one place. Published URLs never change.
+
+Every page is a Markdown file under docs/; MkDocs publishes `x/index.md` at `x/`
+and `x/y.md` at `x/y/` (pretty URLs), or at `x/index.html` and `x/y.html` offline.
+
+>>> article_path("yantai-digital-economy", 28)
+'yantai-digital-economy/article-28.md'
+>>> url(article_path("yantai-digital-economy", 28))
+'yantai-digital-economy/article-28/'
+>>> url(ordinance_path("jinan-digital-economy")), url("index.md"), url("en/index.md")
+('jinan-digital-economy/', '', 'en/')
+>>> url(chapter_path("jinan-digital-economy", 4))
+'jinan-digital-economy/chapter-4/'
+>>> relative("yantai-digital-economy/article-28.md", "departments/big-data.md")
+'../departments/big-data.md'
+
+An inserted article, 第二十条之一, is at `article-20-1/` (its eId is `art_20-1`):
+
+>>> from lawsite.model.document import ArticleNumber
+>>> url(article_path("yantai-digital-economy", ArticleNumber(20, 1)))
+'yantai-digital-economy/article-20-1/'
+"""
+
+import functools
+import posixpath
+
+from lawsite.model.document import ArticleNumber
+
+# The site's own names at its root, beside the ordinances' slugs. A slug that took
+# one would replace its pages (`departments`, the department index) or fall out of
+# the URL registry (assets/ and search/ are never registered).
+DEPARTMENTS = "departments"             # the department index, departments/<slug>/
+COMPARE = "compare"                     # the comparison pages of parallel provisions
+DATA = "data"                           # the dataset, data/corpus.json (and data.md)
+HOME = "index"                          # index.md: the home page of a tree, a directory's page
+THEME = ("assets", "search")            # Material's assets and search index
+
+
+def reserved(languages=(), hand_written=()) -> list[str]:
+    """The names an ordinance slug may not take: the site's sections, the prefixes
+    of the other language trees, and the top-level names of the hand-written pages
+    (docs/ paths).
+
+    >>> reserved(["en"], ["about.md", "en/about.md", "index.md"])
+    ['about', 'assets', 'compare', 'data', 'departments', 'en', 'index', 'search']
+    """
+    names = {DEPARTMENTS, COMPARE, DATA, HOME, *THEME, *languages}
+    names |= {path.split("/")[0].removesuffix(".md") for path in hand_written}
+    return sorted(names)
+
+
+def ordinance_path(slug: str) -> str:
+    return f"{slug}/index.md"
+
+
+def chapter_path(slug: str, chapter: int) -> str:
+    return f"{slug}/chapter-{chapter}/index.md"     # a section index page in the navigation
+
+
+def article_path(slug: str, article: ArticleNumber | int) -> str:
+    return f"{slug}/article-{article}.md"
+
+
+def full_text_path(slug: str) -> str:
+    return f"{slug}/full-text.md"
+
+
+def short_forms(slug: str, article: ArticleNumber | int) -> list[str]:
+    """Paths of the short URLs that redirect to an article: /<slug>/28/ and
+    /<slug>/第二十八条/ (which browsers send percent-encoded); /<slug>/20-1/ and
+    /<slug>/第二十条之一/ for an inserted article.
+
+    >>> short_forms("yantai-digital-economy", 28)
+    ['yantai-digital-economy/28.md', 'yantai-digital-economy/第二十八条.md']
+    >>> short_forms("yantai-digital-economy", ArticleNumber(20, 1))
+    ['yantai-digital-economy/20-1.md', 'yantai-digital-economy/第二十条之一.md']
+    """
+    return [f"{slug}/{article}.md", f"{slug}/{ArticleNumber.of(article).zh}.md"]
+
+
+def url(path: str) -> str:
+    """The pretty URL, relative to the site root, of the page at docs/`path`."""
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+@functools.cache        # the same pairs recur across thousands of links
+def relative(from_path: str, to_path: str) -> str:
+    """A link from one docs/ file to another, as MkDocs wants it (it rewrites
+    .md links for pretty URLs and for file:// alike)."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def pair_path(slug_a: str, article_a: ArticleNumber | int, slug_b: str,
+              article_b: ArticleNumber | int) -> str:
+    """The comparison page of a pair, the same from either side.
+
+    >>> pair_path("yantai-digital-economy", 55, "jinan-digital-economy", 15)
+    'compare/jinan-digital-economy-15--yantai-digital-economy-55.md'
+    """
+    (s1, n1), (s2, n2) = sorted([(slug_a, article_a), (slug_b, article_b)])
+    return f"{COMPARE}/{s1}-{n1}--{s2}-{n2}.md"
+
+
+def topic_path(slug: str) -> str:
+    return f"{slug}/compare.md"
+
+
+def overview_path() -> str:
+    return department_path(HOME)
+
+
+def department_path(slug: str) -> str:
+    return f"{DEPARTMENTS}/{slug}.md"

@@ -1,0 +1,193 @@
+"""Property-based fuzzing of the parser and the page writer with random Unicode:
+nothing crashes with anything but a clear SourceError, and any text is published
+literally. The escaping is checked class by class of Markdown syntax, each test
+proving its own sensitivity: with that class left unescaped, its samples would
+not be literal."""
+
+import datetime
+import re
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lawsite import pipeline as build
+from lawsite.core import siteconfig
+from lawsite.core.errors import SourceError
+from lawsite.model.corpus import Corpus
+from lawsite.parse import builder as parse
+from lawsite.parse.sources import Source, decode
+from lawsite.site import markup
+from lawsite.translation import i18n
+
+from ..conftest import LABELS, ROOT, metadata
+
+# The site's own Markdown extensions (mkdocs.yml), snippets reading an empty directory.
+EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in siteconfig.load(ROOT / "mkdocs.yml")["markdown_extensions"]]
+CONFIGS = {"pymdownx.snippets": {"check_paths": True, "base_path": ["/nonexistent"]}}
+
+# Any Unicode scalar value but surrogates (which UTF-8 files cannot hold) and line breaks.
+character = st.characters(exclude_categories=("Cs",), exclude_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# …and text in which Markdown's syntax characters are frequent, as in `*x*` or `[a](b)`
+syntax = st.sampled_from(list("\\`*_{}[]()#+-.!|<>&;:= \u202e\u2066") + ["![", "](", "{:", "&amp;", "- ", "1. "])
+text = st.text(character, min_size=1, max_size=60) | \
+    st.lists(st.one_of(syntax, st.text(character, max_size=3)), min_size=1, max_size=20).map("".join)
+
+
+def render(md: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown.markdown(md, extensions=EXTENSIONS, extension_configs=CONFIGS),
+                         "html.parser")
+
+
+def literal(element, value: str) -> bool:
+    """The element shows exactly `value`, and no element came out of it (but the
+    <bdi> that isolates bidi controls)."""
+    if element is None:
+        return False
+    children = element.find_all(True)
+    if markup.BIDI.search(value):
+        children = [c for c in children if c.name != "bdi"]
+    return element.get_text() == value and not children
+
+
+@settings(max_examples=400, deadline=None)
+@given(text)
+def test_any_text_is_published_literally(value):
+    value = value.strip(" \t")            # an element's text never has outer spaces
+    if not value:
+        return
+    paragraph = render(markup.element("p", markup.escape(value), id="x")).find("p")
+    assert literal(paragraph, value)
+
+
+# -- the escaping, class by class of syntax, in each context the pages put text in -----------
+
+def in_paragraph(md):
+    return render(markup.element("p", md, id="x")).find("p")
+
+
+def in_heading(md):
+    return render(markup.heading(2, md)).find("h2")
+
+
+def in_list_item(md):
+    return render('<div markdown>\n\n- ' + md + "\n\n</div>").find("li")
+
+
+def in_table_cell(md):
+    cells = render(markup.table(["a", "b"], [[md, "z"]])).find_all("td")
+    return cells[0] if len(cells) == 2 else None
+
+
+def after_a_link(md):
+    """After a cross-link of annotate.markdown (its own `{ .ls-ref }`), as in the texts."""
+    paragraph = render(markup.element("p", markup.link("第十条", "a.md", "x") + "{ .ls-ref }" + md,
+                                      id="x")).find("p")
+    link = paragraph.find("a") if paragraph else None
+    if link is None or set(link.attrs) != {"href", "class"}:
+        return None
+    link.decompose()
+    return paragraph
+
+
+def beside_a_reference(md):
+    """On a page where another text would be a reference definition: `[r]: url`."""
+    page = markup.escape("[r]: javascript:alert(1)") + "\n\n" + markup.element("p", md, id="x")
+    return render(page).find("p", id="x")
+
+
+CONTEXTS = [in_paragraph, in_heading, in_list_item, in_table_cell, after_a_link, beside_a_reference]
+
+# class of syntax → (its characters in markup.MARKDOWN_SPECIAL, samples that are
+# syntax when those characters are not escaped)
+CLASSES = {
+    "backslash": ("\\", ["a\\\\b", "\\`x`", "\\*x*"]),
+    "code": ("`", ["`代码`"]),
+    "emphasis *": ("*", ["*强调*", "**加粗**"]),
+    "emphasis _": ("_", ["_下划线_", "__加粗__"]),
+    "links and images": ("[]()!", ["[点击](javascript:alert(1))", "![图](x.png)"]),
+    "reference links": ("[]", ["[r]", "[点击][r]"]),
+    "attribute lists": ("{}", ["{: onclick=x}", "{ #evil }"]),
+    "headings #": ("#", ["# 标题", "标题 #"]),
+    "lists -": ("-", ["- 项"]),
+    "lists +": ("+", ["+ 项"]),
+    "lists .": (".", ["1. 项"]),
+    "tables |": ("|", ["甲|乙", "| a | b |"]),
+}
+
+
+def unescaping(chars: str):
+    """markup.MARKDOWN_SPECIAL without `chars`."""
+    kept = [c for c in re.findall(r"\\.|[^\\]", markup.MARKDOWN_SPECIAL.pattern[2:-2])
+            if c[-1] not in chars]
+    return re.compile("([" + "".join(kept) + "])")
+
+
+@pytest.mark.parametrize("name", sorted(CLASSES))
+def test_each_class_of_syntax_is_escaped(monkeypatch, name):
+    chars, samples = CLASSES[name]
+    for sample in samples:
+        for context in CONTEXTS:
+            assert literal(context(markup.escape(sample)), sample), (name, sample, context.__name__)
+    # the samples are real: with the class unescaped, some sample is not literal
+    monkeypatch.setattr(markup, "MARKDOWN_SPECIAL", unescaping(chars))
+    assert not all(literal(context(markup.escape(sample)), sample)
+                   for sample in samples for context in CONTEXTS), name
+
+
+def test_html_and_entities_are_escaped(monkeypatch):
+    samples = ["<b>粗</b>", "&amp;", "&#x41;", "a <!-- c --> b", "<script>alert(1)</script>"]
+    for sample in samples:
+        for context in CONTEXTS:
+            assert literal(context(markup.escape(sample)), sample), (sample, context.__name__)
+    monkeypatch.setattr(markup.html, "escape", lambda text, quote=True: text)
+    assert not all(literal(in_paragraph(markup.escape(s)), s) for s in samples)
+
+
+def test_control_characters_are_character_references(monkeypatch):
+    samples = ["甲\x02乙\x03", "甲\t乙", "响铃\x07"]
+    for sample in samples:
+        assert literal(in_paragraph(markup.escape(sample)), sample), repr(sample)
+    monkeypatch.setattr(markup, "CONTROL", re.compile("(?!)"))
+    assert not all(literal(in_paragraph(markup.escape(s)), s) for s in samples)
+
+
+def test_bidi_controls_are_isolated():
+    """An override (U+202E) reverses text up to the end of what isolates it: the
+    escaped string, in a <bdi>; the text itself is unchanged."""
+    for sample in ["甲\u202e乙丙", "\u2066x\u2069", "a\u202bb\u202c"]:
+        for context in CONTEXTS:
+            element = context(markup.escape(sample))
+            assert literal(element, sample), (repr(sample), context.__name__)
+            assert element.find("bdi").get_text() == sample
+    assert "<bdi>" not in markup.escape("甲乙丙")
+    assert markup.isolate("甲\u202e乙") == "\u2068甲\u202e乙\u2069" and markup.isolate("甲") == "甲"
+
+
+structural = st.sampled_from(["第一条 ", "第二条 ", "第三条", "###### 第一条", "第一章 总则", "第二章 ",
+                              "第一节 ", "目录", "# 测试市测试条例", "（一）", "（二）", "1.", "- ",
+                              "<!-- INFO END -->", "#### ", "(2024年10月22日通过)", ""])
+line = st.builds(lambda head, tail: head + tail, structural, st.text(character, max_size=30))
+
+
+def meta():
+    value = metadata()
+    value["effective"] = datetime.date(2025, 1, 1)
+    return value
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(line, min_size=1, max_size=25))
+def test_parser_and_page_writer_never_crash(lines):
+    raw = "\n".join(lines).encode("utf-8")
+    try:
+        decoded, _ = decode(raw, "fuzz.txt")
+        ordinance = parse.parse(Source(meta(), "m.yml", "fuzz.txt", decoded))
+    except SourceError as error:
+        assert str(error).startswith(("fuzz.txt", "m.yml"))      # names the file
+        return
+    corpus = Corpus([ordinance], languages=i18n.load_languages([ordinance], "/nonexistent", LABELS))
+    files = build.generate(corpus, "https://example.org/")
+    assert any(path.endswith("article-1.md") for path in files)

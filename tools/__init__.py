@@ -1,0 +1,1 @@
+"""Developer tools outside the package: the benchmark, its report, the synthetic corpus."""
