@@ -433,3 +433,19 @@ def test_site_and_dist_of_an_earlier_layout_are_taken_over(stages, tmp_path):
     elsewhere = work / "downloads" / "offline"                 # dist/ in directories to be made
     publish.publish(project(docs=work / "docs", site=work / "site", dist=elsewhere), check_urls=False)
     assert contents(elsewhere) == contents(work / "dist") and elsewhere.is_symlink()
+
+
+def test_a_publish_killed_alone_leaves_no_lock_to_its_worker(stages, tmp_path):
+    """Only the publish process is killed (kill PID, the OOM killer), not the offline
+    bundle's worker: the worker must not hold the locks, or no publish could start
+    again until someone finds and kills it."""
+    _, b, _, generated, _ = stages
+    work = tmp_path / "work"
+    shutil.copytree(generated, work, symlinks=True)
+    killed = start_child("publish", places(work, b), watch=work, kill="5:before")
+    try:
+        assert killed.wait(timeout=300) == -signal.SIGKILL
+        publish.publish(work / "site", work / "dist", work / "docs", check_urls=False)
+        assert (work / "site" / "third-ordinance" / "article-1" / "index.html").is_file()
+    finally:
+        finish_child(killed)                           # and its worker, if it still runs
