@@ -445,7 +445,7 @@ def test_a_publish_killed_alone_leaves_no_lock_to_its_worker(stages, tmp_path):
     killed = start_child("publish", places(work, b), watch=work, kill="5:before")
     try:
         assert killed.wait(timeout=300) == -signal.SIGKILL
-        publish.publish(work / "site", work / "dist", work / "docs", check_urls=False)
+        publish.publish(project(docs=work / "docs", site=work / "site", dist=work / "dist"), check_urls=False)
         assert (work / "site" / "third-ordinance" / "article-1" / "index.html").is_file()
     finally:
         finish_child(killed)                           # and its worker, if it still runs
