@@ -116,6 +116,12 @@ def test_an_alias_bomb_in_metadata_is_refused_at_once(sources_tree):
     assert len(str(error)) < 300
 
 
+def test_a_long_anchor_is_shown_short():
+    message = str(error_of(lambda: yamlfile.loads(f"a: &{'x' * 500} 1\n", "f.yml")))
+    assert message == ("f.yml:1: YAML anchors and aliases (&xxxxxxxxxxxxxxxxxx…, *xxxxxxxxxxxxxxxxxx…) "
+                       "are not allowed in a curated file: write each value out")
+
+
 @pytest.mark.parametrize("text, line", [("title: &t 条例\nshort: *t\n", 1), ("a:\n  b: [1, &x 2]\n", 2),
                                         ("- &only x\n", 1)])
 def test_anchors_and_aliases_are_refused_in_every_curated_file(text, line):
@@ -324,6 +330,7 @@ def test_a_changed_text_is_reported_on_the_text(sources_tree):
     sources_tree.add(SIMPLE, source={"received_as": "x.txt", "format": "markdown", "note": "n", "sha256": "0" * 64})
     error = error_of(lambda: sources.read_all(sources_tree.root))
     assert error.path.endswith("test-ordinance.txt") and error.line is None
+    assert error.message.startswith("the text is not the one received (its sha256 differs from ")
 
 
 def test_a_source_knows_its_files(sources_tree):
@@ -333,12 +340,12 @@ def test_a_source_knows_its_files(sources_tree):
 
 
 def test_bidi_controls_in_metadata_are_reported_at_their_lines(sources_tree):
-    path = sources_tree.add(SIMPLE, jurisdiction={"city": f"测试{RLO}市", "city_en": "T", "province": "山东省",
+    path = sources_tree.add(SIMPLE, jurisdiction={"city": "测试市", "city_en": "T", "province": f"山东{RLO}省",
                                                    "province_en": "S"})
     [source] = sources.read_all(sources_tree.root)
     [notice] = source.notices
-    assert (notice.path, notice.line) == (str(path), line_of(path, "city: "))
-    assert notice.message.startswith("field 'jurisdiction.city' holds the bidirectional control U+202E")
+    assert (notice.path, notice.line) == (str(path), line_of(path, "province: "))
+    assert notice.message.startswith("field 'jurisdiction.province' holds the bidirectional control U+202E")
 
 
 def test_a_blank_title_and_a_date_as_text_are_refused(sources_tree):
@@ -376,6 +383,12 @@ def test_not_utf8_on_a_later_line_names_its_line_and_column(sources_tree):
     error = error_of(lambda: sources.read_all(sources_tree.root))
     assert (error.line, error.message) == (4, "not UTF-8: byte 0xb0 at column 3 cannot be decoded "
                                               "(save the file as UTF-8)")
+
+
+def test_not_utf8_after_a_first_empty_line(sources_tree):
+    sources_tree.add(b"\n\xb0\n")
+    assert str(error_of(lambda: sources.read_all(sources_tree.root))).endswith(
+        ":2: not UTF-8: byte 0xb0 at column 1 cannot be decoded (save the file as UTF-8)")
 
 
 def test_old_mac_line_endings(sources_tree):
