@@ -25,7 +25,7 @@ from lawsite.site import urls
 from lawsite.translation import i18n
 from lawsite.translation.labels import Labels
 
-from .conftest import ROOT, SIMPLE, build_fixture_site, corpus_args, metadata, project
+from .conftest import ROOT, SIMPLE, build_fixture_site, corpus_args, dump_metadata, metadata, project
 
 
 def error_of(call) -> SourceError:
@@ -122,6 +122,12 @@ def test_an_alias_bomb_in_metadata_is_refused_at_once(sources_tree):
     assert error.path.endswith("test-ordinance.yml") and error.line == 1
     assert "YAML anchors and aliases (&a0, *a0) are not allowed" in str(error)
     assert len(str(error)) < 300
+
+
+def test_a_long_anchor_is_shown_short():
+    message = str(error_of(lambda: yamlfile.loads(f"a: &{'x' * 500} 1\n", "f.yml")))
+    assert message == ("f.yml:1: YAML anchors and aliases (&xxxxxxxxxxxxxxxxxx…, *xxxxxxxxxxxxxxxxxx…) "
+                       "are not allowed in a curated file: write each value out")
 
 
 @pytest.mark.parametrize("text, line", [("title: &t 条例\nshort: *t\n", 1), ("a:\n  b: [1, &x 2]\n", 2),
@@ -279,3 +285,163 @@ def test_links_out_of_the_site_root_are_broken(tmp_path):
         "index.html: https://example.org/other/ → leaves the site's root",
         "a/index.html: ../../secret.html → leaves the site's root",
         "a/index.html: ../../../../../etc/passwd → leaves the site's root"])
+
+
+# -- every error names its file and line, exactly (mutation testing found these unpinned) ----
+
+def test_metadata_that_is_not_a_mapping(sources_tree):
+    path = sources_tree.add(SIMPLE)
+    path.write_text("- slug: x\n", encoding="utf-8")
+    error = error_of(lambda: sources.read_all(sources_tree.root))
+    assert (error.path, error.line, error.message) == (str(path), 1, "metadata must be a YAML mapping")
+
+
+def test_no_ordinances_directory(tmp_path):
+    error = error_of(lambda: sources.read_all(tmp_path))
+    assert str(error) == f"{tmp_path / 'ordinances'}: no ordinances directory"
+
+
+def written_with_slug_last(path) -> int:
+    """Move `slug:` to the end of a metadata file; its line."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    slug = next(line for line in lines if line.startswith("slug:"))
+    lines = [line for line in lines if line != slug and line] + [slug]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def test_errors_about_the_slug_name_its_line(tmp_path, sources_tree):
+    path = sources_tree.add(SIMPLE, slug="departments")
+    line = written_with_slug_last(path)
+    status, err = build(tmp_path, sources_tree)
+    assert f"departments.yml:{line}: slug 'departments' is a name" in err
+    second = sources_tree.root / "ordinances" / "copy.yml"
+    second.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    error = error_of(lambda: sources.read_all(sources_tree.root))
+    assert error.path.endswith("departments.yml") and error.line == line      # sorted: copy.yml first
+
+
+def test_the_language_prefixes_are_reserved_without_hand_written_pages():
+    meta = yamlfile.loads("title: x\nslug: en\n", "m.yml")
+    assert error_of(lambda: sources.refuse_reserved(meta, "m.yml")).line == 2
+    sources.refuse_reserved(yamlfile.loads("slug: fr\n", "m.yml"), "m.yml")          # not a language here
+
+
+def test_a_missing_text_file_is_reported_at_the_text_field(sources_tree):
+    path = sources_tree.add(SIMPLE)
+    (path.parent / "test-ordinance.txt").unlink()
+    error = error_of(lambda: sources.read_all(sources_tree.root))
+    assert (error.path, error.line) == (str(path), line_of(path, "text:"))
+
+
+def test_a_changed_text_is_reported_on_the_text(sources_tree):
+    sources_tree.add(SIMPLE, source={"received_as": "x.txt", "format": "markdown", "note": "n", "sha256": "0" * 64})
+    error = error_of(lambda: sources.read_all(sources_tree.root))
+    assert error.path.endswith("test-ordinance.txt") and error.line is None
+    assert error.message.startswith("the text is not the one received (its sha256 differs from ")
+
+
+def test_a_source_knows_its_files(sources_tree):
+    sources_tree.add(SIMPLE)
+    [source] = sources.read_all(sources_tree.root)
+    assert source.meta_path.endswith("test-ordinance.yml") and source.text_path.endswith("test-ordinance.txt")
+
+
+def test_bidi_controls_in_metadata_are_reported_at_their_lines(sources_tree):
+    path = sources_tree.add(SIMPLE, jurisdiction={"city": "测试市", "city_en": "T", "province": f"山东{RLO}省",
+                                                   "province_en": "S"})
+    [source] = sources.read_all(sources_tree.root)
+    [notice] = source.notices
+    assert (notice.path, notice.line) == (str(path), line_of(path, "province: "))
+    assert notice.message.startswith("field 'jurisdiction.province' holds the bidirectional control U+202E")
+
+
+def test_a_blank_title_and_a_date_as_text_are_refused(sources_tree):
+    sources_tree.add(SIMPLE, title="   ")
+    assert "field 'title' must be the Chinese title" in str(error_of(lambda: sources.read_all(sources_tree.root)))
+    sources_tree.add(SIMPLE, effective="2025-01-01")
+    assert "field 'effective' must be a date, YYYY-MM-DD, not '2025-01-01'" in \
+        str(error_of(lambda: sources.read_all(sources_tree.root)))
+
+
+@pytest.mark.parametrize("drop", ["effective", "status", "source"])
+def test_fields_after_an_absent_optional_one_are_still_checked(sources_tree, drop):
+    """Without `approved` (optional) or `source.sha256` (optional), what comes after
+    them is checked as well."""
+    meta = metadata(approved=None)
+    if drop == "source":
+        meta["source"] = {"received_as": "x.txt", "format": "markdown"}       # no sha256, no note
+    else:
+        meta.pop(drop)
+    path = sources_tree.add(SIMPLE)
+    path.write_text(dump_metadata(meta), encoding="utf-8")
+    missing = "source.note" if drop == "source" else drop
+    assert f"missing required field {missing!r}" in str(error_of(lambda: sources.read_all(sources_tree.root)))
+
+
+def test_an_unknown_nested_field_is_reported_at_its_line(sources_tree):
+    path = sources_tree.add(SIMPLE, enacted={**metadata()["enacted"], "bodyy": "x"})
+    error = error_of(lambda: sources.read_all(sources_tree.root))
+    assert (error.path, error.line, error.message) == (str(path), line_of(path, "bodyy:"),
+                                                       "unknown field 'enacted.bodyy'")
+
+
+def test_not_utf8_on_a_later_line_names_its_line_and_column(sources_tree):
+    sources_tree.add(b"\n# \xe6\xb5\x8b\n\n\xe6\xb5\x8b\xe8\xaf\x95\xb0x\n")
+    error = error_of(lambda: sources.read_all(sources_tree.root))
+    assert (error.line, error.message) == (4, "not UTF-8: byte 0xb0 at column 3 cannot be decoded "
+                                              "(save the file as UTF-8)")
+
+
+def test_not_utf8_after_a_first_empty_line(sources_tree):
+    sources_tree.add(b"\n\xb0\n")
+    assert str(error_of(lambda: sources.read_all(sources_tree.root))).endswith(
+        ":2: not UTF-8: byte 0xb0 at column 1 cannot be decoded (save the file as UTF-8)")
+
+
+def test_old_mac_line_endings(sources_tree):
+    sources_tree.add("# 测试市测试条例\r\r第一条 甲。\r".encode())
+    [source] = sources.read_all(sources_tree.root)
+    assert source.lines == ["# 测试市测试条例", "", "第一条 甲。", ""]
+
+
+def test_nul_is_reported_at_its_first_line(sources_tree):
+    sources_tree.add("\n第一条 甲。\n第二条 乙\x00。\n第三条 丙\x00。\n\n".encode())
+    error = error_of(lambda: sources.read_all(sources_tree.root))
+    assert (error.line, error.message) == (3, "contains NUL characters, which no text can hold on a web "
+                                              "page: is the file UTF-16 or binary? (save it as UTF-8 text)")
+
+
+def test_control_and_bidi_characters_are_reported_at_line_and_column(sources_tree):
+    path = sources_tree.add(b"\xef\xbb\xbf" + f"# 测试市测试条例\n\n第一条 甲\x07乙{RLO}丙。\n".encode())
+    [source] = sources.read_all(sources_tree.root)
+    text = str(path.with_suffix(".txt"))
+    assert [str(n) for n in source.notices] == [
+        f"{text}:1: starts with a UTF-8 byte-order mark; it was ignored",
+        f"{text}:3: control character U+0007 at column 6: published as it is, but legal texts have none: "
+        "check the source",
+        f"{text}:3: bidirectional control U+202E at column 8, which reverses the text after it: published "
+        "as it is, isolated from what surrounds it; check the source"]
+
+
+def test_yaml_errors_name_their_exact_line():
+    error = error_of(lambda: yamlfile.loads("a: 1\nb: [1, 2\nc: 3\n", "f.yml"))
+    assert (error.path, error.line) == ("f.yml", 3) and str(error).startswith("f.yml:3: not valid YAML: ")
+    error = error_of(lambda: yamlfile.loads("a: 1\n  b: 2\n", "f.yml"))
+    assert str(error) == "f.yml:2: not valid YAML: mapping values are not allowed in this context"
+    error = error_of(lambda: yamlfile.loads("a: 1\nb: !python/object:os.system x\n", "f.yml"))
+    assert error.line == 2 and "could not determine a constructor" in str(error)
+
+
+def test_a_missing_or_binary_yaml_file(tmp_path):
+    assert str(error_of(lambda: yamlfile.load(tmp_path / "x.yml"))) == f"{tmp_path / 'x.yml'}: file not found"
+    (tmp_path / "y.yml").write_bytes(b"a: \xb0\n")
+    assert str(error_of(lambda: yamlfile.load(tmp_path / "y.yml"))) == \
+        f"{tmp_path / 'y.yml'}: not UTF-8 (invalid start byte at byte 3)"
+
+
+def test_a_missing_key_is_reported_at_the_mapping_s_line():
+    data = yamlfile.loads("x: 1\ny:\n  z: 2\n", "f.yml")
+    assert data["y"].key_line("missing") == 3 and data.key_line("y") == 2
+    error = error_of(lambda: vocabulary.loads("\nactors: []\n", "d.yml"))
+    assert str(error) == "d.yml:2: 'generic' must be a list"

@@ -10,8 +10,25 @@ Markdown, HTML or a template.
 '\\\\*不得\\\\* \\\\[x\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\) &lt;script&gt; &amp; \\\\{\\\\{ x \\\\}\\\\}'
 >>> link("第十五条", "article-15.md", "art_15__para_2")
 '[第十五条](article-15.md#art_15__para_2)'
+>>> link("第十五条", "article-15.md"), link("甲", "", "x", title='"定义" <b>')
+('[第十五条](article-15.md)', '[甲](#x "&quot;定义&quot; &lt;b&gt;")')
 >>> element("p", "正文", id="art_1__para_1", cls="ls-para")
 '<p id="art_1__para_1" class="ls-para" markdown="span">正文</p>'
+
+Attribute values are escaped, quotes included; a True value is a boolean
+attribute, None, False and "" leave the attribute out; `data_search_exclude`
+is `data-search-exclude`, `for_` is `for`:
+
+>>> element("nav", "x", aria_label='a" onclick="b', data_search_exclude=True, for_="y",
+...         lang=None, hidden=False, title="", span=False)
+'<nav aria-label="a&quot; onclick=&quot;b" data-search-exclude="" for="y">x</nav>'
+>>> heading(1, "第一条"), heading(2, "目录", "contents"), heading(2, "第一章", "chp_1", "ls-chapter")
+('# 第一条', '## 目录 { #contents }', '## 第一章 { #chp_1 .ls-chapter }')
+>>> print(table(["", "甲"], [["a", "b"], ["c", "d"]]))
+|  | 甲 |
+|---|---|
+| a | b |
+| c | d |
 """
 
 import html
@@ -65,6 +82,8 @@ def bidi_notice(path: str, line: int | None, what: str, text: str) -> list[Notic
 
     >>> [str(n) for n in bidi_notice("m.yml", 3, "field 'title'", "甲\u202e乙")]
     ["m.yml:3: field 'title' holds the bidirectional control U+202E, which reverses the text after it: it is published as it is, isolated from what surrounds it; check the source"]
+    >>> bidi_notice("m.yml", 3, "x", "\u2067甲\u202e乙\u202e")[0].message[:52], bidi_notice("m.yml", 3, "x", "甲")
+    ('x holds the bidirectional controls U+202E, U+2067, w', [])
     """
     found = sorted({f"U+{ord(c):04X}" for c in BIDI.findall(text)})
     if not found:
