@@ -78,7 +78,8 @@ def _refuse_aliases(text: str, path) -> None:
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             name = shown(anchor, 20).strip("'")
-            raise SourceError(path, event.start_mark.line + 1,
+            mark = event.start_mark
+            raise SourceError(path, mark.line + 1 if mark else None,
                               f"YAML anchors and aliases (&{name}, *{name}) are not allowed "
                               "in a curated file: write each value out")
 
