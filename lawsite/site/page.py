@@ -96,5 +96,6 @@ def page_meta(site: Site, title: str, description: str, search_title: str = "",
     if search_title:
         meta["html_title"] = title
     if tags is not None:
-        meta["tags"] = [html.escape(tag) for tag in tags]
+        # element content in Material's results: quotes stay, so "People's" is found
+        meta["tags"] = [html.escape(tag, quote=False) for tag in tags]
     return {**meta, **extra}

@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
-from lawsite.site.page import Page, front_matter
+from lawsite.site.page import Page, front_matter, page_meta
 
 from ..conftest import build_fixture_site
 
@@ -41,3 +41,10 @@ def test_articles_starting_with_awkward_characters_keep_title_and_metadata(sourc
         assert "为了测试" + name in page.find("meta", attrs={"name": "description"})["content"], name
         [script] = page.find_all("script", type="application/ld+json")
         assert json.loads(script.string)["@type"] == "Legislation", name
+
+
+def test_search_tags_are_escaped_as_element_content_keeping_quotes():
+    """Material inserts tags into its results as element content: markup is escaped,
+    quotes are kept, so that a query for People's still matches the tag."""
+    meta = page_meta(None, "t", "d", tags=["People's Government", "<img src=x onerror=alert(1)>"])
+    assert meta["tags"] == ["People's Government", "&lt;img src=x onerror=alert(1)&gt;"]
