@@ -22,6 +22,7 @@ from pathlib import Path
 
 from lawsite.core import yamlfile
 from lawsite.core.errors import SourceError
+from lawsite.mkdocs import vendor
 
 USER_DICTIONARY = ".search/userdict.txt"   # generated, under docs/ (not published)
 
@@ -85,16 +86,11 @@ def patch_worker(source: str) -> str:
     ...              "let a=o+n[o];n[a]&&a<t.length-1&&(i[s++]=a)")
     'for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);let a=o+n[o];n[a]&&a<t.length&&(i[s++]=a)'
     """
-    if PATCHED.search(source):
-        return source
-    patched, loops = SEGMENT_LOOP.subn(lambda m: m.group(0).replace(
-        f"{m['j']}<{m['q']}.length", f"{m['j']}<={m['q']}.length"), source)
-    patched, continues = CONTINUE.subn(r"\g<head>\g<tail>", patched)
-    if (loops, continues) != (1, 1):
-        raise ValueError("Material's search worker no longer has the query segmenter that "
-                         "lawsite/search.py repairs: check whether the upstream bug is fixed "
-                         "and update or remove the patch")
-    return patched
+    return vendor.patch_once(source, PATCHED, [
+        (SEGMENT_LOOP, lambda m: m.group(0).replace(f"{m['j']}<{m['q']}.length", f"{m['j']}<={m['q']}.length")),
+        (CONTINUE, r"\g<head>\g<tail>"),
+    ], "the repair of the query segmenter (lawsite/mkdocs/search.py): check whether the upstream bug "
+       "is fixed, and update or remove the patch")
 
 
 # Material's search results insert each document's title, text and tags as HTML

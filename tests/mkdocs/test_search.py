@@ -68,7 +68,7 @@ def test_the_query_segmenter_of_the_built_worker_is_repaired(site_dir):
 
 
 def test_patch_fails_loudly_if_material_changes():
-    with pytest.raises(ValueError, match="no longer has the query segmenter"):
+    with pytest.raises(ValueError, match="no longer has what the repair of the query segmenter"):
         search.patch_worker("function somethingElse(){}")
 
 
