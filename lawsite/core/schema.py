@@ -45,7 +45,8 @@ def check(data, schema: dict, shown: str) -> None:
     if not errors:
         return
     located = [_located(error, data, shown) for error in errors]
-    raise min(located, key=lambda e: (e.line or 0, e.message))
+    # an unknown key first: where a required key is missing too, it is most often its misspelling
+    raise min(located, key=lambda e: (e.line or 0, not e.message.startswith("unknown key"), e.message))
 
 
 def _located(error: jsonschema.ValidationError, data, shown: str) -> SourceError:
@@ -71,4 +72,6 @@ def _line(container, step) -> int:
         return container.key_line(step) if step is not None else container.line
     if isinstance(container, list) and step is not None and isinstance(container[step], yamlfile.Mapping):
         return container[step].line
+    if isinstance(container, yamlfile.Sequence):
+        return container.item_line(step) if step is not None else container.line
     return getattr(container, "line", 1)

@@ -20,11 +20,12 @@ import json
 import re
 from pathlib import Path
 
-from lawsite.core import yamlfile
-from lawsite.core.errors import SourceError
+from lawsite.core import schema, yamlfile
+from lawsite.core.errors import display_path
 from lawsite.mkdocs import vendor
 
 USER_DICTIONARY = ".search/userdict.txt"   # generated, under docs/ (not published)
+SCHEMA = Path(__file__).with_name("search-terms.schema.json")
 
 # Material's query segmenter, minified: for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)
 SEGMENT_LOOP = re.compile(
@@ -40,14 +41,13 @@ CONTINUE = re.compile(r"(?P<head>&&(?P<a>\w+)<(?P<q>\w+)\.length)-1(?P<tail>&&\(
 
 
 def terms(path: Path) -> list[str]:
-    """The words of sources/search-terms.yml (none when there is no such file)."""
+    """The words of sources/search-terms.yml (none when there is no such file),
+    checked by search-terms.schema.json."""
     if not path.exists():
         return []
     data = yamlfile.load(path)
-    found = data.get("terms") if isinstance(data, dict) else None
-    if not isinstance(found, list) or not all(isinstance(t, str) and t.strip() for t in found):
-        raise SourceError(str(path), getattr(data, "line", 1), "`terms` must be a list of words")
-    return [t.strip() for t in found]
+    schema.check(data, schema.load(SCHEMA), display_path(path))
+    return [t.strip() for t in data["terms"]]
 
 
 def user_dictionary(words) -> str:
