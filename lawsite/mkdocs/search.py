@@ -65,7 +65,7 @@ def corpus_words(corpus) -> list[str]:
     """The corpus' own words for the dictionary."""
     words = []
     for ordinance in corpus.ordinances:
-        words.append(ordinance.meta["short_title"])
+        words.append(ordinance.meta.get("short_title", ordinance.title))
         words += [article.label for article in ordinance.articles]
         words += [chapter.title for chapter in ordinance.chapters]
     if corpus.vocabulary:

@@ -99,7 +99,7 @@ def _check_dates(header: history.Header, source: Source) -> None:
     meta = source.meta
     wanted = [(f"{name}.date", (meta.get(name) or {}).get("date"), actions)
               for name, actions in (("enacted", ("通过", "修订")), ("approved", ("批准", "修正", "修订")))]
-    wanted += [(f"amendments[{i}].date", amendment.get("date"), ("修正", "修订"))
+    wanted += [(f"amendments[{i}].date", amendment.get("date"), ("修正", "修订", "修改"))
                for i, amendment in enumerate(meta.get("amendments") or [])]
     for name, date, actions in wanted:
         if date and not any(date in (entry.date, (entry.approved or (None,))[0])

@@ -162,10 +162,20 @@ class Language:
         return self.prefix + path
 
     def title(self, ordinance: model.Ordinance) -> str:
-        return ordinance.title if self.official else ordinance.meta[f"title_{self.code}"]
+        """The title in this language; without one (`title_en` absent), the official
+        Chinese title (see `title_lang`)."""
+        return ordinance.title if self.official else ordinance.meta.get(f"title_{self.code}", ordinance.title)
+
+    def title_lang(self, ordinance: model.Ordinance) -> str:
+        """The HTML language of `title(ordinance)`: zh-CN where it falls back to the Chinese."""
+        return self.html_lang if self.official or f"title_{self.code}" in ordinance.meta else "zh-CN"
 
     def short_title(self, ordinance: model.Ordinance) -> str:
-        return ordinance.meta["short_title" if self.official else f"short_title_{self.code}"]
+        """A short name (烟台); without one, the title."""
+        meta = ordinance.meta
+        if self.official:
+            return meta.get("short_title", ordinance.title)
+        return meta.get(f"short_title_{self.code}") or self.title(ordinance)
 
     def article_label(self, article: model.Article) -> str:
         return article.label if self.official else self.labels("article", n=article.number.en)
