@@ -5,6 +5,7 @@ editor reads: a value that fails a rule is reported with the description of the
 rule's property (`"`en` must be one line of text"`), at the line of its key. An
 unknown key is reported at its own line, naming the keys the schema allows.
 A date (which YAML reads as a date, not a string) is `"format": "yaml-date"`.
+`{key}` in a description is the key whose value failed (`the translation of {key} …`).
 
 >>> from lawsite.core import yamlfile
 >>> schema = {"type": "object", "additionalProperties": False, "required": ["title"],
@@ -76,6 +77,8 @@ def _located(error: jsonschema.ValidationError, data, shown: str, values: bool =
         described = error.schema.get("properties", {}).get(missing, {}).get("description")
         return SourceError(shown, _line(container, None), described or f"`{missing}` is missing")
     message = error.schema.get("description") or error.message
+    if "{key}" in message and error.absolute_path:       # the key whose value failed
+        message = message.replace("{key}", str(error.absolute_path[-1])[:40])
     if values and error.validator not in ("minProperties", "dependentRequired"):
         message += f", not {quoted(error.instance)}"
     return SourceError(shown, line, message)
