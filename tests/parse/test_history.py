@@ -122,7 +122,8 @@ def test_the_builder_uses_the_entries_and_repairs_them_in_place(sources_tree):
     space after the date removed (a recorded repair at the file's line and column)."""
     sources_tree.add("# 测试市测试条例\n\n2014年7月23日 测试市第十五届人民代表大会常务委员会第十五次会议通过\n\n"
                      "2024年11月20\n\n日山东省第十四届人民代表大会常务委员会第十二次会议批准\n\n<!-- INFO END -->\n\n"
-                     "第一条 甲。\n", enacted={"body": "测试市人民代表大会常务委员会", "date": datetime.date(2014, 7, 23)})
+                     "第一条 甲。\n", enacted={"body": "测试市人民代表大会常务委员会", "body_en": "B",
+                                                       "date": datetime.date(2014, 7, 23)})
     [source] = sources.read_all(sources_tree.root)
     ordinance = builder.parse(source)
     assert ordinance.history == ["2014年7月23日测试市第十五届人民代表大会常务委员会第十五次会议通过",
@@ -144,3 +145,18 @@ def test_an_amendment_date_of_the_metadata_must_be_in_the_header(sources_tree):
     with pytest.raises(SourceError) as caught:
         builder.parse(source)
     assert "metadata's amendments[0].date is 2025-03-02" in caught.value.message and caught.value.line == 3
+
+
+@pytest.mark.parametrize("case", CASES, ids=[Path(case["file"]).stem for case in CASES])
+def test_every_corpus_header_shape_passes_the_builder(sources_tree, case):
+    """Each shape, through the builder as a text of the corpus would go: the entries it
+    publishes are the history's, none glued to the next (each has one action, at its end)."""
+    title = case["text"].split("\n")[0].removeprefix("# ")
+    adopted = datetime.date.fromisoformat(case["entries"][0].split()[0])      # as the importer would write it
+    sources_tree.add(case["text"] + "\n第一条 甲。\n", dedent=False, title=title, approved=None,
+                     enacted={"body": "某人民代表大会常务委员会", "body_en": "A Standing Committee", "date": adopted})
+    [source] = sources.read_all(sources_tree.root)
+    ordinance = builder.parse(source)
+    assert len(ordinance.history) == len(case["entries"])
+    for entry in ordinance.history:
+        assert history.ENDS.search(entry) and not entry.endswith(("）", ")", "根据"))
