@@ -72,6 +72,7 @@ def test_entries_run_together_are_split_where_the_next_begins():
     assert entries[4].text.endswith("的决定第一次修正") and entries[4].approved == (
         datetime.date(2016, 1, 22), "山东省人民代表大会常务委员会")
     assert entries[4].date == datetime.date(2015, 12, 25)
+    assert entries[4].decision == "关于修改《青岛市海洋环境保护规定》的决定"        # wrapped: 关于修 / 改《…
     assert entries[5].text.startswith("根据2018年9月7日") and entries[5].ordinal == "第二次"
 
 
