@@ -90,6 +90,9 @@ def derive(path: Path, say=print) -> Imported:
     title = header.title or name
     province = places.PROVINCES.get(path.parent.name) or _province_of(title, shown)
     enacted = next((e for e in header.entries if e.action == "通过"), None)
+    if enacted and (enacted.body or "").startswith("全国"):
+        say(f"{shown}:{enacted.line}: the header names a national body ({enacted.body}), not a local "
+            "one: the history of another text? (imported as written, not verified)")
     city = places.city_of(province, enacted.body or "") if enacted else None
     city = city or places.city_of(province, title)
     jurisdiction = {"province": province, "province_en": places.english(province)}

@@ -21,6 +21,8 @@ that the site reserves for its own pages gets `-text`.
 
 >>> base("浙江省", None, "浙江省无线电管理条例")
 'zhejiang-wuxiandian-guanli-tiaoli'
+>>> base("浙江省", "景宁畲族自治县", "浙江省景宁畲族自治县自治条例")
+'jingning-zizhi-tiaoli'
 >>> base("北京市", None, "北京市实施《中华人民共和国水法》办法")
 'beijing-shishi-shuifa-banfa'
 >>> base("山东省", "青岛市", "青岛市环境噪声管理规定")
@@ -67,11 +69,10 @@ def words(title: str) -> list[str]:
 
 def base(province: str, city: str | None, title: str) -> str:
     """The slug before clashes are resolved."""
-    rest = title
-    for prefix in filter(None, (city, city and places.short(city), province, places.short(province))):
-        if rest.startswith(prefix):
+    rest = title                                 # 浙江省景宁畲族自治县自治条例: both prefixes go
+    for prefix in filter(None, (province, places.short(province), city, city and places.short(city))):
+        if rest.startswith(prefix) and len(rest) > len(prefix):
             rest = rest[len(prefix):]
-            break
     for long, abbreviated in ABBREVIATIONS:
         rest = rest.replace(long, abbreviated)
     kind = KIND.search(rest)

@@ -501,3 +501,12 @@ def test_an_article_of_ten_thousand_paragraphs_is_refused_at_its_line(sources_tr
 def test_a_heading_without_a_title(sources_tree, text, line, message):
     error = parse_error(sources_tree, text)
     assert error.line == line and message in str(error)
+
+
+def test_lines_of_a_stray_zero_width_space_are_blank(sources_tree):
+    """北京国际科技创新中心建设条例(2024-01-25).md, lines 5-15: after <!-- INFO END -->,
+    lines holding only U+200B, before and after the first chapter heading."""
+    ordinance = parse_text(sources_tree, "# 测试市测试条例\n\n<!-- INFO END -->\n\n\u200b\n\n\u200b\n\n"
+                           "## 第一章 总 则\n\n\u200b\n\n第一条 为了测试。\n\n\u200b\n\n第二条 乙。\n", dedent=False)
+    assert [a.paragraphs[0].text for a in ordinance.articles] == ["为了测试。", "乙。"]
+    assert ordinance.chapters[0].title == "总则"

@@ -1,6 +1,7 @@
 """Reading sources: metadata validation, encodings, unique slugs. Every error names
 the file and the line."""
 
+import datetime
 import hashlib
 
 import pytest
@@ -129,3 +130,53 @@ def test_nul_characters_are_refused(sources_tree):
     sources_tree.add("第一条 甲。\n第二条 乙\x00丙。\n".encode())
     error = error_of(lambda: sources.read_all(sources_tree.root))
     assert error.line == 2 and "NUL characters" in str(error)
+
+
+# -- the metadata of real law (ordinance.schema.json) ----------------------------------------
+
+def line_of(path, text: str) -> int:
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text in line)
+
+
+def test_real_law_metadata_is_valid_provincial_amended_unverified(sources_tree):
+    """What the importer writes: no city, no English names, no adoption body_en, amendments,
+    a version date, status not_verified; the launch metadata stays valid too."""
+    sources_tree.add(SIMPLE, title_en=None, short_title=None, short_title_en=None, effective=None,
+                     jurisdiction={"province": "浙江省", "province_en": "Zhejiang"},
+                     enacted={"body": "浙江省人民代表大会常务委员会", "date": datetime.date(2009, 11, 27)},
+                     approved=None, status="not_verified", version_date=datetime.date(2021, 9, 29),
+                     promulgated={"date": datetime.date(2009, 11, 28), "announcement": "公告第14号"},
+                     official_url="https://flk.npc.gov.cn/detail",
+                     amendments=[{"date": datetime.date(2021, 9, 29), "kind": "修正", "ordinal": "第一次",
+                                  "decision": "《关于修改〈某条例〉的决定》", "text": "2021年9月29日…修正",
+                                  "approved": {"date": datetime.date(2021, 10, 1)}}])
+    [source] = sources.read_all(sources_tree.root)
+    assert source.meta["amendments"][0]["kind"] == "修正" and source.notices == []
+
+
+@pytest.mark.parametrize("change, where, message", [
+    ({"amendments": [{"kind": "修正"}, {"kind": "修改了"}]}, "kind: 修改了",
+     "field 'amendments[].kind' must be 修正 (amended by a decision), 修订 (revised) or 修改 (as written), not '修改了'"),
+    ({"amendments": [{"kind": "修正", "dat": "x"}]}, "dat: x", "unknown key 'dat' (expected date, body, kind"),
+    ({"version_date": "2021-09-29"}, "version_date:",
+     "field 'version_date' must be the date of this version of the text, YYYY-MM-DD, not '2021-09-29'"),
+    ({"jurisdiction": {"province": "浙江省", "province_en": "Zhejiang", "city": "杭州市"}}, "jurisdiction:",
+     "field 'jurisdiction' must be a mapping of province (and city) names"),
+    ({"official_url": "javascript:alert(1)"}, "official_url:", "field 'official_url' must be the official source's"),
+    ({"status": "verified"}, "status:", "field 'status' must be in_force, not_yet_in_force, repealed or not_verified"),
+])
+def test_real_law_metadata_errors_are_at_their_line(sources_tree, change, where, message):
+    path = sources_tree.add(SIMPLE, **change)
+    error = error_of(lambda: sources.read_all(sources_tree.root))
+    assert (error.path, error.line) == (str(path), line_of(path, where))
+    assert error.message.startswith(message)
+
+
+def test_no_adoption_date_is_a_warning_not_an_error(sources_tree):
+    path = sources_tree.add(SIMPLE, enacted={"body": "测试市人民代表大会常务委员会"}, approved=None,
+                            version_date=datetime.date(2021, 9, 29))
+    [source] = sources.read_all(sources_tree.root)
+    [notice] = source.notices
+    assert (notice.path, notice.line) == (str(path), 1)
+    assert notice.message.startswith("no adoption date (enacted.date)") and "its version date" in notice.message
