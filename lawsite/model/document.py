@@ -69,6 +69,24 @@ class Repair:
 
 
 @dataclass
+class Note:
+    """An editorial note where the source is defective (a heading or an article
+    number missing upstream, an item marker lost) or where the editor declared a
+    correction: published beside the text, never silently.
+
+    kind: heading-missing (no heading: the articles before 第二章) | label-missing (a title
+    written without its 第X章) | headings-missing (第三章 follows 第一章) | article-missing | item-marker-missing |
+    declared-correction; line: where in the source file; what: the words of the source
+    it is about (第二章, 第十三条, （七）), shown in the note.
+    """
+
+    kind: str
+    line: int
+    what: str = ""
+    eid: str = ""         # the element it is shown after (an article's note: the article)
+
+
+@dataclass
 class Subitem:
     number: int
     label: str            # "1."
@@ -111,6 +129,7 @@ class Article:
     paragraphs: list[Paragraph] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     line: int = 0
+    notes: list[Note] = field(default_factory=list)
 
     def elements(self):
         """The walk over an article that every stage uses: each 款, 项 and 目 in
@@ -144,6 +163,10 @@ class Chapter:
     eid: str
     sections: list[Section] = field(default_factory=list)
     articles: list[ArticleNumber] = field(default_factory=list)
+    # The source has no heading 第X章 for it (the articles before 第二章, or 总则 alone):
+    # its label is its place in the sequence, its title only what the source wrote.
+    missing: bool = False
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass
@@ -195,4 +218,5 @@ class Ordinance:
         return True
 
     def chapter(self, number: int) -> Chapter:
-        return self.chapters[number - 1]
+        """The chapter numbered `number` (chapters missing upstream leave gaps)."""
+        return next(chapter for chapter in self.chapters if chapter.number == number)

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from lawsite.core.errors import SourceError
+from lawsite.core.errors import Notice, SourceError
 from lawsite.core.numerals import from_int, value
 from lawsite.model import document as model
 from lawsite.model.eid import EId
@@ -31,11 +31,13 @@ def parse(source: Source) -> model.Ordinance:
         if line.problem:               # an article heading that cannot be read: never merge it
             raise SourceError(source.text_path, line.line, line.problem)
     header, toc, body = _split(lines, source.text_path)
+    header, body = _plain_first_title(header, body)
     # in the header a whole-line <!-- … --> is markup (<!-- INFO END -->); in the body it is text
     body = [replace(line, kind="text") if line.kind == "comment" else line for line in body]
     title, history, header_repairs = _header(header, source)
     shaped = [line for line in body if line.shape]     # before repair joins any of them
     body, repairs = repair(body)
+    body = _plain_headings(body)
     builder = _Builder(source, shaped)
     ordinance = builder.build(body)
     ordinance.title = title or source.meta["title"]
@@ -68,6 +70,73 @@ def _split(lines: list[Line], path: str) -> tuple[list[Line], list[Line], list[L
                               f"{first.label}: the 目录 that starts on line "
                               f"{lines[start].line} never ends")
     raise SourceError(path, lines[start].line, "目录 is not followed by the text")
+
+
+PLAIN_TITLE_LENGTH = 20                              # the longest title read as one without its label
+PLAIN_TITLE = re.compile(r"^总[\s\u3000]*则$")      # 总则, 总　则
+
+
+def _plain_first_title(header: list[Line], body: list[Line]) -> tuple[list[Line], list[Line]]:
+    """`总则` on a line of its own just before the first article: the title of the
+    first chapter, whose label 第一章 is missing upstream. It becomes a heading with
+    no label (the builder marks the chapter so), its title as written."""
+    content = [index for index, line in enumerate(header) if line.kind not in ("blank", "comment")]
+    if len(content) < 2 or not body or body[0].kind != "article":
+        return header, body
+    last = header[content[-1]]
+    if last.kind != "text" or not PLAIN_TITLE.match(last.content):
+        return header, body
+    heading = replace(last, kind="heading", division="章", number=1, label="")
+    return header[:content[-1]], [heading] + header[content[-1] + 1:] + body
+
+
+def is_plain_title(line: Line) -> bool:
+    """A short line of text with no sentence punctuation and no item marker: the shape
+    of a chapter's or section's title written without its label (规划建设).
+
+    >>> [is_plain_title(line) for line in lex(["规划建设", "（一）设置排污口;", "本条例自公布之日起施行。"])]
+    [True, False, False]
+    """
+    return line.kind == "text" and 0 < len(line.content) <= PLAIN_TITLE_LENGTH and \
+        not re.search(r"[。，；：？！;:,.?!、]", line.content) and \
+        not ITEM.match(line.content) and not SUBITEM.match(line.content) and \
+        not line.content.startswith(("第", "（", "(", "《"))
+
+
+def _plain_headings(body: list[Line]) -> list[Line]:
+    """Chapter titles whose label 第X章 is missing upstream, as the corpus has them: a
+    chapter heading that skips numbers (第三章 after 第一章), and between the two, as many
+    plain title lines (规划建设), each just before an article, as there are numbers
+    skipped. Those lines become headings without a label, numbered in sequence, so
+    the builder publishes them as chapters marked "heading missing in the source".
+    When the first chapter's heading is missing entirely (articles before 第二章), the
+    count is one less. Anything else is left as it is, for the builder to judge."""
+    body = list(body)
+    following = _next_kinds(body)
+    last, start, division = 0, 0, ""
+    for index, line in enumerate(body):
+        if line.kind != "heading" or line.division == "节":
+            continue
+        division = division or line.division
+        titles = [i for i in range(start, index) if is_plain_title(body[i]) and following[i] == "article"
+                  and any(body[j].kind == "article" for j in range(start, i))]
+        first_missing = last == 0 and any(body[j].kind == "article" for j in range(start, index))
+        skipped = list(range(last + 1 + first_missing, line.number))
+        if skipped and len(titles) == len(skipped) and line.division == division:
+            for i, number in zip(titles, skipped):
+                body[i] = replace(body[i], kind="heading", division=division, number=number, label="")
+        last, start = line.number, index + 1
+    return body
+
+
+def _next_kinds(body: list[Line]) -> list[str]:
+    """For each line, the kind of the next line that is not blank ("" at the end)."""
+    kinds, after = [""] * len(body), ""
+    for index in range(len(body) - 1, -1, -1):
+        kinds[index] = after
+        if body[index].kind != "blank":
+            after = body[index].kind
+    return kinds
 
 
 def _header(lines: list[Line], source: Source) -> tuple[str, list[str], list[model.Repair]]:
@@ -221,19 +290,59 @@ class _Builder:
             raise SourceError(self.path, line.line, f"{line.label}: this ordinance divides into "
                               f"{self.division}, not {line.division}")
         if self.articles and not self.chapters:
-            raise SourceError(self.path, line.line, f"{line.label} comes after articles that "
-                              "belong to no chapter")
+            if line.number == 1:
+                raise SourceError(self.path, line.line, f"{line.label} comes after articles that "
+                                  "belong to no chapter")
+            self._missing_first_chapter(line)
         self.division = line.division
         self._check_last_headings(line.line)
+        expected = self.chapters[-1].number + 1 if self.chapters else 1
         previous = self._line_of(self.chapters[-1].eid) if self.chapters else 0
-        self._expect(line, len(self.chapters) + 1, line.division, previous)
+        notes = []
+        if self.chapters and line.number > expected:
+            # a heading lost upstream (第三章 follows 第一章): where its chapter began is
+            # not known, so its articles stay with the chapter before; say so, never guess
+            self._check_shaped(line.division, expected, previous, line.line, line)
+            missing = f"第{from_int(expected)}{line.division}" + \
+                (f"至第{from_int(line.number - 1)}{line.division}" if line.number - 1 > expected else "")
+            notes.append(model.Note("headings-missing", line.line, missing))
+            self.source.notices.append(Notice(self.path, line.line, f"{line.label} follows "
+                                              f"{self.chapters[-1].label}: the heading of {missing} "
+                                              "is missing in the source (published with a note)"))
+        else:
+            self._expect(line, expected, line.division, previous)
         if not line.content:
             raise SourceError(self.path, line.line, f"{line.label} has no title")
         self._close_article()
-        chapter = model.Chapter(line.number, line.label, line.content,
-                                model.chapter_eid(line.number))
+        missing_label = not line.label              # 总则 on a line of its own
+        chapter = model.Chapter(line.number, line.label or f"第{from_int(line.number)}{line.division}",
+                                line.content, model.chapter_eid(line.number),
+                                missing=missing_label, notes=notes)
+        if missing_label:
+            chapter.notes.append(model.Note("label-missing", line.line, chapter.label))
+            self.source.notices.append(Notice(self.path, line.line, f"{line.content!r} stands where "
+                                              f"the heading of {chapter.label} should be: its title, "
+                                              f"without {chapter.label} (published with a note)"))
         self.chapters.append(chapter)
         self.starts.append((line.line, chapter.eid))
+
+    def _missing_first_chapter(self, line: Line) -> None:
+        """Articles before the first heading, 第二章 (or later): the heading of 第一章
+        is missing upstream. They are published as chapter 1, marked so, without a title."""
+        label = f"第一{line.division}"
+        self._check_shaped(line.division, 1, 0, line.line, line)
+        chapter = model.Chapter(1, label, "", model.chapter_eid(1), missing=True,
+                                notes=[model.Note("heading-missing", self.articles[0].line, label)])
+        for article in self.articles:
+            article.chapter = 1
+            chapter.articles.append(article.number)
+        self.chapters.append(chapter)
+        # just before the first article, so that a repair on its line stays the article's
+        self.starts.append((self.articles[0].line - 1, chapter.eid))
+        shown = line.label or f"{line.content} (第{from_int(line.number)}{line.division})"
+        self.source.notices.append(Notice(self.path, self.articles[0].line, f"{shown} on line "
+                                          f"{line.line} is the first heading: the heading of {label} "
+                                          "is missing in the source (published with a note)"))
 
     def _section(self, line: Line) -> None:
         if not self.chapters:
@@ -284,7 +393,7 @@ class _Builder:
             self._check_shaped("节", len(chapter.sections) + 1,
                                self._line_of(chapter.sections[-1].eid), before)
         if before == float("inf"):
-            self._check_shaped(self.division, len(self.chapters) + 1,
+            self._check_shaped(self.division, chapter.number + 1,
                                self._line_of(chapter.eid), before)
 
     # -- articles and their text ------------------------------------------------------------

@@ -10,6 +10,8 @@ job, after the repair step.
 >>> line = lex(["#### 第六章 保障与监督"])[0]
 >>> line.kind, line.division, line.number, line.content
 ('heading', '章', 6, '保障与监督')
+>>> [(line.kind, line.content) for line in lex(["第一章总则", "第三章规定的事项由市人民政府另行制定具体办法"])]
+[('heading', '总则'), ('text', '第三章规定的事项由市人民政府另行制定具体办法')]
 >>> [line.kind for line in lex(["# 目 录", "", "<!-- INFO END -->", "#### 化、智能化改造。"])]
 ['toc', 'blank', 'comment', 'text']
 
@@ -48,7 +50,8 @@ HEADING = re.compile(
     rf"""
     ^第(?P<numeral>[{NUMERAL_CHARS}]+)  # 第六
      (?P<division>[编章节])             # 编 / 章 / 节
-     (?:[\s]+(?P<title>[^。，；：？！]*?))? # a title after any whitespace, no sentence punctuation
+     (?P<space>\s*)                     # whitespace (PDFs and some texts have none: 第一章总则)
+     (?P<title>[^\s。，；：？！][^。，；：？！]*?)?  # a title, no sentence punctuation
      \s*$
     """,
     re.VERBOSE,
@@ -94,6 +97,8 @@ SUBITEM = re.compile(
     re.VERBOSE,
 )
 
+UNSPACED = 16       # the longest title read after 第X章 with no space between them
+
 TOC = re.compile(r"^目[\s]*录\s*$")           # 目录, 目 录, 目　录
 COMMENT = re.compile(r"^<!--.*-->\s*$")        # a whole-line HTML comment
 
@@ -136,6 +141,8 @@ def classify(raw: str, line: int = 1) -> Line:
     if TOC.match(body):
         return Line(line, "toc", raw, "", start, marks)
     match = HEADING.match(body)
+    if match and not match.group("space") and len(match.group("title") or "") > UNSPACED:
+        match = None                    # 第三章规定的事项…: text, not a heading
     if match and value(match.group("numeral")):
         title = match.group("title")
         offset = start + (match.start("title") if title is not None else len(body))

@@ -36,6 +36,7 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
     here = site.path(urls.full_text_path(ordinance.slug) if label_link else page)
     citation_of = cite.zh if site.lang.official else partial(english_citation, site, ordinance)
     pinpoint_of = cite.pinpoint_zh if site.lang.official else cite.pinpoint_en
+    blocks += editorial_notes(site, [note for note in article.notes if note.eid in ("", article.eid)])
     for _, element in article.elements():
         numbers = EId.parse(element.eid).numbers()
         text, lang = site.lang.text(ordinance, element.eid, element.text)
@@ -61,7 +62,16 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
                                      cls=kind + (" ls-fallback" if fallback else ""),
                                      lang=lang if fallback else None,
                                      data_search_exclude=fallback))
+        blocks += editorial_notes(site, [note for note in article.notes if note.eid == element.eid])
     return blocks
+
+
+def editorial_notes(site: Site, notes: list[model.Note]) -> list[str]:
+    """Where the source is defective, or the editor corrected it: one note each, beside
+    the text, never part of it (left out of search)."""
+    return [notice(f'{site.labels("note")}{"：" if site.lang.official else ": "}'
+                   f'{site.labels("note_" + note.kind, what=note.what)}', "ls-note ls-editorial")
+            for note in notes]
 
 
 def spans(site: Site, ordinance: model.Ordinance, eid: str, here: str) -> list[annotate.Span]:
@@ -264,7 +274,7 @@ def chapter_page(site: Site, ordinance: model.Ordinance, chapter: model.Chapter)
     path = site.path(urls.chapter_path(slug, chapter.number))
     heading, heading_lang = lang.heading(ordinance, chapter)
     body = [breadcrumb(site, path, [(lang.title(ordinance), site.path(urls.ordinance_path(slug)))]),
-            markup.heading(1, markup.escape(heading), chapter.eid)]
+            markup.heading(1, markup.escape(heading), chapter.eid), *editorial_notes(site, chapter.notes)]
     body += article_list(site, ordinance, chapter.articles, path)
     for section in chapter.sections:
         body.append(markup.heading(2, markup.escape(lang.heading(ordinance, section)[0]), section.eid))
@@ -416,6 +426,7 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
     for part in ordinance.outline():
         if isinstance(part, model.Chapter):
             body.append(markup.heading(2, markup.escape(lang.heading(ordinance, part)[0]), part.eid, "ls-chapter"))
+            body += editorial_notes(site, part.notes)
         elif isinstance(part, model.Section):
             body.append(markup.heading(3, markup.escape(lang.heading(ordinance, part)[0]), part.eid, "ls-section"))
         else:

@@ -186,9 +186,12 @@ class Language:
 
     def heading(self, ordinance: model.Ordinance, part: model.Chapter | model.Section) -> tuple[str, str]:
         """"第四章　数据要素价值化" or "Chapter IV Realizing the Value of Data Factors"."""
-        title, lang = self.text(ordinance, part.eid, part.title)
+        title, lang = self.text(ordinance, part.eid, part.title) if part.title else ("", self.html_lang)
         separator = "\u3000" if self.official else " "
-        return f"{self.division_label(part)}{separator}{title}", lang
+        heading = f"{self.division_label(part)}{separator}{title}" if title else self.division_label(part)
+        if getattr(part, "missing", False):        # 第X章 not written upstream: say so in every list
+            heading += self.labels("heading_missing_mark")
+        return heading, lang
 
 
 def unknown_languages(directory: Path) -> list[Notice]:

@@ -1,0 +1,161 @@
+"""The real shapes of the corpus the parser meets, one rule each (issue 16, item 4).
+
+Each fixture in tests/fixtures/shapes/ is a few whole lines cut from a named file of
+corpora/lawrefbook/ (tests/fixtures/shapes/sources.yml); the first test checks that.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+import build_corpus
+from lawsite.core.errors import SourceError
+from lawsite.model.document import ArticleNumber
+from lawsite.parse import builder as parse
+from lawsite.parse import sources
+
+from ..conftest import ROOT, corpus_args
+
+SHAPES = ROOT / "tests" / "fixtures" / "shapes"
+MANIFEST = yaml.safe_load((SHAPES / "sources.yml").read_text(encoding="utf-8"))
+
+
+def cut(entry: dict) -> bytes:
+    lines = (ROOT / "corpora" / "lawrefbook" / entry["file"]).read_bytes().split(b"\n")
+    kept = []
+    for part in str(entry["lines"]).split(","):
+        first, _, last = part.partition("-")
+        kept += lines[int(first) - 1:int(last or first)]
+    return b"\n".join(kept) + b"\n"
+
+
+def fixture(name: str) -> bytes:
+    return (SHAPES / f"{name}.txt").read_bytes()
+
+
+def title_of(text: bytes) -> str:
+    return re.sub(r"\s+", "", text.decode("utf-8").split("\n")[0].lstrip("# "))
+
+
+def add(tree, name: str, slug: str = "test-ordinance", **meta):
+    text = fixture(name)
+    return tree.add(text, slug=slug, title=title_of(text), **meta)
+
+
+def shape(tree, name: str, **meta):
+    add(tree, name, **meta)
+    [source] = sources.read_all(tree.root)
+    return parse.parse(source), source
+
+
+@pytest.mark.parametrize("name", sorted(MANIFEST))
+def test_each_fixture_is_cut_from_its_corpus_file(name):
+    assert fixture(name) == cut(MANIFEST[name])
+
+
+# -- 1. the first chapter's heading missing upstream ----------------------------------------
+
+def test_articles_before_the_second_chapter_are_chapter_one_marked_missing(sources_tree):
+    ordinance, source = shape(sources_tree, "missing-first-chapter")
+    first, second = ordinance.chapters
+    assert (first.number, first.label, first.title, first.missing) == (1, "第一章", "", True)
+    assert first.articles == [ArticleNumber(1), ArticleNumber(2), ArticleNumber(3)]
+    assert [a.chapter for a in ordinance.articles] == [1, 1, 1, 2]
+    assert [(n.kind, n.what) for n in first.notes] == [("heading-missing", "第一章")]
+    assert (second.label, second.title, second.missing, second.notes) == ("第二章", "常委会会议", False, [])
+    [notice] = source.notices
+    assert str(notice).endswith(":3: 第二章 on line 9 is the first heading: the heading of 第一章 "
+                                "is missing in the source (published with a note)")
+
+
+def test_zongze_on_a_line_of_its_own_is_the_first_chapters_title_as_written(sources_tree):
+    ordinance, _ = shape(sources_tree, "zongze-plain-line")
+    [chapter] = ordinance.chapters
+    assert (chapter.label, chapter.title, chapter.missing) == ("第一章", "总则", True)
+    assert [(n.kind, n.line) for n in chapter.notes] == [("label-missing", 3)]
+    assert chapter.articles == [ArticleNumber(1), ArticleNumber(2)]
+    assert ordinance.history == []          # not a header line
+
+
+def test_first_chapter_heading_without_a_space(sources_tree):
+    sources_tree.add("# 测试市测试条例\n\n第一章总则\n\n第一条 甲。\n\n第二章 附则\n\n第二条 乙。\n")
+    [source] = sources.read_all(sources_tree.root)
+    ordinance = parse.parse(source)
+    assert [(c.label, c.title, c.missing) for c in ordinance.chapters] == \
+        [("第一章", "总则", False), ("第二章", "附则", False)]
+
+
+def test_a_chapter_title_written_without_its_label(sources_tree):
+    ordinance, source = shape(sources_tree, "chapter-label-missing")
+    first, second, third = ordinance.chapters
+    assert (second.number, second.label, second.title, second.missing) == (2, "第二章", "规划建设", True)
+    assert (third.label, third.title, third.missing, third.notes) == ("第三章", "保护", False, [])
+    assert first.articles == [ArticleNumber(n) for n in range(1, 7)]
+    assert second.articles == [ArticleNumber(n) for n in range(7, 11)]
+    assert "规划建设" not in ordinance.article(6).text()       # not a 款 of the article before
+    assert [str(n).split(".txt")[1] for n in source.notices] == [
+        ":29: '规划建设' stands where the heading of 第二章 should be: its title, without 第二章 "
+        "(published with a note)"]
+
+
+def test_a_plain_line_is_a_title_only_where_the_numbering_of_chapters_has_room_for_it(sources_tree):
+    """Without the gap (第三章 after 第一章), the same plain line stays text, as it was."""
+    text = fixture("chapter-label-missing").decode("utf-8").replace("## 第三章  保护", "## 第二章  保护")
+    sources_tree.add(text, title=title_of(fixture("chapter-label-missing")))
+    [source] = sources.read_all(sources_tree.root)
+    ordinance = parse.parse(source)
+    assert [c.title for c in ordinance.chapters] == ["总则", "保护"]
+    assert ordinance.article(6).paragraphs[-1].text == "规划建设"
+
+
+def test_a_chapter_numbering_gap_is_published_with_a_note(sources_tree):
+    sources_tree.add("第一章 总则\n第一条 甲。\n第三章 附则\n第二条 乙。\n")
+    [source] = sources.read_all(sources_tree.root)
+    ordinance = parse.parse(source)
+    assert [c.label for c in ordinance.chapters] == ["第一章", "第三章"]
+    assert ordinance.chapter(3).articles == [ArticleNumber(2)]
+    assert [(n.kind, n.what) for n in ordinance.chapter(3).notes] == [("headings-missing", "第二章")]
+    assert [str(n).split(".txt")[1] for n in source.notices] == \
+        [":3: 第三章 follows 第一章: the heading of 第二章 is missing in the source (published with a note)"]
+
+
+def test_a_chapter_numbered_backwards_is_still_an_error(sources_tree):
+    sources_tree.add("第一章 总则\n第一条 甲。\n第二章 分则\n第二条 乙。\n第二章 附则\n第三条 丙。\n")
+    [source] = sources.read_all(sources_tree.root)
+    with pytest.raises(SourceError, match=":5: 第二章 should be 第三章"):
+        parse.parse(source)
+
+
+# -- the pages: notes beside the text, never inside it ---------------------------------------
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    """One docs/ build of several fixtures, as build_corpus.py writes it."""
+    from ..conftest import SourcesTree
+    root = tmp_path_factory.mktemp("shapes")
+    tree = SourcesTree(root / "sources")
+    add(tree, "missing-first-chapter", slug="missing-first-chapter")
+    add(tree, "chapter-label-missing", slug="chapter-label-missing")
+    out = root / "docs"
+    assert build_corpus.main(corpus_args(tree.root, out)) == 0
+    return out
+
+
+def page(docs: Path, path: str) -> str:
+    return (docs / path).read_text(encoding="utf-8")
+
+
+def test_a_missing_heading_is_shown_as_an_editorial_note(docs):
+    chapter = page(docs, "missing-first-chapter/chapter-1/index.md")
+    assert "第一章〔原文缺标题〕" in chapter
+    assert "编者注：原文缺少第一章的标题；以下各条按原文顺序列于第一章。" in chapter
+    full = page(docs, "missing-first-chapter/full-text.md")
+    assert full.count("编者注：原文缺少第一章的标题") == 1
+    assert "第二章　常委会会议〔" not in full
+    english = page(docs, "en/missing-first-chapter/chapter-1/index.md")
+    assert "Chapter I [heading missing in the source]" in english
+    assert "Editor&#x27;s note: The heading of 第一章 is missing in the source" in english
+    label = page(docs, "chapter-label-missing/chapter-2/index.md")
+    assert "第二章　规划建设〔原文缺标题〕" in label and "缺少“第二章”字样" in label
