@@ -54,6 +54,8 @@ def _split(lines: list[Line], path: str) -> tuple[list[Line], list[Line], list[L
                  len(lines))
     if start == len(lines):
         raise SourceError(path, None, "no article found (an article starts with 第一条)")
+    if lines[start].kind == "heading":
+        return lines[:start], *_split_headings_toc(lines[start:])
     if lines[start].kind != "toc":
         return lines[:start], [], lines[start:]
     entries = [line for line in lines[start + 1:] if line.kind == "heading"]
@@ -139,6 +141,20 @@ def _next_kinds(body: list[Line]) -> list[str]:
     return kinds
 
 
+def _split_headings_toc(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A 目录 written as chapter headings, without a 目录 line: the body opens with a run of
+    headings with no article between them, then the first of them again (## 第一章 总则 …
+    ## 第六章 附则, ## 第一章 总则, 第一条 …). The run is the 目录 (checked against the body
+    like any 目录); otherwise there is no 目录."""
+    first = lines[0]
+    for index, line in enumerate(lines[1:], 1):
+        if line.kind == "article" or line.kind not in ("heading", "blank", "comment"):
+            break
+        if line.kind == "heading" and (line.division, line.number) == (first.division, first.number):
+            return lines[:index], lines[index:]
+    return [], lines
+
+
 def _header(lines: list[Line], source: Source) -> tuple[str, list[str], list[model.Repair]]:
     """The title line and the history lines (adoption, approval …) before the body."""
     path, meta = source.text_path, source.meta
@@ -184,7 +200,7 @@ def _check_toc(toc: list[Line], ordinance: model.Ordinance, path: str) -> list[s
     printed = []
     expected = [(label, title) for label, title, sections in body
                 for label, title in [(label, title)] + sections]
-    entries = [line for line in toc[1:] if line.kind != "blank"]
+    entries = [line for line in toc[1 if toc[0].kind == "toc" else 0:] if line.kind not in ("blank", "comment")]
     for index, line in enumerate(entries):
         if line.kind != "heading":
             raise SourceError(path, line.line, f"unexpected line in 目录: {line.content[:30]!r}")

@@ -159,3 +159,22 @@ def test_a_missing_heading_is_shown_as_an_editorial_note(docs):
     assert "Editor&#x27;s note: The heading of 第一章 is missing in the source" in english
     label = page(docs, "chapter-label-missing/chapter-2/index.md")
     assert "第二章　规划建设〔原文缺标题〕" in label and "缺少“第二章”字样" in label
+
+
+# -- 2. a 目录 written as chapter headings ----------------------------------------------------
+
+def test_a_toc_written_as_headings_is_checked_against_the_body_and_skipped(sources_tree):
+    ordinance, _ = shape(sources_tree, "toc-as-headings")
+    assert ordinance.toc == ["第一章 总则", "第二章 保护规划和保护措施", "第三章 传承利用和公众参与",
+                             "第四章 法律责任", "第五章 附则"]
+    assert [c.label for c in ordinance.chapters] == ["第一章", "第二章", "第三章", "第四章", "第五章"]
+    assert ordinance.body_line == 13 and ordinance.chapter(1).articles[0] == ArticleNumber(1)
+    assert len(ordinance.articles) == 31
+
+
+def test_a_toc_written_as_headings_that_disagrees_with_the_body(sources_tree):
+    text = fixture("toc-as-headings").decode("utf-8").replace("## 第四章 法律责任\n\n## 第五章", "## 第四章 责任\n\n## 第五章", 1)
+    sources_tree.add(text, title=title_of(fixture("toc-as-headings")))
+    [source] = sources.read_all(sources_tree.root)
+    with pytest.raises(SourceError, match=r":9: 目录 lists 第四章 责任 but the body has 第四章 法律责任 here"):
+        parse.parse(source)
