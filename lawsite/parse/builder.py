@@ -216,11 +216,13 @@ def _check_toc(toc: list[Line], ordinance: model.Ordinance, path: str) -> list[s
     return printed
 
 
-def _check_numbering(body: list[Line], path: str) -> None:
-    """Articles are numbered 1, 2, 3 … through the ordinance: none missing,
-    duplicated or out of order. An inserted article follows the article it is
+def _check_numbering(body: list[Line], path: str) -> dict[int, str]:
+    """Articles are numbered 1, 2, 3 … through the ordinance: none duplicated or out
+    of order, the first one 第一条. An inserted article follows the article it is
     inserted after, or the one inserted before it: 第二十条, 第二十条之一,
-    第二十条之二, 第二十一条."""
+    第二十条之二, 第二十一条. An article number missing upstream (第十四条 after
+    第十二条) is the source's defect, published as it is: returns the line of each
+    article after a gap, with what is missing before it (第十三条, 第十三条至第十五条)."""
     articles = [line for line in body if line.kind == "article"]
     numbers = [model.ArticleNumber(line.number, line.inserted) for line in articles]
     first_seen = {}
@@ -234,11 +236,16 @@ def _check_numbering(body: list[Line], path: str) -> None:
             previous = articles[index - 1]
             raise SourceError(path, articles[index].line, f"{articles[index].label} is out of "
                               f"order: it follows {previous.label} (line {previous.line})")
+    gaps = {}
     for index, (line, number) in enumerate(zip(articles, numbers)):
         missing = _missing_before(number, numbers[index - 1] if index else None)
-        if missing:
+        if missing and index and not number.inserted and missing.base < number.base:
+            gaps[line.line] = missing.zh + (f"至{model.ArticleNumber(number.base - 1).zh}"
+                                            if number.base - 1 > missing.base else "")
+        elif missing:
             after = f"follows {articles[index - 1].label}" if index else "is the first"
             raise SourceError(path, line.line, f"{missing.zh} is missing: {line.label} {after}")
+    return gaps
 
 
 def _missing_before(number: model.ArticleNumber, previous: model.ArticleNumber | None):
@@ -271,9 +278,10 @@ class _Builder:
         self.articles: list[model.Article] = []
         self.division = ""                     # 编 or 章, whichever the ordinance uses
         self.starts: list[tuple[int, str]] = []  # (source line, eId) of each element
+        self.gaps: dict[int, str] = {}         # line of an article after a gap → what is missing
 
     def build(self, body: list[Line]) -> model.Ordinance:
-        _check_numbering(body, self.path)
+        self.gaps = _check_numbering(body, self.path)
         for line in body:
             if line.kind == "heading" and line.division == "节":
                 self._section(line)
@@ -427,6 +435,12 @@ class _Builder:
             (section or chapter).articles.append(number)
         self.articles.append(article)
         self.starts.append((line.line, article.eid))
+        if line.line in self.gaps:           # never renumbered, never merged: said where it is
+            missing = self.gaps[line.line]
+            article.notes.append(model.Note("article-missing", line.line, missing, article.eid))
+            self.source.notices.append(Notice(self.path, line.line, f"{missing} is missing in the "
+                                              f"source: {line.label} follows "
+                                              f"{self.articles[-2].label} (published with a note)"))
         if line.content:
             self._text(line)
 

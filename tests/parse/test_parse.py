@@ -208,9 +208,10 @@ def test_heading_markers_at_any_level(sources_tree):
 
 # -- bad input ------------------------------------------------------------------------------
 
-def test_missing_article(sources_tree):
-    error = parse_error(sources_tree, "第一条 甲。\n第二条 乙。\n第四条 丁。\n")
-    assert error.line == 3 and "第三条 is missing: 第四条 follows 第二条" in str(error)
+def test_missing_article_is_published_with_a_note_not_renumbered(sources_tree):
+    ordinance = parse_text(sources_tree, "第一条 甲。\n第二条 乙。\n第四条 丁。\n")
+    assert [a.label for a in ordinance.articles] == ["第一条", "第二条", "第四条"]
+    assert [(n.kind, n.line, n.what) for n in ordinance.article(4).notes] == [("article-missing", 3, "第三条")]
 
 
 def test_duplicated_article(sources_tree):
@@ -457,8 +458,8 @@ def test_a_skipped_subitem_is_named_at_its_line(sources_tree):
 
 
 def test_a_spaced_article_numeral_out_of_sequence_is_named_at_its_line(sources_tree):
-    error = parse_error(sources_tree, "第一条 甲。\n第 三 条 丙。\n第四条 丁。\n")
-    assert error.line == 2 and "第二条 is missing: 第三条 follows 第一条" in str(error)
+    ordinance = parse_text(sources_tree, "第一条 甲。\n第 三 条 丙。\n第四条 丁。\n")
+    assert [(n.line, n.what) for n in ordinance.article(3).notes] == [(2, "第二条")]
 
 
 def test_a_chapter_heading_ending_in_a_full_stop_is_named_at_its_line(sources_tree):

@@ -138,6 +138,7 @@ def docs(tmp_path_factory):
     tree = SourcesTree(root / "sources")
     add(tree, "missing-first-chapter", slug="missing-first-chapter")
     add(tree, "chapter-label-missing", slug="chapter-label-missing")
+    add(tree, "article-number-missing", slug="article-number-missing")
     out = root / "docs"
     assert build_corpus.main(corpus_args(tree.root, out)) == 0
     return out
@@ -178,3 +179,30 @@ def test_a_toc_written_as_headings_that_disagrees_with_the_body(sources_tree):
     [source] = sources.read_all(sources_tree.root)
     with pytest.raises(SourceError, match=r":9: 目录 lists 第四章 责任 but the body has 第四章 法律责任 here"):
         parse.parse(source)
+
+
+# -- 6. an article number missing upstream ----------------------------------------------------
+
+def test_an_article_missing_upstream_is_published_as_it_is_with_a_note(sources_tree):
+    ordinance, source = shape(sources_tree, "article-number-missing")
+    assert [a.label for a in ordinance.articles] == ["第一条", "第二条", "第四条"]
+    second, fourth = ordinance.article(2), ordinance.article(4)
+    assert len(second.paragraphs) == 2 and second.paragraphs[1].text.startswith("森林防火工作坚持")
+    assert (fourth.eid, len(fourth.paragraphs)) == ("art_4", 3)
+    assert [(n.kind, n.line, n.what, n.eid) for n in fourth.notes] == [("article-missing", 11, "第三条", "art_4")]
+    assert [str(n).split(".txt")[1] for n in source.notices] == \
+        [":11: 第三条 is missing in the source: 第四条 follows 第二条 (published with a note)"]
+
+
+def test_several_articles_missing_are_named_in_one_note(sources_tree):
+    sources_tree.add("第一条 甲。\n第二条 乙。\n第五条 戊。\n")
+    [source] = sources.read_all(sources_tree.root)
+    assert [n.what for n in parse.parse(source).article(5).notes] == ["第三条至第四条"]
+
+
+def test_a_missing_article_is_noted_on_the_article_after_the_gap(docs):
+    note = "编者注：原文缺少第三条：本条之前的条文序号不连续，本站按原文发布，未重新编号。"
+    article = page(docs, "article-number-missing/article-4.md")
+    assert note in article and article.index(note) < article.index('id="art_4__para_1"')
+    assert page(docs, "article-number-missing/full-text.md").count(note) == 1
+    assert note not in page(docs, "article-number-missing/article-2.md")
