@@ -54,7 +54,8 @@ def subitem_eid(article: ArticleNumber | int, paragraph: int, item: int, subitem
 class Repair:
     """One change made to the text as received, so an editor can audit it.
 
-    kind: remove-space | full-width-punctuation | join-line | drop-heading-marks
+    kind: remove-space | full-width-punctuation | join-line | drop-heading-marks |
+    drop-zero-width-space | declared-correction
     line/column: where in the source file (1-based); before/after: the exact
     characters replaced; context: the repaired text around the change.
     """

@@ -26,7 +26,7 @@ DATE = "{d.year}年{d.month}月{d.day}日"
 
 
 def parse(source: Source) -> model.Ordinance:
-    lines = lex(source.lines)
+    lines, invisible = _drop_zero_width_lines(lex(source.lines))
     for line in lines:
         if line.problem:               # an article heading that cannot be read: never merge it
             raise SourceError(source.text_path, line.line, line.problem)
@@ -37,6 +37,7 @@ def parse(source: Source) -> model.Ordinance:
     title, history, header_repairs = _header(header, source)
     shaped = [line for line in body if line.shape]     # before repair joins any of them
     body, repairs = repair(body)
+    repairs = sorted(invisible + repairs, key=lambda r: (r.line, r.column))
     body = _plain_headings(body)
     builder = _Builder(source, shaped)
     ordinance = builder.build(body)
@@ -46,6 +47,28 @@ def parse(source: Source) -> model.Ordinance:
     ordinance.repairs = header_repairs + _assign(repairs, builder.starts, ordinance)
     ordinance.body_line = body[0].line
     return ordinance
+
+
+ZERO_WIDTH = "\u200b"
+
+
+def _drop_zero_width_lines(lines: list[Line]) -> tuple[list[Line], list[model.Repair]]:
+    """A line that holds nothing but zero-width spaces (U+200B, an editor's artefact
+    some texts have between paragraphs) is blank: each one dropped is a recorded repair.
+    A zero-width space inside text is left as it is.
+
+    >>> lines, repairs = _drop_zero_width_lines(lex(["第一条 甲。", "\u200b", "乙。"]))
+    >>> [line.kind for line in lines], [(r.kind, r.line, r.column, r.before) for r in repairs]
+    (['article', 'blank', 'text'], [('drop-zero-width-space', 2, 1, '\u200b')])
+    """
+    out, repairs = [], []
+    for line in lines:
+        if ZERO_WIDTH in line.raw and not line.raw.replace(ZERO_WIDTH, "").strip():
+            repairs += [model.Repair("drop-zero-width-space", line.line, column, ZERO_WIDTH, "", "")
+                        for column, char in enumerate(line.raw, 1) if char == ZERO_WIDTH]
+            line = replace(line, kind="blank", content="", marks="")
+        out.append(line)
+    return out, repairs
 
 
 def _split(lines: list[Line], path: str) -> tuple[list[Line], list[Line], list[Line]]:

@@ -206,3 +206,16 @@ def test_a_missing_article_is_noted_on_the_article_after_the_gap(docs):
     assert note in article and article.index(note) < article.index('id="art_4__para_1"')
     assert page(docs, "article-number-missing/full-text.md").count(note) == 1
     assert note not in page(docs, "article-number-missing/article-2.md")
+
+
+# -- 9. stray zero-width spaces ---------------------------------------------------------------
+
+def test_lines_of_only_a_zero_width_space_are_dropped_and_recorded(sources_tree):
+    ordinance, _ = shape(sources_tree, "zero-width-space-lines")
+    assert [(r.kind, r.line, r.column, r.before, r.after) for r in ordinance.repairs] == \
+        [("drop-zero-width-space", line, 1, "\u200b", "") for line in (3, 5, 7)] + \
+        [("remove-space", 9, 9, " ", ""), ("drop-zero-width-space", 11, 1, "\u200b", "")]
+    assert [c.title for c in ordinance.chapters] == ["总则"]
+    assert all("\u200b" not in element.text for article in ordinance.articles
+               for _, element in article.elements())
+    assert ordinance.history == []
