@@ -38,7 +38,7 @@ def parse(source: Source) -> model.Ordinance:
     shaped = [line for line in body if line.shape]     # before repair joins any of them
     body, repairs = repair(body)
     repairs = sorted(invisible + repairs, key=lambda r: (r.line, r.column))
-    body = _plain_headings(body)
+    body = _plain_sections(_plain_headings(body))
     builder = _Builder(source, shaped)
     ordinance = builder.build(body)
     ordinance.title = title or source.meta["title"]
@@ -135,9 +135,12 @@ def _plain_headings(body: list[Line]) -> list[Line]:
     skipped. Those lines become headings without a label, numbered in sequence, so
     the builder publishes them as chapters marked "heading missing in the source".
     When the first chapter's heading is missing entirely (articles before 第二章), the
-    count is one less. Anything else is left as it is, for the builder to judge."""
+    count is one less. After the last chapter heading, two or more such lines (or one,
+    附则 or 法律责任, the usual last chapters) are the chapters that follow it. Anything else is left as it is, for the builder to judge."""
     body = list(body)
     following = _next_kinds(body)
+    if not any(line.kind == "heading" and line.division != "节" and line.label for line in body):
+        return _unlabelled_chapters(body, following)
     last, start, division = 0, 0, ""
     for index, line in enumerate(body):
         if line.kind != "heading" or line.division == "节":
@@ -151,6 +154,61 @@ def _plain_headings(body: list[Line]) -> list[Line]:
             for i, number in zip(titles, skipped):
                 body[i] = replace(body[i], kind="heading", division=division, number=number, label="")
         last, start = line.number, index + 1
+    # after the last chapter heading, two or more plain title lines: the chapters after it
+    titles = [i for i in range(start, len(body)) if is_plain_title(body[i]) and following[i] == "article"
+              and any(body[j].kind == "article" for j in range(start, i))]
+    if division and (len(titles) >= 2 or [body[i].content for i in titles] in (["附则"], ["法律责任"])):
+        for number, i in enumerate(titles, last + 1):
+            body[i] = replace(body[i], kind="heading", division=division, number=number, label="")
+    return body
+
+
+def _unlabelled_chapters(body: list[Line], following: list[str]) -> list[Line]:
+    """An ordinance in which not one chapter heading kept its 第X章, but two or more plain
+    title lines (法律责任, 附则) stand between articles: they are the titles of chapter 2,
+    3 … in sequence (chapter 1 is the articles before them: 总则 alone on its line, or
+    no heading at all). One such line alone may be a short 款, and stays text."""
+    titles = [index for index, line in enumerate(body) if is_plain_title(line) and following[index] == "article"
+              and any(body[j].kind == "article" for j in range(index))]
+    if len(titles) < 2:
+        return body
+    for number, index in enumerate(titles, 2):
+        body[index] = replace(body[index], kind="heading", division="章", number=number, label="")
+    return body
+
+
+def _plain_sections(body: list[Line]) -> list[Line]:
+    """Section titles written without 第X节, as the corpus has them: a plain title line
+    (一般规定) right after a chapter's heading, before its first article, is the title of
+    its first section; while that chapter has no 第X节 heading, each later plain title line
+    just before an article is the title of its next section. They become 节 headings
+    without a label: published as written, their number only in the eId (chp_2__sec_1).
+
+    >>> body = _plain_sections(lex(["第二章 防治", "一般规定", "第一条 甲。", "特别规定", "第二条 乙。"]))
+    >>> [(line.kind, line.division, line.number, line.label, line.content) for line in body[1::2]]
+    [('heading', '节', 1, '', '一般规定'), ('heading', '节', 2, '', '特别规定')]
+    """
+    body = list(body)
+    following = _next_kinds(body)
+    in_chapter = unlabelled = labelled = False
+    started = False                     # an article or a section since the chapter's heading
+    count = 0
+    for index, line in enumerate(body):
+        if line.kind == "heading":
+            if line.division != "节":
+                in_chapter, unlabelled, labelled, started, count = True, False, False, False, 0
+            else:
+                labelled, started, count = True, True, line.number
+            continue
+        started = started or line.kind == "article"
+        if not in_chapter or labelled or following[index] != "article" or not is_plain_title(line):
+            continue
+        if not started:
+            unlabelled = True
+        if unlabelled:
+            count += 1
+            body[index] = replace(line, kind="heading", division="节", number=count, label="")
+            started = True
     return body
 
 

@@ -171,7 +171,7 @@ class Language:
         return article.label if self.official else self.labels("article", n=article.number.en)
 
     def division_label(self, part: model.Chapter | model.Section) -> str:
-        if self.official:
+        if self.official or not part.label:      # a section written without 第X节: no number shown
             return part.label
         key = "section" if isinstance(part, model.Section) else "chapter"
         return self.labels(key, n=part.number, roman=to_roman(part.number))
@@ -188,7 +188,8 @@ class Language:
         """"第四章　数据要素价值化" or "Chapter IV Realizing the Value of Data Factors"."""
         title, lang = self.text(ordinance, part.eid, part.title) if part.title else ("", self.html_lang)
         separator = "\u3000" if self.official else " "
-        heading = f"{self.division_label(part)}{separator}{title}" if title else self.division_label(part)
+        label = self.division_label(part)
+        heading = separator.join(filter(None, (label, title)))
         if getattr(part, "missing", False):        # 第X章 not written upstream: say so in every list
             heading += self.labels("heading_missing_mark")
         return heading, lang

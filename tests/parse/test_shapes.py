@@ -139,6 +139,7 @@ def docs(tmp_path_factory):
     add(tree, "missing-first-chapter", slug="missing-first-chapter")
     add(tree, "chapter-label-missing", slug="chapter-label-missing")
     add(tree, "article-number-missing", slug="article-number-missing")
+    add(tree, "section-without-label", slug="section-without-label")
     out = root / "docs"
     assert build_corpus.main(corpus_args(tree.root, out)) == 0
     return out
@@ -219,3 +220,48 @@ def test_lines_of_only_a_zero_width_space_are_dropped_and_recorded(sources_tree)
     assert all("\u200b" not in element.text for article in ordinance.articles
                for _, element in article.elements())
     assert ordinance.history == []
+
+
+# -- 5. section headings written without 第X节 -------------------------------------------------
+
+def test_a_title_line_after_a_chapter_heading_is_its_first_section_as_written(sources_tree):
+    ordinance, _ = shape(sources_tree, "section-without-label")
+    chapter = ordinance.chapter(2)
+    [section] = chapter.sections
+    assert (section.number, section.label, section.title, section.eid) == (1, "", "一般规定", "chp_2__sec_1")
+    assert section.articles == [ArticleNumber(7), ArticleNumber(8)] and chapter.articles == []
+    assert [(a.chapter, a.section) for a in ordinance.articles[6:]] == [(2, 1), (2, 1)]
+
+
+def test_sections_without_labels_follow_each_other_in_a_chapter(sources_tree):
+    sources_tree.add("第一章 总则\n第一条 甲。\n第二章 业主自治\n业主\n第二条 乙。\n业主大会\n第三条 丙。\n"
+                     "第三章 附则\n第四条 丁。\n")
+    [source] = sources.read_all(sources_tree.root)
+    ordinance = parse.parse(source)
+    assert [(s.label, s.title, s.articles) for s in ordinance.chapter(2).sections] == \
+        [("", "业主", [ArticleNumber(2)]), ("", "业主大会", [ArticleNumber(3)])]
+    assert ordinance.article(2).text() == "乙。"
+
+
+def test_chapter_titles_without_any_label_after_the_first_chapter(sources_tree):
+    """北京市人民代表大会常务委员会议事规则(2010-12-23): 第一章 总则, then every chapter
+    title alone on its line (会议的召开 … 附则)."""
+    sources_tree.add("第一章 总则\n第一条 甲。\n会议的召开\n第二条 乙。\n乙二。\n附则\n第三条 丙。\n")
+    [source] = sources.read_all(sources_tree.root)
+    ordinance = parse.parse(source)
+    assert [(c.label, c.title, c.missing) for c in ordinance.chapters] == \
+        [("第一章", "总则", False), ("第二章", "会议的召开", True), ("第三章", "附则", True)]
+    assert [len(a.paragraphs) for a in ordinance.articles] == [1, 2, 1]
+
+
+def test_one_short_line_alone_is_a_paragraph_not_a_chapter(sources_tree):
+    sources_tree.add("第一条 甲。\n第二条 乙：\n禁止吸烟\n第三条 丙。\n")
+    [source] = sources.read_all(sources_tree.root)
+    ordinance = parse.parse(source)
+    assert ordinance.chapters == [] and ordinance.article(2).paragraphs[-1].text == "禁止吸烟"
+
+
+def test_a_section_without_label_is_shown_by_its_title_alone(docs):
+    chapter = page(docs, "section-without-label/chapter-2/index.md")
+    assert "\n## 一般规定 { #chp_2__sec_1 }\n" in chapter
+    assert "\n## 一般规定 { #chp_2__sec_1 }\n" in page(docs, "en/section-without-label/chapter-2/index.md")
