@@ -7,6 +7,8 @@ itself is `lawsite.model.eid.EId`; these build its text):
 
 >>> article_eid(28), paragraph_eid(28, 2), item_eid(28, 2, 3), subitem_eid(28, 2, 3, 1)
 ('art_28', 'art_28__para_2', 'art_28__para_2__point_3', 'art_28__para_2__point_3__item_1')
+>>> item_paragraph_eid(27, 1, 3, 2)
+'art_27__para_1__point_3__para_2'
 >>> chapter_eid(4), section_eid(4, 2)
 ('chp_4', 'chp_4__sec_2')
 
@@ -34,6 +36,11 @@ def section_eid(chapter: int, section: int) -> str:
     return str(EId(chapter=chapter, section=section))
 
 
+def document_paragraph_eid(paragraph: int) -> str:
+    """A paragraph of a document without articles (a 决定): `para_3`."""
+    return str(EId(paragraph=paragraph))
+
+
 def article_eid(article: ArticleNumber | int) -> str:
     return f"art_{article}"
 
@@ -44,6 +51,11 @@ def paragraph_eid(article: ArticleNumber | int, paragraph: int) -> str:
 
 def item_eid(article: ArticleNumber | int, paragraph: int, item: int) -> str:
     return f"{paragraph_eid(article, paragraph)}__point_{item}"
+
+
+def item_paragraph_eid(article: ArticleNumber | int, paragraph: int, item: int, own: int) -> str:
+    """The second (third …) paragraph of a 项: `art_27__para_1__point_3__para_2`."""
+    return f"{item_eid(article, paragraph, item)}__para_{own}"
 
 
 def subitem_eid(article: ArticleNumber | int, paragraph: int, item: int, subitem: int) -> str:
@@ -96,12 +108,23 @@ class Subitem:
 
 
 @dataclass
+class ItemParagraph:
+    """A 项's own second (third …) paragraph: the 项 goes on after a line break."""
+
+    number: int           # 2 for the 项's second paragraph (its first is the 项's own text)
+    text: str
+    eid: str
+    line: int = 0
+
+
+@dataclass
 class Item:
     number: int
-    label: str            # "（三）"
+    label: str            # "（三）"; "" where the source lost it (an editorial note says so)
     text: str
     eid: str
     subitems: list[Subitem] = field(default_factory=list)
+    paragraphs: list[ItemParagraph] = field(default_factory=list)
 
 
 @dataclass
@@ -113,11 +136,13 @@ class Paragraph:
     line: int = 0
 
     def elements(self):
-        """The 款 itself, then each of its 项 followed by its 目, in reading order."""
+        """The 款 itself, then each of its 项 followed by its 目 and its own paragraphs,
+        in reading order."""
         yield self
         for item in self.items:
             yield item
             yield from item.subitems
+            yield from item.paragraphs
 
 
 @dataclass
@@ -181,6 +206,8 @@ class Ordinance:
     toc: list[str] = field(default_factory=list)  # the 目录 as printed, if any
     source_path: str = ""
     body_line: int = 0                           # the line where the body starts, after any 目录
+    # a document without any 第X条 (a 决定 of numbered points): its text, paragraph by paragraph
+    paragraphs: list[Paragraph] = field(default_factory=list)
     _positions: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @property

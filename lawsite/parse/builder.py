@@ -30,6 +30,8 @@ def parse(source: Source) -> model.Ordinance:
     for line in lines:
         if line.problem:               # an article heading that cannot be read: never merge it
             raise SourceError(source.text_path, line.line, line.problem)
+    if not any(line.kind in ("heading", "article", "toc") for line in lines):
+        return _document(lines, invisible, source)
     header, toc, body = _split(lines, source.text_path)
     header, body = _plain_first_title(header, body)
     # in the header a whole-line <!-- … --> is markup (<!-- INFO END -->); in the body it is text
@@ -47,6 +49,45 @@ def parse(source: Source) -> model.Ordinance:
     ordinance.repairs = header_repairs + _assign(repairs, builder.starts, ordinance)
     ordinance.body_line = body[0].line
     return ordinance
+
+
+def _document(lines: list[Line], invisible: list[model.Repair], source: Source) -> model.Ordinance:
+    """A document without any 第X条 (a 决定 or 决议 of numbered points 一、二、…, or of
+    plain paragraphs): published as a sequence of paragraphs, `para_1`, `para_2` …,
+    each as received (after the recorded repairs), without articles or chapters.
+    The header is the title and the dated lines up to <!-- INFO END -->, or, without
+    that mark, the title and the dated lines that follow it."""
+    comment = next((i for i, line in enumerate(lines) if line.kind == "comment"), None)
+    if comment is not None:
+        end = comment + 1
+    else:
+        content = [i for i, line in enumerate(lines) if line.kind != "blank"]
+        end = content[0] + 1 if content else len(lines)
+        while end < len(lines) and (lines[end].kind == "blank" or HISTORY_LINE.match(lines[end].content)):
+            end += 1
+    header, body = lines[:end], lines[end:]
+    body = [replace(line, kind="text") if line.kind == "comment" else line for line in body]
+    title, history, header_repairs = _header(header, source)
+    body, repairs = repair(body, marked_lines_close=True)
+    paragraphs, starts = [], []
+    for line in body:
+        if line.kind == "text":
+            number = len(paragraphs) + 1
+            eid = model.document_paragraph_eid(number)
+            paragraphs.append(model.Paragraph(number, line.content, eid, line=line.line))
+            starts.append((line.line, eid))
+    if not paragraphs:
+        raise SourceError(source.text_path, None, "no article found (an article starts with 第一条), "
+                          "and no text after the header")
+    ordinance = model.Ordinance(source.meta, title or source.meta["title"], history, [], [], [],
+                                source_path=source.text_path, paragraphs=paragraphs)
+    repairs = sorted(invisible + repairs, key=lambda r: (r.line, r.column))
+    ordinance.repairs = header_repairs + _assign(repairs, starts, ordinance)
+    ordinance.body_line = paragraphs[0].line
+    return ordinance
+
+
+HISTORY_LINE = re.compile(r"^(?:[-*+]\s+)?[（(]?[0-9]{4}\s*年")   # a dated header line
 
 
 ZERO_WIDTH = "\u200b"
@@ -567,32 +608,58 @@ class _Builder:
             article.paragraphs.append(paragraph)
         number = value(match.group("numeral"))
         if number != len(paragraph.items) + 1:
-            self._check_unmarked(line, match.group("label"), number, article)
+            paragraph = self._between_items(match.group("label"), number, article) or paragraph
+        if number != len(paragraph.items) + 1:
             raise SourceError(self.path, line.line, f"item {match.group('label')} should be "
                               f"（{from_int(len(paragraph.items) + 1)}） in {article.label}")
         eid = model.item_eid(article.number, paragraph.number, number)
         paragraph.items.append(model.Item(number, match.group("label"), match.group("text"), eid))
         self.starts.append((line.line, eid))
 
-    def _check_unmarked(self, line: Line, label: str, number: int, article: model.Article) -> None:
-        """Item （number） comes after 款 with no items: when the items of an earlier 款
-        stop at （number − 1 − k） and k 款 stand between, those are items whose
-        marker is missing (or, for k 款 and （number − 1）, an item's second paragraph);
-        name the first of them, not this line."""
+    def _between_items(self, label: str, number: int, article: model.Article) -> model.Paragraph | None:
+        """Item （number） comes after 款 with no items. When the items of an earlier 款
+        stop at （number − 1 − k） and k 款 stand between, those are items whose marker
+        was lost upstream: published as they are, without a label, each with an editorial
+        note (or, with no item before, k 款 after a 款 ending in ：). When they stop at
+        （number − 1）, the 款 between are that item's own paragraphs. Returns the 款 the
+        items belong to, or None when neither fits."""
+        if article.paragraphs[-1].items:
+            return None
         listed = [p for p in article.paragraphs if p.items]
-        if not listed or article.paragraphs[-1].items:
-            return
-        between = article.paragraphs[article.paragraphs.index(listed[-1]) + 1:]
-        last = listed[-1].items[-1]
-        where = f"{last.label} is on line {self._line_of(last.eid)}, {label} on line {line.line}"
-        if number == len(listed[-1].items) + 1 + len(between):
-            expected = f"（{from_int(len(listed[-1].items) + 1)}）"
-            raise SourceError(self.path, between[0].line, f"item marker missing: {expected} "
-                              f"is expected at the start of this line in {article.label} ({where})")
-        if number == len(listed[-1].items) + 1:
-            raise SourceError(self.path, between[0].line, f"this 款 stands between the items "
-                              f"of {article.label} ({where}): an item in two paragraphs, or "
-                              "an item marker missing?")
+        if listed:
+            owner = listed[-1]
+        elif 1 < number < len(article.paragraphs) + 1 and \
+                article.paragraphs[-number].text.endswith(("：", ":")):
+            owner = article.paragraphs[-number]
+        else:
+            return None
+        at = article.paragraphs.index(owner) + 1
+        between, done = article.paragraphs[at:], len(owner.items)
+        if number == done + 1 + len(between):
+            for item_number, lost in enumerate(between, done + 1):
+                eid = model.item_eid(article.number, owner.number, item_number)
+                owner.items.append(model.Item(item_number, "", lost.text, eid))
+                marker = f"（{from_int(item_number)}）"
+                article.notes.append(model.Note("item-marker-missing", lost.line, marker, eid))
+                self.source.notices.append(Notice(self.path, lost.line, f"item marker missing: "
+                                                  f"{marker} is expected at the start of this line in "
+                                                  f"{article.label} ({label} follows; published "
+                                                  "as it is, with a note)"))
+                self._rename(lost.eid, eid)
+        elif listed and number == done + 1:
+            item = owner.items[-1]
+            for own, more in enumerate(between, len(item.paragraphs) + 2):
+                eid = model.item_paragraph_eid(article.number, owner.number, item.number, own)
+                item.paragraphs.append(model.ItemParagraph(own, more.text, eid, line=more.line))
+                self._rename(more.eid, eid)
+        else:
+            return None
+        del article.paragraphs[at:]
+        return owner
+
+    def _rename(self, old: str, new: str) -> None:
+        """An element read as a 款 is a 项, or a 项's paragraph: its start takes the new eId."""
+        self.starts = [(line, new if eid == old else eid) for line, eid in self.starts]
 
     def _after_heading(self) -> bool:
         """Text right after a chapter or section heading, before any article."""

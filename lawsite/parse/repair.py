@@ -118,11 +118,13 @@ def is_complete(text: str) -> bool:
     return bool(TERMINAL.search(text))
 
 
-def repair(lines: list[Line]) -> tuple[list[Line], list[Repair]]:
+def repair(lines: list[Line], marked_lines_close: bool = False) -> tuple[list[Line], list[Repair]]:
     """Repair the body's lines: characters in each line, then joins across lines.
 
     Returns the lines that remain (a joined line is merged into the one before it)
-    and every repair, in source order.
+    and every repair, in source order. With `marked_lines_close`, a text line written
+    as a Markdown heading (## 一、北京市各区耕地占用税的适用税额, the points of a 决定)
+    is a paragraph of its own: the next line is never joined to it.
     """
     repairs: list[Repair] = []
     fixed: list[Line] = []
@@ -132,10 +134,10 @@ def repair(lines: list[Line]) -> tuple[list[Line], list[Repair]]:
             repairs.extend(found)
             line = replace(line, content=content)
         fixed.append(line)
-    return _join(fixed, repairs)
+    return _join(fixed, repairs, marked_lines_close)
 
 
-def _join(lines: list[Line], repairs: list[Repair]) -> tuple[list[Line], list[Repair]]:
+def _join(lines: list[Line], repairs: list[Repair], marked_lines_close: bool = False) -> tuple[list[Line], list[Repair]]:
     out: list[Line] = []
     open_index = None                  # index in `out` of a paragraph that stopped mid-sentence
     for line in lines:
@@ -160,6 +162,9 @@ def _join(lines: list[Line], repairs: list[Repair]) -> tuple[list[Line], list[Re
         else:
             out.append(line)
             open_index = len(out) - 1
+            if line.marks and marked_lines_close:
+                open_index = None
+                continue
         open_index = open_index if not is_complete(out[open_index].content) else None
     repairs.sort(key=lambda r: (r.line, r.column))
     return out, repairs

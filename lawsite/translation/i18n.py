@@ -73,8 +73,9 @@ class Translation:
 
 
 def element_eids(ordinance: model.Ordinance) -> set[str]:
-    """Every eId a translation may use: chapters, sections, 款, 项, 目."""
-    eids = set()
+    """Every eId a translation may use: chapters, sections, 款, 项, 目 (and the paragraphs
+    of a document without articles)."""
+    eids = {paragraph.eid for paragraph in ordinance.paragraphs}
     for chapter in ordinance.chapters:
         eids.add(chapter.eid)
         eids.update(section.eid for section in chapter.sections)

@@ -419,23 +419,29 @@ def test_an_unreadable_article_heading_is_refused_at_its_line(sources_tree, head
 
 # -- errors named at the line where the sequence broke ---------------------------------------
 
-def test_a_missing_item_marker_is_named_at_its_line_with_the_expected_marker(sources_tree):
-    error = parse_error(sources_tree, "第一条 职责如下：\n（一）甲；\n乙；\n（三）丙。\n")
-    assert error.line == 3
-    assert str(error).endswith("test-ordinance.txt:3: item marker missing: （二） is expected at the "
-                               "start of this line in 第一条 (（一） is on line 2, （三） on line 4)")
+def test_a_missing_item_marker_is_published_as_it_is_with_a_note_at_its_line(sources_tree):
+    ordinance = parse_text(sources_tree, "第一条 职责如下：\n（一）甲；\n乙；\n（三）丙。\n")
+    article = ordinance.article(1)
+    [paragraph] = article.paragraphs
+    assert [(i.label, i.text, i.eid) for i in paragraph.items] == [
+        ("（一）", "甲；", "art_1__para_1__point_1"), ("", "乙；", "art_1__para_1__point_2"),
+        ("（三）", "丙。", "art_1__para_1__point_3")]
+    assert [(n.kind, n.line, n.what, n.eid) for n in article.notes] == \
+        [("item-marker-missing", 3, "（二）", "art_1__para_1__point_2")]
 
 
-def test_two_missing_item_markers_name_the_first(sources_tree):
-    error = parse_error(sources_tree, "第一条 职责如下：\n\n（一）甲；\n\n乙；\n\n丙；\n\n（四）丁。\n")
-    assert error.line == 5 and "（二） is expected at the start of this line" in str(error)
+def test_two_missing_item_markers_are_each_noted(sources_tree):
+    ordinance = parse_text(sources_tree, "第一条 职责如下：\n\n（一）甲；\n\n乙；\n\n丙；\n\n（四）丁。\n")
+    assert [(n.line, n.what) for n in ordinance.article(1).notes] == [(5, "（二）"), (7, "（三）")]
 
 
-def test_a_paragraph_inside_an_item_list_is_named_at_its_line(sources_tree):
-    error = parse_error(sources_tree, "第一条 职责如下：\n（一）甲；\n另起一段。\n（二）丙。\n")
-    assert str(error).endswith("test-ordinance.txt:3: this 款 stands between the items of 第一条 "
-                               "(（一） is on line 2, （二） on line 4): an item in two paragraphs, "
-                               "or an item marker missing?")
+def test_a_paragraph_inside_an_item_list_is_the_items_own_paragraph(sources_tree):
+    ordinance = parse_text(sources_tree, "第一条 职责如下：\n（一）甲；\n另起一段。\n（二）丙。\n")
+    [paragraph] = ordinance.article(1).paragraphs
+    first, second = paragraph.items
+    assert [(p.number, p.text, p.eid) for p in first.paragraphs] == \
+        [(2, "另起一段。", "art_1__para_1__point_1__para_2")]
+    assert second.label == "（二）" and ordinance.article(1).notes == []
 
 
 @pytest.mark.parametrize("text, line, message", [

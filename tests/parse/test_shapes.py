@@ -140,6 +140,8 @@ def docs(tmp_path_factory):
     add(tree, "chapter-label-missing", slug="chapter-label-missing")
     add(tree, "article-number-missing", slug="article-number-missing")
     add(tree, "section-without-label", slug="section-without-label")
+    add(tree, "document-without-articles", slug="document-without-articles")
+    add(tree, "item-marker-lost", slug="item-marker-lost")
     out = root / "docs"
     assert build_corpus.main(corpus_args(tree.root, out)) == 0
     return out
@@ -265,3 +267,74 @@ def test_a_section_without_label_is_shown_by_its_title_alone(docs):
     chapter = page(docs, "section-without-label/chapter-2/index.md")
     assert "\n## 一般规定 { #chp_2__sec_1 }\n" in chapter
     assert "\n## 一般规定 { #chp_2__sec_1 }\n" in page(docs, "en/section-without-label/chapter-2/index.md")
+
+
+# -- 4. documents without any 第X条 ------------------------------------------------------------
+
+def test_a_decision_without_articles_is_a_document_of_paragraphs(sources_tree):
+    ordinance, _ = shape(sources_tree, "document-without-articles")
+    assert ordinance.articles == [] and ordinance.chapters == []
+    assert [p.eid for p in ordinance.paragraphs] == [f"para_{n}" for n in range(1, 7)]
+    texts = [p.text for p in ordinance.paragraphs]
+    assert texts[0].startswith("根据《中华人民共和国耕地占用税法》")
+    assert texts[1] == "一、北京市各区耕地占用税的适用税额"          # its ## marks dropped, recorded
+    assert texts[5] == "本决定自2019年9月1日起施行。"
+    assert [(r.kind, r.line, r.eid) for r in ordinance.repairs] == [("drop-heading-marks", 7, "para_2")]
+    assert ordinance.body_line == 5 and ordinance.history == []
+
+
+def test_a_document_with_nothing_after_its_header_is_still_refused(sources_tree):
+    sources_tree.add("# 测试市测试条例\n\n<!-- INFO END -->\n\n")
+    [source] = sources.read_all(sources_tree.root)
+    with pytest.raises(SourceError, match="no article found"):
+        parse.parse(source)
+
+
+def test_a_document_of_paragraphs_is_shown_on_its_ordinance_page_and_full_text(docs):
+    for path in ("document-without-articles/index.md", "document-without-articles/full-text.md"):
+        text = page(docs, path)
+        assert '<p id="para_1" class="ls-para" markdown="span">根据《中华人民共和国耕地占用税法》' in text, path
+        assert text.index('id="para_5"') < text.index('id="para_6"')
+    assert not list((docs / "document-without-articles").glob("article-*"))
+    assert '"eid": "para_6"' in (docs / "data" / "corpus.json").read_text(encoding="utf-8")
+
+
+# -- 3. items with paragraphs; an item marker lost upstream ------------------------------------
+
+def test_an_item_with_its_own_paragraphs(sources_tree):
+    ordinance, _ = shape(sources_tree, "item-with-paragraphs")
+    article = ordinance.article(27)
+    [paragraph, after] = article.paragraphs
+    third = paragraph.items[2]
+    assert third.label == "（三）" and [(p.number, p.eid, p.text[:10]) for p in third.paragraphs] == [
+        (2, "art_27__para_1__point_3__para_2", "在市人民代表大会闭会"),
+        (3, "art_27__para_1__point_3__para_3", "在本市区、县人民代表")]
+    assert [i.label for i in paragraph.items] == ["（一）", "（二）", "（三）", "（四）"]
+    assert after.text.startswith("根据市人民检察院检察长的建议")     # a 款 of its own, after the list
+    walk = [element.eid for _, element in article.elements()]
+    assert walk.index("art_27__para_1__point_3__para_3") + 1 == walk.index("art_27__para_1__point_4")
+    assert [n.kind for n in article.notes] == ["article-missing"]      # the fixture's own cut
+
+
+def test_an_item_marker_lost_upstream_is_published_exactly_with_a_note(sources_tree):
+    ordinance, source = shape(sources_tree, "item-marker-lost")
+    article = ordinance.article(16)
+    [paragraph, closing] = article.paragraphs
+    seventh = paragraph.items[6]
+    assert (seventh.number, seventh.label, seventh.eid) == (7, "", "art_16__para_1__point_7")
+    assert seventh.text.startswith("改变共有部分的用途")
+    assert [i.label for i in paragraph.items[7:]] == ["（八）", "（九）", "（十）", "（十一）", "（十二）", "（十三）"]
+    assert [(n.kind, n.line, n.what, n.eid) for n in article.notes if n.kind == "item-marker-missing"] == \
+        [("item-marker-missing", 21, "（七）", "art_16__para_1__point_7")]
+    assert closing.text.startswith("前款业主共同决定事项")
+    assert any(str(n).endswith(":21: item marker missing: （七） is expected at the start of this line in "
+                               "第十六条 (（八） follows; published as it is, with a note)") for n in source.notices)
+
+
+def test_a_lost_item_marker_is_noted_after_the_item_and_the_item_has_no_label(docs):
+    article = page(docs, "item-marker-lost/article-16.md")
+    note = "编者注：原文此项缺少项号“（七）”，本站按原文发布。"
+    assert article.index('id="art_16__para_1__point_7"') < article.index(note) < \
+        article.index('id="art_16__para_1__point_8"')
+    item = article[article.index('id="art_16__para_1__point_7"'):article.index(note)]
+    assert "ls-num" not in item and "改变共有部分的用途" in item

@@ -34,7 +34,7 @@ def replay(lines: list[str], repairs: list[dict]) -> list[str]:
 
 
 def model_text(ordinance: model.Ordinance) -> str:
-    parts = []
+    parts = [paragraph.text for paragraph in ordinance.paragraphs]    # a document without articles
     for part in ordinance.outline():
         if isinstance(part, model.Article):
             parts.append(part.label)
