@@ -16,7 +16,7 @@ from lawsite.core.numerals import from_int, value
 from lawsite.model import document as model
 from lawsite.model.eid import EId
 from lawsite.parse.lexer import ITEM, SUBITEM, Line, lex
-from lawsite.parse.repair import repair, repair_characters
+from lawsite.parse.repair import CONTEXT, repair, repair_characters
 from lawsite.parse.sources import Source
 
 MOST = 9999     # the most 款 or 项 an article can have: 第九千九百九十九款 is the last numeral
@@ -26,12 +26,14 @@ DATE = "{d.year}年{d.month}月{d.day}日"
 
 
 def parse(source: Source) -> model.Ordinance:
-    lines, invisible = _drop_zero_width_lines(lex(source.lines))
+    text, declared = _declared_corrections(source)
+    lines, invisible = _drop_zero_width_lines(lex(text))
+    invisible = declared + invisible
     for line in lines:
         if line.problem:               # an article heading that cannot be read: never merge it
             raise SourceError(source.text_path, line.line, line.problem)
     if not any(line.kind in ("heading", "article", "toc") for line in lines):
-        return _document(lines, invisible, source)
+        return _corrected(_document(lines, invisible, source), declared)
     header, toc, body = _split(lines, source.text_path)
     header, body = _plain_first_title(header, body)
     # in the header a whole-line <!-- … --> is markup (<!-- INFO END -->); in the body it is text
@@ -48,6 +50,43 @@ def parse(source: Source) -> model.Ordinance:
     ordinance.toc = _check_toc(toc, ordinance, source.text_path)
     ordinance.repairs = header_repairs + _assign(repairs, builder.starts, ordinance)
     ordinance.body_line = body[0].line
+    return _corrected(ordinance, declared)
+
+
+def _declared_corrections(source: Source) -> tuple[list[str], list[model.Repair]]:
+    """The text lines with the editor's declared corrections (`corrections:` in the
+    metadata, validated by sources.correction_problem) applied: each inserts its plain
+    text at its line and column, and is a recorded repair, `declared-correction`. The
+    file itself is never changed."""
+    lines, repairs = list(source.lines), []
+    entries = source.meta.get("corrections", [])
+    where = getattr(source.meta, "key_line", lambda key: None)("corrections")
+    for entry in sorted(entries, key=lambda e: (e["line"], -e["column"])):
+        line, column, insert = entry["line"], entry["column"], entry["insert"]
+        at = getattr(entry, "line", where)
+        if line > len(lines) or column > len(lines[line - 1]) + 1:
+            raise SourceError(source.meta_path, at, f"corrections: {source.text_path} has no line "
+                              f"{line}, column {column}")
+        text = lines[line - 1]
+        lines[line - 1] = text[:column - 1] + insert + text[column - 1:]
+        context = lines[line - 1][max(0, column - 1 - CONTEXT): column - 1 + len(insert) + CONTEXT]
+        repairs.append(model.Repair("declared-correction", line, column, "", insert, context))
+    return lines, repairs
+
+
+def _corrected(ordinance: model.Ordinance, declared: list[model.Repair]) -> model.Ordinance:
+    """After the build: the columns of the other repairs on a corrected line, counted in
+    the corrected line, are given in the file's own; and each correction is shown as an
+    editorial note where it is ("inserted by the editor")."""
+    for correction in declared:
+        for other in ordinance.repairs:
+            if other is not correction and other.line == correction.line and \
+                    other.column > correction.column:
+                other.column -= len(correction.after)
+        article = next((a for a in ordinance.articles if a.eid == _article_of(correction.eid)), None)
+        if article is not None:
+            article.notes.append(model.Note("declared-correction", correction.line, correction.after,
+                                            correction.eid))
     return ordinance
 
 

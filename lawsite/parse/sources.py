@@ -35,6 +35,50 @@ def _date(value) -> bool:
     return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 
+# A declared correction (`corrections:` in the metadata): the editor inserts a few
+# characters the source lost (a 项's marker （七）) at a line and column of the text file.
+# The text stays as received; the build applies each one as a recorded repair and the
+# page says "inserted by the editor". Plain text only: no markup, no whitespace, short.
+CORRECTION_KINDS = {
+    "missing-item-marker": re.compile(r"（[一二三四五六七八九十百]+）"),    # （七）
+    "missing-punctuation": re.compile(r"[。，、；：？！“”‘’（）《》]"),       # one mark
+}
+CORRECTION_KEYS = {"line", "column", "insert", "kind", "note"}
+INSERT_MOST = 12                      # the most characters one correction may insert
+
+
+def correction_problem(entry) -> str:
+    """What is wrong with one entry of `corrections:`, or "" when it is well-formed.
+
+    >>> correction_problem({"line": 57, "column": 1, "insert": "（七）",
+    ...                     "kind": "missing-item-marker", "note": "项号缺失"})
+    ''
+    >>> correction_problem({"line": 57, "column": 1, "insert": "<b>",
+    ...                     "kind": "missing-item-marker", "note": "x"})
+    "insert '<b>' is not a missing-item-marker (e.g. （七）)"
+    """
+    if not isinstance(entry, dict):
+        return "each correction must be a mapping of line, column, insert, kind and note"
+    if set(entry) != CORRECTION_KEYS:
+        return f"a correction has exactly the keys {', '.join(sorted(CORRECTION_KEYS))}, not {', '.join(map(str, entry))}"
+    for key in ("line", "column"):
+        if not isinstance(entry[key], int) or isinstance(entry[key], bool) or entry[key] < 1:
+            return f"{key} must be a whole number from 1, not {shown(entry[key])}"
+    kind, insert = entry["kind"], entry["insert"]
+    if kind not in CORRECTION_KINDS:
+        return f"kind must be one of {', '.join(CORRECTION_KINDS)}, not {shown(kind)}"
+    if not isinstance(insert, str) or len(insert) > INSERT_MOST or not CORRECTION_KINDS[kind].fullmatch(insert):
+        example = "（七）" if kind == "missing-item-marker" else "。"
+        return f"insert {shown(insert)} is not a {kind} (e.g. {example})"
+    if not _line(entry["note"]) or CONTROL.search(entry["note"]):
+        return "note must be text on one line: why the editor inserts it"
+    return ""
+
+
+def _corrections(value) -> bool:
+    return isinstance(value, list)
+
+
 # Every metadata field: its dotted path, whether it is required, and what it must be.
 FIELDS = {
     "slug": (True, lambda v: isinstance(v, str) and bool(SLUG.fullmatch(v)),
@@ -65,6 +109,7 @@ FIELDS = {
     "source.sha256": (False, lambda v: isinstance(v, str) and bool(re.fullmatch(r"[0-9a-f]{64}", v)),
                       "64 lowercase hex digits"),
     "source.note": (True, _text, "where the text came from"),
+    "corrections": (False, _corrections, "a list of declared corrections (line, column, insert, kind, note)"),
 }
 
 
@@ -219,6 +264,11 @@ def validate_metadata(meta, path: str) -> None:
             raise SourceError(path, container.key_line(key),
                               f"field {shown(name)} must be {expected}, not {shown(container[key])}")
     _reject_unknown(meta, path, "")
+    for entry in meta.get("corrections", []):
+        problem = correction_problem(entry)
+        if problem:
+            line = entry.line if isinstance(entry, yamlfile.Mapping) else meta.key_line("corrections")
+            raise SourceError(path, line, f"corrections: {problem}")
 
 
 def refuse_reserved(meta, path: str, hand_written=()) -> None:

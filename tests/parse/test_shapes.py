@@ -142,6 +142,7 @@ def docs(tmp_path_factory):
     add(tree, "section-without-label", slug="section-without-label")
     add(tree, "document-without-articles", slug="document-without-articles")
     add(tree, "item-marker-lost", slug="item-marker-lost")
+    add(tree, "item-marker-lost", slug="item-marker-corrected", corrections=[SEVENTH])
     out = root / "docs"
     assert build_corpus.main(corpus_args(tree.root, out)) == 0
     return out
@@ -338,3 +339,69 @@ def test_a_lost_item_marker_is_noted_after_the_item_and_the_item_has_no_label(do
         article.index('id="art_16__para_1__point_8"')
     item = article[article.index('id="art_16__para_1__point_7"'):article.index(note)]
     assert "ls-num" not in item and "改变共有部分的用途" in item
+
+
+# -- 8. declared corrections -------------------------------------------------------------------
+
+SEVENTH = {"line": 21, "column": 1, "insert": "（七）", "kind": "missing-item-marker",
+           "note": "第十六条第（六）项之后一项的项号（七）在原文中缺失"}
+
+
+def test_a_declared_correction_inserts_the_lost_marker_as_a_recorded_repair(sources_tree):
+    ordinance, source = shape(sources_tree, "item-marker-lost", corrections=[SEVENTH])
+    article = ordinance.article(16)
+    seventh = article.paragraphs[0].items[6]
+    assert (seventh.label, seventh.eid) == ("（七）", "art_16__para_1__point_7")
+    assert seventh.text.startswith("改变共有部分的用途")
+    [correction] = [r for r in ordinance.repairs if r.kind == "declared-correction"]
+    assert (correction.line, correction.column, correction.before, correction.after, correction.eid) == \
+        (21, 1, "", "（七）", "art_16__para_1__point_7")
+    assert correction in article.repairs
+    assert [(n.kind, n.what, n.eid) for n in article.notes if n.kind != "article-missing"] == \
+        [("declared-correction", "（七）", "art_16__para_1__point_7")]
+    assert (sources_tree.root / "ordinances" / "test-ordinance.txt").read_bytes() == fixture("item-marker-lost")
+    assert not any("item marker missing" in str(n) for n in source.notices)
+
+
+def test_a_reference_to_the_corrected_item_resolves(sources_tree):
+    from lawsite.enrich import references
+    add(sources_tree, "item-marker-lost", slug="zhengzhou", corrections=[SEVENTH])
+    sources_tree.add("# 测试市测试条例\n\n第一条 依照《郑州市物业管理条例》第十六条第七项的规定。\n")
+    ordinances = [parse.parse(source) for source in sources.read_all(sources_tree.root)]
+    found, notices = references.find(ordinances)
+    [reference] = found["test-ordinance/art_1__para_1"]
+    assert (reference.kind, reference.slug, reference.target) == ("internal", "zhengzhou", "art_16__para_1__point_7")
+    assert notices == []
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"insert": "<b>七</b>"}, "insert '<b>七</b>' is not a missing-item-marker (e.g. （七）)"),
+    ({"insert": "（七） "}, "is not a missing-item-marker"),
+    ({"kind": "rewrite"}, "kind must be one of missing-item-marker, missing-punctuation, not 'rewrite'"),
+    ({"line": 0}, "line must be a whole number from 1, not 0"),
+    ({"column": True}, "column must be a whole number from 1, not True"),
+    ({"note": "a\nb"}, "note must be text on one line"),
+    ({"replace": "x"}, "a correction has exactly the keys column, insert, kind, line, note"),
+])
+def test_a_malformed_correction_is_refused_at_its_line(sources_tree, change, message):
+    entry = {**SEVENTH, **change}
+    with pytest.raises(SourceError) as caught:
+        shape(sources_tree, "item-marker-lost", corrections=[entry])
+    assert caught.value.path.endswith("test-ordinance.yml") and caught.value.line is not None
+    assert message in str(caught.value)
+
+
+def test_a_correction_outside_the_text_is_refused(sources_tree):
+    with pytest.raises(SourceError, match=r"test-ordinance.yml:\d+: corrections: .* has no line 999, column 1"):
+        shape(sources_tree, "item-marker-lost", corrections=[{**SEVENTH, "line": 999}])
+
+
+def test_a_declared_correction_is_shown_as_inserted_by_the_editor(docs):
+    article = page(docs, "item-marker-corrected/article-16.md")
+    note = "编者注：“（七）”为编者所加：原文此处缺少，编者据元数据中的更正声明补入。"
+    assert article.index('id="art_16__para_1__point_7"') < article.index(note) < \
+        article.index('id="art_16__para_1__point_8"')
+    assert '<span class="ls-num">（七）</span>改变共有部分的用途' in article
+    assert "was inserted by the editor" in page(docs, "en/item-marker-corrected/article-16.md")
+    data = (docs / "data" / "corpus.json").read_text(encoding="utf-8")
+    assert '"kind": "declared-correction"' in data

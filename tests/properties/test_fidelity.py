@@ -127,3 +127,17 @@ def test_the_real_shapes_keep_every_character(name, sources_tree):
     [ordinance] = build.load(project(sources_tree.root)).ordinances
     lines = text.decode("utf-8").split("\n")
     assert model_text(ordinance) == source_body(replay(lines, all_repairs(ordinance)), ordinance.body_line)
+
+
+def test_a_declared_correction_is_the_one_recorded_insertion(sources_tree):
+    """With the editor's correction (（七）, inserted at 21:1) the model holds the
+    source plus exactly that insertion; replaying the recorded repairs accounts for it."""
+    text = (SHAPES / "item-marker-lost.txt").read_bytes()
+    correction = {"line": 21, "column": 1, "insert": "（七）", "kind": "missing-item-marker",
+                  "note": "项号缺失"}
+    sources_tree.add(text, title="郑州市物业管理条例", corrections=[correction])
+    [ordinance] = build.load(project(sources_tree.root)).ordinances
+    lines = text.decode("utf-8").split("\n")
+    expected = source_body(replay(lines, all_repairs(ordinance)), ordinance.body_line)
+    assert model_text(ordinance) == expected and "（六）" in expected and "（七）改变共有部分" in expected
+    assert "（七）" not in source_body(lines, ordinance.body_line)
