@@ -88,7 +88,8 @@ class Note:
     correction: published beside the text, never silently.
 
     kind: heading-missing (no heading: the articles before 第二章) | label-missing (a title
-    written without its 第X章) | headings-missing (第三章 follows 第一章) | article-missing | item-marker-missing |
+    written without its 第X章) | headings-missing (第三章 follows 第一章) | article-missing |
+    item-missing (（五） follows （三）) | item-marker-missing |
     declared-correction; line: where in the source file; what: the words of the source
     it is about (第二章, 第十三条, （七）), shown in the note.
     """

@@ -646,11 +646,22 @@ class _Builder:
                                         line=line.line)
             article.paragraphs.append(paragraph)
         number = value(match.group("numeral"))
-        if number != len(paragraph.items) + 1:
+        if number != _next_item(paragraph):
             paragraph = self._between_items(match.group("label"), number, article) or paragraph
-        if number != len(paragraph.items) + 1:
+        expected = _next_item(paragraph)
+        if number > expected and paragraph.items and paragraph is article.paragraphs[-1]:
+            # （五） right after （三）: an item lost upstream. Published as it is, its items
+            # keeping their own numbers (第五项 is （五）), with a note where the gap is
+            missing = f"（{from_int(expected)}）" + (f"至（{from_int(number - 1)}）" if number - 1 > expected else "")
+            article.notes.append(model.Note("item-missing", line.line, missing,
+                                            model.item_eid(article.number, paragraph.number, number)))
+            self.source.notices.append(Notice(self.path, line.line, f"item {missing} is missing in the "
+                                              f"source: {match.group('label')} follows "
+                                              f"{paragraph.items[-1].label or '（' + from_int(expected - 1) + '）'} "
+                                              f"in {article.label} (published with a note)"))
+        elif number != expected:
             raise SourceError(self.path, line.line, f"item {match.group('label')} should be "
-                              f"（{from_int(len(paragraph.items) + 1)}） in {article.label}")
+                              f"（{from_int(expected)}） in {article.label}")
         eid = model.item_eid(article.number, paragraph.number, number)
         paragraph.items.append(model.Item(number, match.group("label"), match.group("text"), eid))
         self.starts.append((line.line, eid))
@@ -673,7 +684,7 @@ class _Builder:
         else:
             return None
         at = article.paragraphs.index(owner) + 1
-        between, done = article.paragraphs[at:], len(owner.items)
+        between, done = article.paragraphs[at:], _next_item(owner) - 1
         if number == done + 1 + len(between):
             for item_number, lost in enumerate(between, done + 1):
                 eid = model.item_eid(article.number, owner.number, item_number)
@@ -706,6 +717,11 @@ class _Builder:
 
     def _line_of(self, eid: str) -> int:
         return next(line for line, known in self.starts if known == eid)
+
+
+def _next_item(paragraph: model.Paragraph) -> int:
+    """The number the next 项 of a 款 should have (items lost upstream leave gaps)."""
+    return paragraph.items[-1].number + 1 if paragraph.items else 1
 
 
 def _assign(repairs: list[model.Repair], starts: list[tuple[int, str]],

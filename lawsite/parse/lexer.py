@@ -15,6 +15,11 @@ job, after the repair step.
 >>> [line.kind for line in lex(["# 目 录", "", "<!-- INFO END -->", "#### 化、智能化改造。"])]
 ['toc', 'blank', 'comment', 'text']
 
+A line that opens with an item marker is a 项, unless it cites items (（一）至（三）项所列人员…):
+
+>>> [bool(ITEM.match(text)) for text in ["（一）甲；", "（一）至（三）项所列人员，可以……", "（二）项规定的"]]
+[True, False, False]
+
 An inserted article (第二十条之一) is an article of its own; its number is read from
 Arabic or full-width digits (第21条, 第６３条) and across stray spaces (第 六十三 条,
 a PDF artefact) too. Only the number is read: the label keeps the characters of the
@@ -83,6 +88,7 @@ NEAR_HEADING = re.compile(
 ITEM = re.compile(
     rf"""
     ^(?P<label>（(?P<numeral>[{NUMERAL_CHARS}]+)）)  # （三）, full width after repair
+     (?![至项、])                                  # not text that cites items: （一）至（三）项所列…
      \s*(?P<text>.*)$
     """,
     re.VERBOSE,

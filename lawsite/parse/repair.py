@@ -11,7 +11,8 @@ reorders a character of law; it only
 - drops Markdown heading marks from a line that is text, not a heading
   (`#### 化、智能化改造。`, a page-break fragment);
 - joins a line to the paragraph before it when that paragraph stopped mid-sentence
-  (page breaks and line wraps split paragraphs; a 款 ends with 。；：！？).
+  (page breaks and line wraps split paragraphs; a 款 ends with 。；：！？), unless the
+  line opens with an item marker （一）: that starts a 项 whatever ends the line before.
 
 Every change becomes a `Repair` naming the line and column of the source file,
 the characters before and after, and the repaired text around it.
@@ -31,7 +32,7 @@ from dataclasses import replace
 from lawsite.core import zh
 from lawsite.core.zh import CJK_RANGES, HALF_TO_FULL
 from lawsite.model.document import Repair
-from lawsite.parse.lexer import Line
+from lawsite.parse.lexer import ITEM, Line
 
 CJK = re.compile(f"[{CJK_RANGES}]")
 
@@ -152,6 +153,8 @@ def _join(lines: list[Line], repairs: list[Repair], marked_lines_close: bool = F
             column = len(line.raw[:line.offset]) - len(marks) + 1
             repairs.append(Repair("drop-heading-marks", line.line, column, marks, "",
                                   line.content[:2 * CONTEXT]))
+        if open_index is not None and ITEM.match(line.content):
+            open_index = None            # a line that opens with （一） starts a 项: never joined
         if open_index is not None:
             previous = out[open_index]
             joined = previous.content + line.content

@@ -326,8 +326,10 @@ def test_unexpected_header_line(sources_tree):
 
 
 def test_item_out_of_order(sources_tree):
-    error = parse_error(sources_tree, "第一条 职责如下：\n（一）甲；\n（三）丙。\n")
-    assert error.line == 3 and "item （三） should be （二）" in str(error)
+    """（三） after （一） is an item lost upstream (published with a note: test_shapes);
+    an item numbered backwards is an error."""
+    error = parse_error(sources_tree, "第一条 职责如下：\n（一）甲；\n（二）乙；\n（二）丙。\n")
+    assert error.line == 4 and "item （二） should be （三）" in str(error)
 
 
 def test_no_article_at_all(sources_tree):

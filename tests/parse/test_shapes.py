@@ -405,3 +405,42 @@ def test_a_declared_correction_is_shown_as_inserted_by_the_editor(docs):
     assert "was inserted by the editor" in page(docs, "en/item-marker-corrected/article-16.md")
     data = (docs / "data" / "corpus.json").read_text(encoding="utf-8")
     assert '"kind": "declared-correction"' in data
+
+
+def test_an_item_lost_upstream_leaves_a_gap_with_a_note(sources_tree):
+    ordinance, source = shape(sources_tree, "item-number-missing")
+    article = ordinance.article(7)
+    listed = article.paragraphs[1]
+    assert [(i.label, i.eid) for i in listed.items] == [
+        ("（一）", "art_7__para_2__point_1"), ("（二）", "art_7__para_2__point_2"),
+        ("（四）", "art_7__para_2__point_4"), ("（五）", "art_7__para_2__point_5")]
+    assert [(n.kind, n.what, n.eid) for n in article.notes if n.kind == "item-missing"] == \
+        [("item-missing", "（三）", "art_7__para_2__point_4")]
+    assert any(str(n).endswith("item （三） is missing in the source: （四） follows （二） in 第七条 "
+                               "(published with a note)") for n in source.notices)
+
+
+def test_a_reference_to_an_item_after_the_gap_keeps_its_number(sources_tree):
+    from lawsite.enrich import references
+    add(sources_tree, "item-number-missing", slug="shaoxing")
+    sources_tree.add("# 测试市测试条例\n\n第一条 依照《绍兴黄酒保护和发展条例》第七条第二款第四项、第七条第二款第三项。\n")
+    found, notices = references.find([parse.parse(s) for s in sources.read_all(sources_tree.root)])
+    assert [(r.kind, r.target) for r in found["test-ordinance/art_1__para_1"]] == \
+        [("internal", "art_7__para_2__point_4"), ("unresolved", "")]
+
+
+def test_a_line_opening_with_an_item_marker_is_never_joined_to_the_line_before(sources_tree):
+    """青岛市档案管理条例 第四十条 ends its opening 款 with a stray 、 (…给予行政处分:、)."""
+    ordinance, _ = shape(sources_tree, "item-after-an-unfinished-line")
+    [paragraph] = ordinance.article(40).paragraphs
+    assert paragraph.text.endswith("给予行政处分：、")
+    assert [i.label for i in paragraph.items] == [f"（{n}）" for n in "一二三四五六七"]
+
+
+def test_a_line_that_cites_items_is_a_paragraph_not_an_item(sources_tree):
+    """北京市区、乡、民族乡、镇人民代表大会代表选举实施细则(2021-05-27) 第三十五条."""
+    sources_tree.add("第一条 下列人员：\n（一）甲；\n（二）乙。\n（一）至（二）项所列人员，可以丙。\n")
+    [source] = sources.read_all(sources_tree.root)
+    article = parse.parse(source).article(1)
+    assert [len(p.items) for p in article.paragraphs] == [2, 0]
+    assert article.paragraphs[1].text == "（一）至（二）项所列人员，可以丙。"
