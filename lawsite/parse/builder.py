@@ -41,8 +41,9 @@ def parse(source: Source) -> model.Ordinance:
     title, history, header_repairs = _header(header, source)
     shaped = [line for line in body if line.shape]     # before repair joins any of them
     body, repairs = repair(body)
+    body = _wrapped_titles(body, repairs)
     repairs = sorted(invisible + repairs, key=lambda r: (r.line, r.column))
-    body = _plain_sections(_plain_headings(body))
+    body = _section_gaps(_plain_sections(_plain_headings(body)))
     builder = _Builder(source, shaped)
     ordinance = builder.build(body)
     ordinance.title = title or source.meta["title"]
@@ -226,7 +227,7 @@ def _plain_headings(body: list[Line]) -> list[Line]:
         if line.kind != "heading" or line.division == "节":
             continue
         division = division or line.division
-        titles = [i for i in range(start, index) if is_plain_title(body[i]) and following[i] == "article"
+        titles = [i for i in range(start, index) if is_plain_title(body[i]) and following[i] in ("article", "section")
                   and any(body[j].kind == "article" for j in range(start, i))]
         first_missing = last == 0 and any(body[j].kind == "article" for j in range(start, index))
         skipped = list(range(last + 1 + first_missing, line.number))
@@ -235,7 +236,7 @@ def _plain_headings(body: list[Line]) -> list[Line]:
                 body[i] = replace(body[i], kind="heading", division=division, number=number, label="")
         last, start = line.number, index + 1
     # after the last chapter heading, two or more plain title lines: the chapters after it
-    titles = [i for i in range(start, len(body)) if is_plain_title(body[i]) and following[i] == "article"
+    titles = [i for i in range(start, len(body)) if is_plain_title(body[i]) and following[i] in ("article", "section")
               and any(body[j].kind == "article" for j in range(start, i))]
     if division and (len(titles) >= 2 or [body[i].content for i in titles] in (["附则"], ["法律责任"])):
         for number, i in enumerate(titles, last + 1):
@@ -248,7 +249,7 @@ def _unlabelled_chapters(body: list[Line], following: list[str]) -> list[Line]:
     title lines (法律责任, 附则) stand between articles: they are the titles of chapter 2,
     3 … in sequence (chapter 1 is the articles before them: 总则 alone on its line, or
     no heading at all). One such line alone may be a short 款, and stays text."""
-    titles = [index for index, line in enumerate(body) if is_plain_title(line) and following[index] == "article"
+    titles = [index for index, line in enumerate(body) if is_plain_title(line) and following[index] in ("article", "section")
               and any(body[j].kind == "article" for j in range(index))]
     if len(titles) < 2:
         return body
@@ -292,14 +293,65 @@ def _plain_sections(body: list[Line]) -> list[Line]:
     return body
 
 
+def _wrapped_titles(body: list[Line], repairs: list[model.Repair]) -> list[Line]:
+    """A heading's title wrapped onto the next line (## 第二章 自治机关和监察委员会、 /
+    人民法院、人民检察院): the line is joined to the title, a recorded join-line repair.
+    Only where it cannot be a title of its own: the title ends with 、, or the heading is
+    a 节 (a section has no sections), or another heading follows the line."""
+    out: list[Line] = []
+    following = _next_kinds(body)
+    for index, line in enumerate(body):
+        previous = next((known for known in reversed(out) if known.kind != "blank"), None)
+        if line.kind == "text" and previous is not None and previous.kind == "heading" and \
+                previous.content and following[index] in ("article", "section", "heading") and \
+                len(line.content) <= 2 * PLAIN_TITLE_LENGTH and not re.search(r"[。；：？！;:?!]", line.content) and \
+                ("，" not in line.content or previous.content.endswith("、")) and \
+                not ITEM.match(line.content) and not line.content.startswith("第") and \
+                (previous.content.endswith("、") or previous.division == "节" or following[index] != "article"):
+            at = out.index(previous)
+            joined = previous.content + line.content
+            out[at] = replace(previous, content=joined)
+            column = len(previous.content)
+            repairs.append(model.Repair("join-line", line.line, line.offset + 1, "", "",
+                                        joined[max(0, column - CONTEXT): column + CONTEXT]))
+            continue
+        out.append(line)
+    return out
+
+
 def _next_kinds(body: list[Line]) -> list[str]:
-    """For each line, the kind of the next line that is not blank ("" at the end)."""
+    """For each line, the kind of the next line that is not blank ("" at the end; a 节
+    heading is "section")."""
     kinds, after = [""] * len(body), ""
     for index in range(len(body) - 1, -1, -1):
         kinds[index] = after
         if body[index].kind != "blank":
-            after = body[index].kind
+            after = "section" if body[index].kind == "heading" and body[index].division == "节" \
+                else body[index].kind
     return kinds
+
+
+def _section_gaps(body: list[Line]) -> list[Line]:
+    """In a chapter, a 节 heading that skips numbers (第三节 after 第一节) with, between
+    the two, as many plain title lines just before an article as numbers skipped: those
+    are the sections whose 第X节 is missing upstream (the rule of _plain_headings)."""
+    body = list(body)
+    following = _next_kinds(body)
+    last, start = 0, 0
+    for index, line in enumerate(body):
+        if line.kind != "heading":
+            continue
+        if line.division != "节":
+            last, start = 0, index + 1
+            continue
+        titles = [i for i in range(start, index) if is_plain_title(body[i]) and following[i] == "article"
+                  and any(body[j].kind == "article" for j in range(start, i))]
+        skipped = list(range(last + 1, line.number))
+        if last and skipped and len(titles) == len(skipped):
+            for i, number in zip(titles, skipped):
+                body[i] = replace(body[i], kind="heading", division="节", number=number, label="")
+        last, start = line.number, index + 1
+    return body
 
 
 def _split_headings_toc(lines: list[Line]) -> tuple[list[Line], list[Line]]:

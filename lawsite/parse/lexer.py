@@ -12,6 +12,8 @@ job, after the repair step.
 ('heading', '章', 6, '保障与监督')
 >>> [(line.kind, line.content) for line in lex(["第一章总则", "第三章规定的事项由市人民政府另行制定具体办法"])]
 [('heading', '总则'), ('text', '第三章规定的事项由市人民政府另行制定具体办法')]
+>>> [(line.kind, line.content) for line in lex(["## 第四章  主席团，主席、副主席", "第四章  主席团，主席、副主席"])]
+[('heading', '主席团，主席、副主席'), ('text', '第四章  主席团，主席、副主席')]
 >>> [line.kind for line in lex(["# 目 录", "", "<!-- INFO END -->", "#### 化、智能化改造。"])]
 ['toc', 'blank', 'comment', 'text']
 
@@ -160,6 +162,11 @@ def classify(raw: str, line: int = 1) -> Line:
                   or re.search(r"\s", body[:match.start("rest")])):
         return _article(match, line, raw, start, marks)
     match = NEAR_HEADING.match(body)
+    if match and value(match.group("numeral")) and marks and not re.search("[。；：？！]", match.group("title")):
+        # written as a Markdown heading, its title with a comma (主席团，主席、副主席): a heading
+        return Line(line, "heading", raw, match.group("title"), start + match.start("title"), marks,
+                    match.group("division"), value(match.group("numeral")),
+                    f"第{match.group('numeral')}{match.group('division')}")
     if match and value(match.group("numeral")):
         return Line(line, "text", raw, body, start, marks,
                     shape=(match.group("division"), value(match.group("numeral"))))

@@ -444,3 +444,19 @@ def test_a_line_that_cites_items_is_a_paragraph_not_an_item(sources_tree):
     article = parse.parse(source).article(1)
     assert [len(p.items) for p in article.paragraphs] == [2, 0]
     assert article.paragraphs[1].text == "（一）至（二）项所列人员，可以丙。"
+
+
+# -- headings: wrapped over two lines, or with a comma ------------------------------------------
+
+def test_a_chapter_title_wrapped_over_two_lines_is_joined_as_a_recorded_repair(sources_tree):
+    ordinance, _ = shape(sources_tree, "title-wrapped-over-two-lines")
+    chapter = ordinance.chapter(2)
+    assert chapter.title == "自治机关和监察委员会、人民法院、人民检察院" and chapter.sections == []
+    assert chapter.articles == [ArticleNumber(9)]
+    assert [(r.kind, r.line, r.eid) for r in ordinance.repairs if r.kind == "join-line"] == [("join-line", 9, "chp_2")]
+
+
+def test_a_heading_written_as_a_markdown_heading_may_have_a_comma(sources_tree):
+    ordinance, _ = shape(sources_tree, "heading-with-a-comma")
+    assert ordinance.chapter(4).title == "乡、民族乡、镇人民代表大会主席团，主席、副主席"
+    assert ordinance.chapter(4).articles == [ArticleNumber(17)]
