@@ -28,8 +28,8 @@ SCHEMA = Path(__file__).parent / "site" / "corpus.schema.json"
 def load(project: Project) -> Corpus:
     """Read, parse and enrich every ordinance of the project."""
     read = sources.read_all(project.sources)
-    notices = [notice for source in read for notice in source.notices]
     ordinances = [parse.parse(source) for source in read]
+    notices = [notice for source in read for notice in source.notices]     # the parser's too
     corpus = Corpus(ordinances, notices, i18n.load_languages(ordinances, project.translations, project.labels),
                     search_terms=search.terms(project.search_terms))
     corpus.references, found = references.find(ordinances)

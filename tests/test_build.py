@@ -64,11 +64,11 @@ def test_same_sources_give_byte_identical_output(built, tmp_path):
 
 def test_bad_input_writes_nothing_and_names_file_and_line(sources_tree, tmp_path, capsys):
     sources_tree.add(SIMPLE)
-    sources_tree.add("第一条 甲。\n第三条 丙。\n", slug="broken")
+    sources_tree.add("第一条 甲。\n第一条 丙。\n", slug="broken")
     docs = tmp_path / "docs"
     assert build_corpus.main(corpus_args(sources_tree.root, docs)) == 1
     err = capsys.readouterr().err
-    assert "broken.txt:2: 第二条 is missing: 第三条 follows 第一条" in err
+    assert "broken.txt:2: 第一条 appears twice (first on line 1)" in err
     assert "nothing was written" in err
     assert not docs.exists()
 

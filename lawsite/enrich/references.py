@@ -243,7 +243,7 @@ def _target(ordinance: Ordinance, article: ArticleNumber, paragraph: int | None,
             raise _Unresolved(f"{len(with_items)} 款 of {label} have 项")
         paragraph = with_items[0]
     items = paragraphs[paragraph - 1].items
-    if not 1 <= item <= len(items):
+    if item not in (known.number for known in items):     # an item lost upstream leaves a gap
         raise _Unresolved(f"{label}第{from_int(paragraph)}款 has {len(items)} 项")
     return item_eid(article, paragraph, item)
 

@@ -7,6 +7,8 @@ itself is `lawsite.model.eid.EId`; these build its text):
 
 >>> article_eid(28), paragraph_eid(28, 2), item_eid(28, 2, 3), subitem_eid(28, 2, 3, 1)
 ('art_28', 'art_28__para_2', 'art_28__para_2__point_3', 'art_28__para_2__point_3__item_1')
+>>> item_paragraph_eid(27, 1, 3, 2)
+'art_27__para_1__point_3__para_2'
 >>> chapter_eid(4), section_eid(4, 2)
 ('chp_4', 'chp_4__sec_2')
 
@@ -34,6 +36,11 @@ def section_eid(chapter: int, section: int) -> str:
     return str(EId(chapter=chapter, section=section))
 
 
+def document_paragraph_eid(paragraph: int) -> str:
+    """A paragraph of a document without articles (a 决定): `para_3`."""
+    return str(EId(paragraph=paragraph))
+
+
 def article_eid(article: ArticleNumber | int) -> str:
     return f"art_{article}"
 
@@ -46,6 +53,11 @@ def item_eid(article: ArticleNumber | int, paragraph: int, item: int) -> str:
     return f"{paragraph_eid(article, paragraph)}__point_{item}"
 
 
+def item_paragraph_eid(article: ArticleNumber | int, paragraph: int, item: int, own: int) -> str:
+    """The second (third …) paragraph of a 项: `art_27__para_1__point_3__para_2`."""
+    return f"{item_eid(article, paragraph, item)}__para_{own}"
+
+
 def subitem_eid(article: ArticleNumber | int, paragraph: int, item: int, subitem: int) -> str:
     return f"{item_eid(article, paragraph, item)}__item_{subitem}"
 
@@ -54,7 +66,8 @@ def subitem_eid(article: ArticleNumber | int, paragraph: int, item: int, subitem
 class Repair:
     """One change made to the text as received, so an editor can audit it.
 
-    kind: remove-space | full-width-punctuation | join-line | drop-heading-marks
+    kind: remove-space | full-width-punctuation | join-line | drop-heading-marks |
+    drop-zero-width-space | declared-correction
     line/column: where in the source file (1-based); before/after: the exact
     characters replaced; context: the repaired text around the change.
     """
@@ -69,6 +82,25 @@ class Repair:
 
 
 @dataclass
+class Note:
+    """An editorial note where the source is defective (a heading or an article
+    number missing upstream, an item marker lost) or where the editor declared a
+    correction: published beside the text, never silently.
+
+    kind: heading-missing (no heading: the articles before 第二章) | label-missing (a title
+    written without its 第X章) | headings-missing (第三章 follows 第一章) | article-missing |
+    item-missing (（五） follows （三）) | item-marker-missing |
+    declared-correction; line: where in the source file; what: the words of the source
+    it is about (第二章, 第十三条, （七）), shown in the note.
+    """
+
+    kind: str
+    line: int
+    what: str = ""
+    eid: str = ""         # the element it is shown after (an article's note: the article)
+
+
+@dataclass
 class Subitem:
     number: int
     label: str            # "1."
@@ -77,12 +109,23 @@ class Subitem:
 
 
 @dataclass
+class ItemParagraph:
+    """A 项's own second (third …) paragraph: the 项 goes on after a line break."""
+
+    number: int           # 2 for the 项's second paragraph (its first is the 项's own text)
+    text: str
+    eid: str
+    line: int = 0
+
+
+@dataclass
 class Item:
     number: int
-    label: str            # "（三）"
+    label: str            # "（三）"; "" where the source lost it (an editorial note says so)
     text: str
     eid: str
     subitems: list[Subitem] = field(default_factory=list)
+    paragraphs: list[ItemParagraph] = field(default_factory=list)
 
 
 @dataclass
@@ -94,11 +137,13 @@ class Paragraph:
     line: int = 0
 
     def elements(self):
-        """The 款 itself, then each of its 项 followed by its 目, in reading order."""
+        """The 款 itself, then each of its 项 followed by its 目 and its own paragraphs,
+        in reading order."""
         yield self
         for item in self.items:
             yield item
             yield from item.subitems
+            yield from item.paragraphs
 
 
 @dataclass
@@ -111,6 +156,7 @@ class Article:
     paragraphs: list[Paragraph] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     line: int = 0
+    notes: list[Note] = field(default_factory=list)
 
     def elements(self):
         """The walk over an article that every stage uses: each 款, 项 and 目 in
@@ -144,11 +190,15 @@ class Chapter:
     eid: str
     sections: list[Section] = field(default_factory=list)
     articles: list[ArticleNumber] = field(default_factory=list)
+    # The source has no heading 第X章 for it (the articles before 第二章, or 总则 alone):
+    # its label is its place in the sequence, its title only what the source wrote.
+    missing: bool = False
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass
 class Ordinance:
-    meta: dict                                   # validated metadata (see sources.FIELDS)
+    meta: dict                                   # validated metadata (parse/ordinance.schema.json)
     title: str
     history: list[str]                           # 题注: adoption, approval, amendment lines
     chapters: list[Chapter]
@@ -157,6 +207,8 @@ class Ordinance:
     toc: list[str] = field(default_factory=list)  # the 目录 as printed, if any
     source_path: str = ""
     body_line: int = 0                           # the line where the body starts, after any 目录
+    # a document without any 第X条 (a 决定 of numbered points): its text, paragraph by paragraph
+    paragraphs: list[Paragraph] = field(default_factory=list)
     _positions: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -195,4 +247,5 @@ class Ordinance:
         return True
 
     def chapter(self, number: int) -> Chapter:
-        return self.chapters[number - 1]
+        """The chapter numbered `number` (chapters missing upstream leave gaps)."""
+        return next(chapter for chapter in self.chapters if chapter.number == number)

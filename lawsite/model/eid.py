@@ -3,7 +3,10 @@ built from numbers, parsed from text, printed back; every feature keys on them.
 
 An eId names a chapter (`chp_4`), a section (`chp_4__sec_2`), or an article and
 its parts: 款 `para`, 项 `point`, 目 `item` (`art_28__para_2__point_3__item_1`).
-An inserted article (第二十条之一) is `art_20-1`.
+A 项 in more than one paragraph has its own: `art_27__para_1__point_3__para_2` is the
+second paragraph of 第二十七条第（三）项 (cited as the 项: it has no number of its own).
+An inserted article (第二十条之一) is `art_20-1`; a paragraph of a document without
+articles is `para_3`.
 
 >>> eid = EId.parse("art_28__para_2__point_3")
 >>> eid.article, eid.paragraph, eid.item, eid.subitem
@@ -14,6 +17,18 @@ An inserted article (第二十条之一) is `art_20-1`.
 ('art_20-1__para_1', 1)
 >>> str(EId(chapter=4, section=2)), EId.parse("chp_4__sec_2").kind
 ('chp_4__sec_2', 'section')
+>>> eid = EId.parse("art_27__para_1__point_3__para_2")
+>>> eid.item, eid.item_paragraph, eid.kind, str(eid), eid.numbers()
+(3, 2, 'item_paragraph', 'art_27__para_1__point_3__para_2', {'article': ArticleNumber(27), 'paragraph': 1, 'item': 3})
+>>> EId.parse("art_27__para_1__point_3__para_1")
+Traceback (most recent call last):
+ValueError: not an eId: 'art_27__para_1__point_3__para_1'
+
+A document without articles (a 决定 of numbered points) is a sequence of paragraphs:
+
+>>> eid = EId.parse("para_3")
+>>> eid.paragraph, eid.kind, eid.in_article, str(eid), str(EId(paragraph=3))
+(3, 'paragraph', False, 'para_3', 'para_3')
 >>> EId.parse("art_1__point_2")
 Traceback (most recent call last):
 ValueError: not an eId: 'art_1__point_2'
@@ -34,9 +49,12 @@ PATTERN = re.compile(r"""
         (?:__para_(?P<paragraph>[1-9]\d*)           # a 款 of the article
           (?:__point_(?P<item>[1-9]\d*)             # a 项 of the 款
             (?:__item_(?P<subitem>[1-9]\d*)         # a 目 of the 项
+              |__para_(?P<item_paragraph>[2-9]|[1-9]\d+)  # or the 项's own 2nd, 3rd … paragraph
             )?
           )?
         )?
+      |
+        para_(?P<paragraph_only>[1-9]\d*)          # a paragraph of a document without articles (a 决定)
     )$
     """, re.VERBOSE)
 
@@ -100,7 +118,7 @@ class ArticleNumber:
         return number if isinstance(number, ArticleNumber) else cls(number)
 
 
-KINDS = ("chapter", "section", "article", "paragraph", "item", "subitem")
+KINDS = ("chapter", "section", "article", "paragraph", "item", "subitem", "item_paragraph")
 
 
 @dataclass(frozen=True)
@@ -112,15 +130,21 @@ class EId:
     paragraph: int | None = None
     item: int | None = None
     subitem: int | None = None
+    item_paragraph: int | None = None  # a 项's own second (third …) paragraph
 
     @classmethod
     def parse(cls, text: str) -> "EId":
         match = PATTERN.match(text)
         if not match:
             raise ValueError(f"not an eId: {text!r}")
-        return cls(**{name: int(value) for name, value in match.groupdict().items() if value})
+        found = {name: int(value) for name, value in match.groupdict().items() if value}
+        if "paragraph_only" in found:
+            return cls(paragraph=found.pop("paragraph_only"))
+        return cls(**found)
 
     def __str__(self) -> str:
+        if self.article is None and self.chapter is None:
+            return f"para_{self.paragraph}"
         if self.article is None:
             return f"chp_{self.chapter}" + (f"__sec_{self.section}" if self.section else "")
         text = f"art_{self.article}" + (f"-{self.insert}" if self.insert else "")
@@ -128,12 +152,15 @@ class EId:
             if number is None:
                 break
             text += f"__{prefix}_{number}"
+        if self.item_paragraph is not None:
+            text += f"__para_{self.item_paragraph}"
         return text
 
     @property
     def kind(self) -> str:
         """The most specific part it names: chapter, section, article, paragraph, item, subitem."""
-        values = (self.chapter, self.section, self.article, self.paragraph, self.item, self.subitem)
+        values = (self.chapter, self.section, self.article, self.paragraph, self.item, self.subitem,
+                  self.item_paragraph)
         return [kind for kind, value in zip(KINDS, values) if value is not None][-1]
 
     @property

@@ -11,13 +11,13 @@ import bisect
 import re
 from dataclasses import replace
 
-from lawsite.core.errors import SourceError
+from lawsite.core.errors import Notice, SourceError
 from lawsite.core.numerals import from_int, value
 from lawsite.model import document as model
 from lawsite.model.eid import EId
 from lawsite.parse import history
 from lawsite.parse.lexer import ITEM, SUBITEM, Line, lex
-from lawsite.parse.repair import repair, repair_characters
+from lawsite.parse.repair import CONTEXT, repair, repair_characters
 from lawsite.parse.sources import Source
 
 MOST = 9999     # the most 款 or 项 an article can have: 第九千九百九十九款 is the last numeral
@@ -26,16 +26,24 @@ DATE = "{d.year}年{d.month}月{d.day}日"
 
 
 def parse(source: Source) -> model.Ordinance:
-    lines = lex(source.lines)
+    text, declared = _declared_corrections(source)
+    lines, invisible = _drop_zero_width_lines(lex(text))
+    invisible = declared + invisible
     for line in lines:
         if line.problem:               # an article heading that cannot be read: never merge it
             raise SourceError(source.text_path, line.line, line.problem)
+    if not any(line.kind in ("heading", "article", "toc") for line in lines):
+        return _corrected(_document(lines, invisible, source), declared)
     header, toc, body = _split(lines, source.text_path)
+    header, body = _plain_first_title(header, body)
     # in the header a whole-line <!-- … --> is markup (<!-- INFO END -->); in the body it is text
     body = [replace(line, kind="text") if line.kind == "comment" else line for line in body]
     title, history, header_repairs = _header(header, source)
     shaped = [line for line in body if line.shape]     # before repair joins any of them
     body, repairs = repair(body)
+    body = _wrapped_titles(body, repairs)
+    repairs = sorted(invisible + repairs, key=lambda r: (r.line, r.column))
+    body = _section_gaps(_plain_sections(_plain_headings(body)))
     builder = _Builder(source, shaped)
     ordinance = builder.build(body)
     ordinance.title = title or source.meta["title"]
@@ -43,7 +51,105 @@ def parse(source: Source) -> model.Ordinance:
     ordinance.toc = _check_toc(toc, ordinance, source.text_path)
     ordinance.repairs = header_repairs + _assign(repairs, builder.starts, ordinance)
     ordinance.body_line = body[0].line
+    return _corrected(ordinance, declared)
+
+
+def _declared_corrections(source: Source) -> tuple[list[str], list[model.Repair]]:
+    """The text lines with the editor's declared corrections (`corrections:` in the
+    metadata, validated by sources.correction_problem) applied: each inserts its plain
+    text at its line and column, and is a recorded repair, `declared-correction`. The
+    file itself is never changed."""
+    lines, repairs = list(source.lines), []
+    entries = source.meta.get("corrections", [])
+    where = getattr(source.meta, "key_line", lambda key: None)("corrections")
+    for entry in sorted(entries, key=lambda e: (e["line"], -e["column"])):
+        line, column, insert = entry["line"], entry["column"], entry["insert"]
+        at = getattr(entry, "line", where)
+        if line > len(lines) or column > len(lines[line - 1]) + 1:
+            raise SourceError(source.meta_path, at, f"corrections: {source.text_path} has no line "
+                              f"{line}, column {column}")
+        text = lines[line - 1]
+        lines[line - 1] = text[:column - 1] + insert + text[column - 1:]
+        context = lines[line - 1][max(0, column - 1 - CONTEXT): column - 1 + len(insert) + CONTEXT]
+        repairs.append(model.Repair("declared-correction", line, column, "", insert, context))
+    return lines, repairs
+
+
+def _corrected(ordinance: model.Ordinance, declared: list[model.Repair]) -> model.Ordinance:
+    """After the build: the columns of the other repairs on a corrected line, counted in
+    the corrected line, are given in the file's own; and each correction is shown as an
+    editorial note where it is ("inserted by the editor")."""
+    for correction in declared:
+        for other in ordinance.repairs:
+            if other is not correction and other.line == correction.line and \
+                    other.column > correction.column:
+                other.column -= len(correction.after)
+        article = next((a for a in ordinance.articles if a.eid == _article_of(correction.eid)), None)
+        if article is not None:
+            article.notes.append(model.Note("declared-correction", correction.line, correction.after,
+                                            correction.eid))
     return ordinance
+
+
+def _document(lines: list[Line], invisible: list[model.Repair], source: Source) -> model.Ordinance:
+    """A document without any 第X条 (a 决定 or 决议 of numbered points 一、二、…, or of
+    plain paragraphs): published as a sequence of paragraphs, `para_1`, `para_2` …,
+    each as received (after the recorded repairs), without articles or chapters.
+    The header is the title and the dated lines up to <!-- INFO END -->, or, without
+    that mark, the title and the dated lines that follow it."""
+    comment = next((i for i, line in enumerate(lines) if line.kind == "comment"), None)
+    if comment is not None:
+        end = comment + 1
+    else:
+        content = [i for i, line in enumerate(lines) if line.kind != "blank"]
+        end = content[0] + 1 if content else len(lines)
+        while end < len(lines) and (lines[end].kind == "blank" or HISTORY_LINE.match(lines[end].content)):
+            end += 1
+    header, body = lines[:end], lines[end:]
+    body = [replace(line, kind="text") if line.kind == "comment" else line for line in body]
+    title, history, header_repairs = _header(header, source)
+    body, repairs = repair(body, marked_lines_close=True)
+    paragraphs, starts = [], []
+    for line in body:
+        if line.kind == "text":
+            number = len(paragraphs) + 1
+            eid = model.document_paragraph_eid(number)
+            paragraphs.append(model.Paragraph(number, line.content, eid, line=line.line))
+            starts.append((line.line, eid))
+    if not paragraphs:
+        raise SourceError(source.text_path, None, "no article found (an article starts with 第一条), "
+                          "and no text after the header")
+    ordinance = model.Ordinance(source.meta, title or source.meta["title"], history, [], [], [],
+                                source_path=source.text_path, paragraphs=paragraphs)
+    repairs = sorted(invisible + repairs, key=lambda r: (r.line, r.column))
+    ordinance.repairs = header_repairs + _assign(repairs, starts, ordinance)
+    ordinance.body_line = paragraphs[0].line
+    return ordinance
+
+
+HISTORY_LINE = re.compile(r"^(?:[-*+]\s+)?[（(]?[0-9]{4}\s*年")   # a dated header line
+
+
+ZERO_WIDTH = "\u200b"
+
+
+def _drop_zero_width_lines(lines: list[Line]) -> tuple[list[Line], list[model.Repair]]:
+    """A line that holds nothing but zero-width spaces (U+200B, an editor's artefact
+    some texts have between paragraphs) is blank: each one dropped is a recorded repair.
+    A zero-width space inside text is left as it is.
+
+    >>> lines, repairs = _drop_zero_width_lines(lex(["第一条 甲。", "\u200b", "乙。"]))
+    >>> [line.kind for line in lines], [(r.kind, r.line, r.column, r.before) for r in repairs]
+    (['article', 'blank', 'text'], [('drop-zero-width-space', 2, 1, '\u200b')])
+    """
+    out, repairs = [], []
+    for line in lines:
+        if ZERO_WIDTH in line.raw and not line.raw.replace(ZERO_WIDTH, "").strip():
+            repairs += [model.Repair("drop-zero-width-space", line.line, column, ZERO_WIDTH, "", "")
+                        for column, char in enumerate(line.raw, 1) if char == ZERO_WIDTH]
+            line = replace(line, kind="blank", content="", marks="")
+        out.append(line)
+    return out, repairs
 
 
 def _split(lines: list[Line], path: str) -> tuple[list[Line], list[Line], list[Line]]:
@@ -52,6 +158,8 @@ def _split(lines: list[Line], path: str) -> tuple[list[Line], list[Line], list[L
                  len(lines))
     if start == len(lines):
         raise SourceError(path, None, "no article found (an article starts with 第一条)")
+    if lines[start].kind == "heading":
+        return lines[:start], *_split_headings_toc(lines[start:])
     if lines[start].kind != "toc":
         return lines[:start], [], lines[start:]
     entries = [line for line in lines[start + 1:] if line.kind == "heading"]
@@ -68,6 +176,196 @@ def _split(lines: list[Line], path: str) -> tuple[list[Line], list[Line], list[L
                               f"{first.label}: the 目录 that starts on line "
                               f"{lines[start].line} never ends")
     raise SourceError(path, lines[start].line, "目录 is not followed by the text")
+
+
+PLAIN_TITLE_LENGTH = 20                              # the longest title read as one without its label
+PLAIN_TITLE = re.compile(r"^总[\s\u3000]*则$")      # 总则, 总　则
+
+
+def _plain_first_title(header: list[Line], body: list[Line]) -> tuple[list[Line], list[Line]]:
+    """`总则` on a line of its own just before the first article: the title of the
+    first chapter, whose label 第一章 is missing upstream. It becomes a heading with
+    no label (the builder marks the chapter so), its title as written."""
+    content = [index for index, line in enumerate(header) if line.kind not in ("blank", "comment")]
+    if len(content) < 2 or not body or body[0].kind != "article":
+        return header, body
+    last = header[content[-1]]
+    if last.kind != "text" or not PLAIN_TITLE.match(last.content):
+        return header, body
+    heading = replace(last, kind="heading", division="章", number=1, label="")
+    return header[:content[-1]], [heading] + header[content[-1] + 1:] + body
+
+
+def is_plain_title(line: Line) -> bool:
+    """A short line of text with no sentence punctuation and no item marker: the shape
+    of a chapter's or section's title written without its label (规划建设).
+
+    >>> [is_plain_title(line) for line in lex(["规划建设", "（一）设置排污口;", "本条例自公布之日起施行。"])]
+    [True, False, False]
+    """
+    return line.kind == "text" and 0 < len(line.content) <= PLAIN_TITLE_LENGTH and \
+        not re.search(r"[。，；：？！;:,.?!、]", line.content) and \
+        not ITEM.match(line.content) and not SUBITEM.match(line.content) and \
+        not line.content.startswith(("第", "（", "(", "《"))
+
+
+def _plain_headings(body: list[Line]) -> list[Line]:
+    """Chapter titles whose label 第X章 is missing upstream, as the corpus has them: a
+    chapter heading that skips numbers (第三章 after 第一章), and between the two, as many
+    plain title lines (规划建设), each just before an article, as there are numbers
+    skipped. Those lines become headings without a label, numbered in sequence, so
+    the builder publishes them as chapters marked "heading missing in the source".
+    When the first chapter's heading is missing entirely (articles before 第二章), the
+    count is one less. After the last chapter heading, two or more such lines (or one,
+    附则 or 法律责任, the usual last chapters) are the chapters that follow it. Anything else is left as it is, for the builder to judge."""
+    body = list(body)
+    following = _next_kinds(body)
+    if not any(line.kind == "heading" and line.division != "节" and line.label for line in body):
+        return _unlabelled_chapters(body, following)
+    last, start, division = 0, 0, ""
+    for index, line in enumerate(body):
+        if line.kind != "heading" or line.division == "节":
+            continue
+        division = division or line.division
+        titles = [i for i in range(start, index) if is_plain_title(body[i]) and following[i] in ("article", "section")
+                  and any(body[j].kind == "article" for j in range(start, i))]
+        first_missing = last == 0 and any(body[j].kind == "article" for j in range(start, index))
+        skipped = list(range(last + 1 + first_missing, line.number))
+        if skipped and len(titles) == len(skipped) and line.division == division:
+            for i, number in zip(titles, skipped):
+                body[i] = replace(body[i], kind="heading", division=division, number=number, label="")
+        last, start = line.number, index + 1
+    # after the last chapter heading, two or more plain title lines: the chapters after it
+    titles = [i for i in range(start, len(body)) if is_plain_title(body[i]) and following[i] in ("article", "section")
+              and any(body[j].kind == "article" for j in range(start, i))]
+    if division and (len(titles) >= 2 or [body[i].content for i in titles] in (["附则"], ["法律责任"])):
+        for number, i in enumerate(titles, last + 1):
+            body[i] = replace(body[i], kind="heading", division=division, number=number, label="")
+    return body
+
+
+def _unlabelled_chapters(body: list[Line], following: list[str]) -> list[Line]:
+    """An ordinance in which not one chapter heading kept its 第X章, but two or more plain
+    title lines (法律责任, 附则) stand between articles: they are the titles of chapter 2,
+    3 … in sequence (chapter 1 is the articles before them: 总则 alone on its line, or
+    no heading at all). One such line alone may be a short 款, and stays text."""
+    titles = [index for index, line in enumerate(body) if is_plain_title(line) and following[index] in ("article", "section")
+              and any(body[j].kind == "article" for j in range(index))]
+    if len(titles) < 2:
+        return body
+    for number, index in enumerate(titles, 2):
+        body[index] = replace(body[index], kind="heading", division="章", number=number, label="")
+    return body
+
+
+def _plain_sections(body: list[Line]) -> list[Line]:
+    """Section titles written without 第X节, as the corpus has them: a plain title line
+    (一般规定) right after a chapter's heading, before its first article, is the title of
+    its first section; while that chapter has no 第X节 heading, each later plain title line
+    just before an article is the title of its next section. They become 节 headings
+    without a label: published as written, their number only in the eId (chp_2__sec_1).
+
+    >>> body = _plain_sections(lex(["第二章 防治", "一般规定", "第一条 甲。", "特别规定", "第二条 乙。"]))
+    >>> [(line.kind, line.division, line.number, line.label, line.content) for line in body[1::2]]
+    [('heading', '节', 1, '', '一般规定'), ('heading', '节', 2, '', '特别规定')]
+    """
+    body = list(body)
+    following = _next_kinds(body)
+    in_chapter = unlabelled = labelled = False
+    started = False                     # an article or a section since the chapter's heading
+    count = 0
+    for index, line in enumerate(body):
+        if line.kind == "heading":
+            if line.division != "节":
+                in_chapter, unlabelled, labelled, started, count = True, False, False, False, 0
+            else:
+                labelled, started, count = True, True, line.number
+            continue
+        started = started or line.kind == "article"
+        if not in_chapter or labelled or following[index] != "article" or not is_plain_title(line):
+            continue
+        if not started:
+            unlabelled = True
+        if unlabelled:
+            count += 1
+            body[index] = replace(line, kind="heading", division="节", number=count, label="")
+            started = True
+    return body
+
+
+def _wrapped_titles(body: list[Line], repairs: list[model.Repair]) -> list[Line]:
+    """A heading's title wrapped onto the next line (## 第二章 自治机关和监察委员会、 /
+    人民法院、人民检察院): the line is joined to the title, a recorded join-line repair.
+    Only where it cannot be a title of its own: the title ends with 、, or the heading is
+    a 节 (a section has no sections), or another heading follows the line."""
+    out: list[Line] = []
+    following = _next_kinds(body)
+    for index, line in enumerate(body):
+        previous = next((known for known in reversed(out) if known.kind != "blank"), None)
+        if line.kind == "text" and previous is not None and previous.kind == "heading" and \
+                previous.content and following[index] in ("article", "section", "heading") and \
+                len(line.content) <= 2 * PLAIN_TITLE_LENGTH and not re.search(r"[。；：？！;:?!]", line.content) and \
+                ("，" not in line.content or previous.content.endswith("、")) and \
+                not ITEM.match(line.content) and not line.content.startswith("第") and \
+                (previous.content.endswith("、") or previous.division == "节" or following[index] != "article"):
+            at = out.index(previous)
+            joined = previous.content + line.content
+            out[at] = replace(previous, content=joined)
+            column = len(previous.content)
+            repairs.append(model.Repair("join-line", line.line, line.offset + 1, "", "",
+                                        joined[max(0, column - CONTEXT): column + CONTEXT]))
+            continue
+        out.append(line)
+    return out
+
+
+def _next_kinds(body: list[Line]) -> list[str]:
+    """For each line, the kind of the next line that is not blank ("" at the end; a 节
+    heading is "section")."""
+    kinds, after = [""] * len(body), ""
+    for index in range(len(body) - 1, -1, -1):
+        kinds[index] = after
+        if body[index].kind != "blank":
+            after = "section" if body[index].kind == "heading" and body[index].division == "节" \
+                else body[index].kind
+    return kinds
+
+
+def _section_gaps(body: list[Line]) -> list[Line]:
+    """In a chapter, a 节 heading that skips numbers (第三节 after 第一节) with, between
+    the two, as many plain title lines just before an article as numbers skipped: those
+    are the sections whose 第X节 is missing upstream (the rule of _plain_headings)."""
+    body = list(body)
+    following = _next_kinds(body)
+    last, start = 0, 0
+    for index, line in enumerate(body):
+        if line.kind != "heading":
+            continue
+        if line.division != "节":
+            last, start = 0, index + 1
+            continue
+        titles = [i for i in range(start, index) if is_plain_title(body[i]) and following[i] == "article"
+                  and any(body[j].kind == "article" for j in range(start, i))]
+        skipped = list(range(last + 1, line.number))
+        if last and skipped and len(titles) == len(skipped):
+            for i, number in zip(titles, skipped):
+                body[i] = replace(body[i], kind="heading", division="节", number=number, label="")
+        last, start = line.number, index + 1
+    return body
+
+
+def _split_headings_toc(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A 目录 written as chapter headings, without a 目录 line: the body opens with a run of
+    headings with no article between them, then the first of them again (## 第一章 总则 …
+    ## 第六章 附则, ## 第一章 总则, 第一条 …). The run is the 目录 (checked against the body
+    like any 目录); otherwise there is no 目录."""
+    first = lines[0]
+    for index, line in enumerate(lines[1:], 1):
+        if line.kind == "article" or line.kind not in ("heading", "blank", "comment"):
+            break
+        if line.kind == "heading" and (line.division, line.number) == (first.division, first.number):
+            return lines[:index], lines[index:]
+    return [], lines
 
 
 def _header(lines: list[Line], source: Source) -> tuple[str, list[str], list[model.Repair]]:
@@ -118,7 +416,7 @@ def _check_toc(toc: list[Line], ordinance: model.Ordinance, path: str) -> list[s
     printed = []
     expected = [(label, title) for label, title, sections in body
                 for label, title in [(label, title)] + sections]
-    entries = [line for line in toc[1:] if line.kind != "blank"]
+    entries = [line for line in toc[1 if toc[0].kind == "toc" else 0:] if line.kind not in ("blank", "comment")]
     for index, line in enumerate(entries):
         if line.kind != "heading":
             raise SourceError(path, line.line, f"unexpected line in 目录: {line.content[:30]!r}")
@@ -134,11 +432,13 @@ def _check_toc(toc: list[Line], ordinance: model.Ordinance, path: str) -> list[s
     return printed
 
 
-def _check_numbering(body: list[Line], path: str) -> None:
-    """Articles are numbered 1, 2, 3 … through the ordinance: none missing,
-    duplicated or out of order. An inserted article follows the article it is
+def _check_numbering(body: list[Line], path: str) -> dict[int, str]:
+    """Articles are numbered 1, 2, 3 … through the ordinance: none duplicated or out
+    of order, the first one 第一条. An inserted article follows the article it is
     inserted after, or the one inserted before it: 第二十条, 第二十条之一,
-    第二十条之二, 第二十一条."""
+    第二十条之二, 第二十一条. An article number missing upstream (第十四条 after
+    第十二条) is the source's defect, published as it is: returns the line of each
+    article after a gap, with what is missing before it (第十三条, 第十三条至第十五条)."""
     articles = [line for line in body if line.kind == "article"]
     numbers = [model.ArticleNumber(line.number, line.inserted) for line in articles]
     first_seen = {}
@@ -152,11 +452,16 @@ def _check_numbering(body: list[Line], path: str) -> None:
             previous = articles[index - 1]
             raise SourceError(path, articles[index].line, f"{articles[index].label} is out of "
                               f"order: it follows {previous.label} (line {previous.line})")
+    gaps = {}
     for index, (line, number) in enumerate(zip(articles, numbers)):
         missing = _missing_before(number, numbers[index - 1] if index else None)
-        if missing:
+        if missing and index and not number.inserted and missing.base < number.base:
+            gaps[line.line] = missing.zh + (f"至{model.ArticleNumber(number.base - 1).zh}"
+                                            if number.base - 1 > missing.base else "")
+        elif missing:
             after = f"follows {articles[index - 1].label}" if index else "is the first"
             raise SourceError(path, line.line, f"{missing.zh} is missing: {line.label} {after}")
+    return gaps
 
 
 def _missing_before(number: model.ArticleNumber, previous: model.ArticleNumber | None):
@@ -189,9 +494,10 @@ class _Builder:
         self.articles: list[model.Article] = []
         self.division = ""                     # 编 or 章, whichever the ordinance uses
         self.starts: list[tuple[int, str]] = []  # (source line, eId) of each element
+        self.gaps: dict[int, str] = {}         # line of an article after a gap → what is missing
 
     def build(self, body: list[Line]) -> model.Ordinance:
-        _check_numbering(body, self.path)
+        self.gaps = _check_numbering(body, self.path)
         for line in body:
             if line.kind == "heading" and line.division == "节":
                 self._section(line)
@@ -224,19 +530,59 @@ class _Builder:
             raise SourceError(self.path, line.line, f"{line.label}: this ordinance divides into "
                               f"{self.division}, not {line.division}")
         if self.articles and not self.chapters:
-            raise SourceError(self.path, line.line, f"{line.label} comes after articles that "
-                              "belong to no chapter")
+            if line.number == 1:
+                raise SourceError(self.path, line.line, f"{line.label} comes after articles that "
+                                  "belong to no chapter")
+            self._missing_first_chapter(line)
         self.division = line.division
         self._check_last_headings(line.line)
+        expected = self.chapters[-1].number + 1 if self.chapters else 1
         previous = self._line_of(self.chapters[-1].eid) if self.chapters else 0
-        self._expect(line, len(self.chapters) + 1, line.division, previous)
+        notes = []
+        if self.chapters and line.number > expected:
+            # a heading lost upstream (第三章 follows 第一章): where its chapter began is
+            # not known, so its articles stay with the chapter before; say so, never guess
+            self._check_shaped(line.division, expected, previous, line.line, line)
+            missing = f"第{from_int(expected)}{line.division}" + \
+                (f"至第{from_int(line.number - 1)}{line.division}" if line.number - 1 > expected else "")
+            notes.append(model.Note("headings-missing", line.line, missing))
+            self.source.notices.append(Notice(self.path, line.line, f"{line.label} follows "
+                                              f"{self.chapters[-1].label}: the heading of {missing} "
+                                              "is missing in the source (published with a note)"))
+        else:
+            self._expect(line, expected, line.division, previous)
         if not line.content:
             raise SourceError(self.path, line.line, f"{line.label} has no title")
         self._close_article()
-        chapter = model.Chapter(line.number, line.label, line.content,
-                                model.chapter_eid(line.number))
+        missing_label = not line.label              # 总则 on a line of its own
+        chapter = model.Chapter(line.number, line.label or f"第{from_int(line.number)}{line.division}",
+                                line.content, model.chapter_eid(line.number),
+                                missing=missing_label, notes=notes)
+        if missing_label:
+            chapter.notes.append(model.Note("label-missing", line.line, chapter.label))
+            self.source.notices.append(Notice(self.path, line.line, f"{line.content!r} stands where "
+                                              f"the heading of {chapter.label} should be: its title, "
+                                              f"without {chapter.label} (published with a note)"))
         self.chapters.append(chapter)
         self.starts.append((line.line, chapter.eid))
+
+    def _missing_first_chapter(self, line: Line) -> None:
+        """Articles before the first heading, 第二章 (or later): the heading of 第一章
+        is missing upstream. They are published as chapter 1, marked so, without a title."""
+        label = f"第一{line.division}"
+        self._check_shaped(line.division, 1, 0, line.line, line)
+        chapter = model.Chapter(1, label, "", model.chapter_eid(1), missing=True,
+                                notes=[model.Note("heading-missing", self.articles[0].line, label)])
+        for article in self.articles:
+            article.chapter = 1
+            chapter.articles.append(article.number)
+        self.chapters.append(chapter)
+        # just before the first article, so that a repair on its line stays the article's
+        self.starts.append((self.articles[0].line - 1, chapter.eid))
+        shown = line.label or f"{line.content} (第{from_int(line.number)}{line.division})"
+        self.source.notices.append(Notice(self.path, self.articles[0].line, f"{shown} on line "
+                                          f"{line.line} is the first heading: the heading of {label} "
+                                          "is missing in the source (published with a note)"))
 
     def _section(self, line: Line) -> None:
         if not self.chapters:
@@ -287,7 +633,7 @@ class _Builder:
             self._check_shaped("节", len(chapter.sections) + 1,
                                self._line_of(chapter.sections[-1].eid), before)
         if before == float("inf"):
-            self._check_shaped(self.division, len(self.chapters) + 1,
+            self._check_shaped(self.division, chapter.number + 1,
                                self._line_of(chapter.eid), before)
 
     # -- articles and their text ------------------------------------------------------------
@@ -305,6 +651,12 @@ class _Builder:
             (section or chapter).articles.append(number)
         self.articles.append(article)
         self.starts.append((line.line, article.eid))
+        if line.line in self.gaps:           # never renumbered, never merged: said where it is
+            missing = self.gaps[line.line]
+            article.notes.append(model.Note("article-missing", line.line, missing, article.eid))
+            self.source.notices.append(Notice(self.path, line.line, f"{missing} is missing in the "
+                                              f"source: {line.label} follows "
+                                              f"{self.articles[-2].label} (published with a note)"))
         if line.content:
             self._text(line)
 
@@ -349,33 +701,70 @@ class _Builder:
                                         line=line.line)
             article.paragraphs.append(paragraph)
         number = value(match.group("numeral"))
-        if number != len(paragraph.items) + 1:
-            self._check_unmarked(line, match.group("label"), number, article)
+        if number != _next_item(paragraph):
+            paragraph = self._between_items(match.group("label"), number, article) or paragraph
+        expected = _next_item(paragraph)
+        if number > expected and paragraph.items and paragraph is article.paragraphs[-1]:
+            # （五） right after （三）: an item lost upstream. Published as it is, its items
+            # keeping their own numbers (第五项 is （五）), with a note where the gap is
+            missing = f"（{from_int(expected)}）" + (f"至（{from_int(number - 1)}）" if number - 1 > expected else "")
+            article.notes.append(model.Note("item-missing", line.line, missing,
+                                            model.item_eid(article.number, paragraph.number, number)))
+            self.source.notices.append(Notice(self.path, line.line, f"item {missing} is missing in the "
+                                              f"source: {match.group('label')} follows "
+                                              f"{paragraph.items[-1].label or '（' + from_int(expected - 1) + '）'} "
+                                              f"in {article.label} (published with a note)"))
+        elif number != expected:
             raise SourceError(self.path, line.line, f"item {match.group('label')} should be "
-                              f"（{from_int(len(paragraph.items) + 1)}） in {article.label}")
+                              f"（{from_int(expected)}） in {article.label}")
         eid = model.item_eid(article.number, paragraph.number, number)
         paragraph.items.append(model.Item(number, match.group("label"), match.group("text"), eid))
         self.starts.append((line.line, eid))
 
-    def _check_unmarked(self, line: Line, label: str, number: int, article: model.Article) -> None:
-        """Item （number） comes after 款 with no items: when the items of an earlier 款
-        stop at （number − 1 − k） and k 款 stand between, those are items whose
-        marker is missing (or, for k 款 and （number − 1）, an item's second paragraph);
-        name the first of them, not this line."""
+    def _between_items(self, label: str, number: int, article: model.Article) -> model.Paragraph | None:
+        """Item （number） comes after 款 with no items. When the items of an earlier 款
+        stop at （number − 1 − k） and k 款 stand between, those are items whose marker
+        was lost upstream: published as they are, without a label, each with an editorial
+        note (or, with no item before, k 款 after a 款 ending in ：). When they stop at
+        （number − 1）, the 款 between are that item's own paragraphs. Returns the 款 the
+        items belong to, or None when neither fits."""
+        if article.paragraphs[-1].items:
+            return None
         listed = [p for p in article.paragraphs if p.items]
-        if not listed or article.paragraphs[-1].items:
-            return
-        between = article.paragraphs[article.paragraphs.index(listed[-1]) + 1:]
-        last = listed[-1].items[-1]
-        where = f"{last.label} is on line {self._line_of(last.eid)}, {label} on line {line.line}"
-        if number == len(listed[-1].items) + 1 + len(between):
-            expected = f"（{from_int(len(listed[-1].items) + 1)}）"
-            raise SourceError(self.path, between[0].line, f"item marker missing: {expected} "
-                              f"is expected at the start of this line in {article.label} ({where})")
-        if number == len(listed[-1].items) + 1:
-            raise SourceError(self.path, between[0].line, f"this 款 stands between the items "
-                              f"of {article.label} ({where}): an item in two paragraphs, or "
-                              "an item marker missing?")
+        if listed:
+            owner = listed[-1]
+        elif 1 < number < len(article.paragraphs) + 1 and \
+                article.paragraphs[-number].text.endswith(("：", ":")):
+            owner = article.paragraphs[-number]
+        else:
+            return None
+        at = article.paragraphs.index(owner) + 1
+        between, done = article.paragraphs[at:], _next_item(owner) - 1
+        if number == done + 1 + len(between):
+            for item_number, lost in enumerate(between, done + 1):
+                eid = model.item_eid(article.number, owner.number, item_number)
+                owner.items.append(model.Item(item_number, "", lost.text, eid))
+                marker = f"（{from_int(item_number)}）"
+                article.notes.append(model.Note("item-marker-missing", lost.line, marker, eid))
+                self.source.notices.append(Notice(self.path, lost.line, f"item marker missing: "
+                                                  f"{marker} is expected at the start of this line in "
+                                                  f"{article.label} ({label} follows; published "
+                                                  "as it is, with a note)"))
+                self._rename(lost.eid, eid)
+        elif listed and number == done + 1:
+            item = owner.items[-1]
+            for own, more in enumerate(between, len(item.paragraphs) + 2):
+                eid = model.item_paragraph_eid(article.number, owner.number, item.number, own)
+                item.paragraphs.append(model.ItemParagraph(own, more.text, eid, line=more.line))
+                self._rename(more.eid, eid)
+        else:
+            return None
+        del article.paragraphs[at:]
+        return owner
+
+    def _rename(self, old: str, new: str) -> None:
+        """An element read as a 款 is a 项, or a 项's paragraph: its start takes the new eId."""
+        self.starts = [(line, new if eid == old else eid) for line, eid in self.starts]
 
     def _after_heading(self) -> bool:
         """Text right after a chapter or section heading, before any article."""
@@ -383,6 +772,11 @@ class _Builder:
 
     def _line_of(self, eid: str) -> int:
         return next(line for line, known in self.starts if known == eid)
+
+
+def _next_item(paragraph: model.Paragraph) -> int:
+    """The number the next 项 of a 款 should have (items lost upstream leave gaps)."""
+    return paragraph.items[-1].number + 1 if paragraph.items else 1
 
 
 def _assign(repairs: list[model.Repair], starts: list[tuple[int, str]],

@@ -10,8 +10,17 @@ job, after the repair step.
 >>> line = lex(["#### 第六章 保障与监督"])[0]
 >>> line.kind, line.division, line.number, line.content
 ('heading', '章', 6, '保障与监督')
+>>> [(line.kind, line.content) for line in lex(["第一章总则", "第三章规定的事项由市人民政府另行制定具体办法"])]
+[('heading', '总则'), ('text', '第三章规定的事项由市人民政府另行制定具体办法')]
+>>> [(line.kind, line.content) for line in lex(["## 第四章  主席团，主席、副主席", "第四章  主席团，主席、副主席"])]
+[('heading', '主席团，主席、副主席'), ('text', '第四章  主席团，主席、副主席')]
 >>> [line.kind for line in lex(["# 目 录", "", "<!-- INFO END -->", "#### 化、智能化改造。"])]
 ['toc', 'blank', 'comment', 'text']
+
+A line that opens with an item marker is a 项, unless it cites items (（一）至（三）项所列人员…):
+
+>>> [bool(ITEM.match(text)) for text in ["（一）甲；", "（一）至（三）项所列人员，可以……", "（二）项规定的"]]
+[True, False, False]
 
 An inserted article (第二十条之一) is an article of its own; its number is read from
 Arabic or full-width digits (第21条, 第６３条) and across stray spaces (第 六十三 条,
@@ -48,7 +57,8 @@ HEADING = re.compile(
     rf"""
     ^第(?P<numeral>[{NUMERAL_CHARS}]+)  # 第六
      (?P<division>[编章节])             # 编 / 章 / 节
-     (?:[\s]+(?P<title>[^。，；：？！]*?))? # a title after any whitespace, no sentence punctuation
+     (?P<space>\s*)                     # whitespace (PDFs and some texts have none: 第一章总则)
+     (?P<title>[^\s。，；：？！][^。，；：？！]*?)?  # a title, no sentence punctuation
      \s*$
     """,
     re.VERBOSE,
@@ -80,6 +90,7 @@ NEAR_HEADING = re.compile(
 ITEM = re.compile(
     rf"""
     ^(?P<label>（(?P<numeral>[{NUMERAL_CHARS}]+)）)  # （三）, full width after repair
+     (?![至项、])                                  # not text that cites items: （一）至（三）项所列…
      \s*(?P<text>.*)$
     """,
     re.VERBOSE,
@@ -93,6 +104,8 @@ SUBITEM = re.compile(
     """,
     re.VERBOSE,
 )
+
+UNSPACED = 16       # the longest title read after 第X章 with no space between them
 
 TOC = re.compile(r"^目[\s]*录\s*$")           # 目录, 目 录, 目　录
 COMMENT = re.compile(r"^<!--.*-->\s*$")        # a whole-line HTML comment
@@ -142,6 +155,8 @@ def classify(raw: str, line: int = 1) -> Line:
     if TOC.match(body):
         return Line(line, "toc", raw, "", start, marks)
     match = HEADING.match(body)
+    if match and not match.group("space") and len(match.group("title") or "") > UNSPACED:
+        match = None                    # 第三章规定的事项…: text, not a heading
     if match and value(match.group("numeral")):
         title = match.group("title")
         offset = start + (match.start("title") if title is not None else len(body))
@@ -153,6 +168,11 @@ def classify(raw: str, line: int = 1) -> Line:
                   or re.search(r"\s", body[:match.start("rest")])):
         return _article(match, line, raw, start, marks)
     match = NEAR_HEADING.match(body)
+    if match and value(match.group("numeral")) and marks and not re.search("[。；：？！]", match.group("title")):
+        # written as a Markdown heading, its title with a comma (主席团，主席、副主席): a heading
+        return Line(line, "heading", raw, match.group("title"), start + match.start("title"), marks,
+                    match.group("division"), value(match.group("numeral")),
+                    f"第{match.group('numeral')}{match.group('division')}")
     if match and value(match.group("numeral")):
         return Line(line, "text", raw, body, start, marks,
                     shape=(match.group("division"), value(match.group("numeral"))))

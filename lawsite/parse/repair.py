@@ -11,7 +11,8 @@ reorders a character of law; it only
 - drops Markdown heading marks from a line that is text, not a heading
   (`#### 化、智能化改造。`, a page-break fragment);
 - joins a line to the paragraph before it when that paragraph stopped mid-sentence
-  (page breaks and line wraps split paragraphs; a 款 ends with 。；：！？).
+  (page breaks and line wraps split paragraphs; a 款 ends with 。；：！？), unless the
+  line opens with an item marker （一）: that starts a 项 whatever ends the line before.
 
 Every change becomes a `Repair` naming the line and column of the source file,
 the characters before and after, and the repaired text around it.
@@ -31,7 +32,7 @@ from dataclasses import replace
 from lawsite.core import zh
 from lawsite.core.zh import CJK_RANGES, HALF_TO_FULL
 from lawsite.model.document import Repair
-from lawsite.parse.lexer import Line
+from lawsite.parse.lexer import ITEM, Line
 
 CJK = re.compile(f"[{CJK_RANGES}]")
 
@@ -118,11 +119,13 @@ def is_complete(text: str) -> bool:
     return bool(TERMINAL.search(text))
 
 
-def repair(lines: list[Line]) -> tuple[list[Line], list[Repair]]:
+def repair(lines: list[Line], marked_lines_close: bool = False) -> tuple[list[Line], list[Repair]]:
     """Repair the body's lines: characters in each line, then joins across lines.
 
     Returns the lines that remain (a joined line is merged into the one before it)
-    and every repair, in source order.
+    and every repair, in source order. With `marked_lines_close`, a text line written
+    as a Markdown heading (## 一、北京市各区耕地占用税的适用税额, the points of a 决定)
+    is a paragraph of its own: the next line is never joined to it.
     """
     repairs: list[Repair] = []
     fixed: list[Line] = []
@@ -132,10 +135,10 @@ def repair(lines: list[Line]) -> tuple[list[Line], list[Repair]]:
             repairs.extend(found)
             line = replace(line, content=content)
         fixed.append(line)
-    return _join(fixed, repairs)
+    return _join(fixed, repairs, marked_lines_close)
 
 
-def _join(lines: list[Line], repairs: list[Repair]) -> tuple[list[Line], list[Repair]]:
+def _join(lines: list[Line], repairs: list[Repair], marked_lines_close: bool = False) -> tuple[list[Line], list[Repair]]:
     out: list[Line] = []
     open_index = None                  # index in `out` of a paragraph that stopped mid-sentence
     for line in lines:
@@ -150,6 +153,8 @@ def _join(lines: list[Line], repairs: list[Repair]) -> tuple[list[Line], list[Re
             column = len(line.raw[:line.offset]) - len(marks) + 1
             repairs.append(Repair("drop-heading-marks", line.line, column, marks, "",
                                   line.content[:2 * CONTEXT]))
+        if open_index is not None and ITEM.match(line.content):
+            open_index = None            # a line that opens with （一） starts a 项: never joined
         if open_index is not None:
             previous = out[open_index]
             joined = previous.content + line.content
@@ -160,6 +165,9 @@ def _join(lines: list[Line], repairs: list[Repair]) -> tuple[list[Line], list[Re
         else:
             out.append(line)
             open_index = len(out) - 1
+            if line.marks and marked_lines_close:
+                open_index = None
+                continue
         open_index = open_index if not is_complete(out[open_index].content) else None
     repairs.sort(key=lambda r: (r.line, r.column))
     return out, repairs

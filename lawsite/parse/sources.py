@@ -19,6 +19,34 @@ CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")     # not tab or 
 SCHEMA = Path(__file__).with_name("ordinance.schema.json")     # every field: what it must be
 
 
+# A declared correction (`corrections:` in the metadata): the editor inserts a few
+# characters the source lost (a 项's marker （七）) at a line and column of the text file.
+# The text stays as received; the build applies each one as a recorded repair and the
+# page says "inserted by the editor". Its shape is in ordinance.schema.json; what it may
+# insert, by kind, is here: plain text only, no markup, no whitespace.
+CORRECTION_KINDS = {
+    "missing-item-marker": re.compile(r"（[一二三四五六七八九十百]+）"),    # （七）
+    "missing-punctuation": re.compile(r"[。，、；：？！“”‘’（）《》]"),       # one mark
+}
+
+
+def correction_problem(entry) -> str:
+    """What is wrong with the insertion of one (schema-checked) correction, or "".
+
+    >>> correction_problem({"line": 57, "column": 1, "insert": "（七）",
+    ...                     "kind": "missing-item-marker", "note": "项号缺失"})
+    ''
+    >>> correction_problem({"line": 57, "column": 1, "insert": "<b>",
+    ...                     "kind": "missing-item-marker", "note": "x"})
+    "insert '<b>' is not a missing-item-marker (e.g. （七）)"
+    """
+    kind, insert = entry["kind"], entry["insert"]
+    if not CORRECTION_KINDS[kind].fullmatch(insert):
+        example = "（七）" if kind == "missing-item-marker" else "。"
+        return f"insert {shown(insert)} is not a {kind} (e.g. {example})"
+    return ""
+
+
 @dataclass
 class Source:
     """One ordinance as read from disk: metadata and text lines, not yet parsed."""
@@ -169,6 +197,10 @@ def validate_metadata(meta, path: str) -> None:
     if not isinstance(meta, yamlfile.Mapping):
         raise SourceError(path, 1, "metadata must be a YAML mapping")
     schema.check(meta, schema.load(SCHEMA), path, values=True)
+    for entry in meta.get("corrections", []):
+        problem = correction_problem(entry)
+        if problem:
+            raise SourceError(path, entry.line, f"corrections: {problem}")
 
 
 def refuse_reserved(meta, path: str, hand_written=()) -> None:

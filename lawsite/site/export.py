@@ -49,6 +49,7 @@ def ordinance_record(ordinance: model.Ordinance) -> dict:
         "toc": ordinance.toc,
         "chapters": [chapter_record(ordinance, chapter) for chapter in ordinance.chapters],
         "articles": [article_record(ordinance, article) for article in ordinance.articles],
+        "paragraphs": [{"number": p.number, "eid": p.eid, "text": p.text} for p in ordinance.paragraphs],
         "heading_repairs": [asdict(r) for r in ordinance.repairs
                             if not (r.eid and EId.parse(r.eid).in_article)],
     }
@@ -65,6 +66,8 @@ def chapter_record(ordinance: model.Ordinance, chapter: model.Chapter) -> dict:
         "sections": [{"number": section.number, "label": section.label, "title": section.title,
                       "eid": section.eid, "articles": [article_ref(n) for n in section.articles]}
                      for section in chapter.sections],
+        "missing": chapter.missing,
+        "notes": [asdict(note) for note in chapter.notes],
     }
 
 
@@ -83,6 +86,7 @@ def article_record(ordinance: model.Ordinance, article: model.Article) -> dict:
         "url": urls.url(urls.article_path(ordinance.slug, article.number)),
         "paragraphs": [paragraph_record(paragraph) for paragraph in article.paragraphs],
         "repairs": [asdict(r) for r in article.repairs],
+        "notes": [asdict(note) for note in article.notes],
     }
 
 

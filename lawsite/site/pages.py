@@ -36,6 +36,7 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
     here = site.path(urls.full_text_path(ordinance.slug) if label_link else page)
     citation_of = cite.zh if site.lang.official else partial(english_citation, site, ordinance)
     pinpoint_of = cite.pinpoint_zh if site.lang.official else cite.pinpoint_en
+    blocks += editorial_notes(site, [note for note in article.notes if note.eid in ("", article.eid)])
     for _, element in article.elements():
         numbers = EId.parse(element.eid).numbers()
         text, lang = site.lang.text(ordinance, element.eid, element.text)
@@ -46,9 +47,12 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
             if label_link and element.number == 1:
                 label = markup.link(markup.escape(site.lang.article_label(article)), label_link)
                 content = f'<strong class="ls-label">{label}</strong>\u3000{content}'
+        elif isinstance(element, model.ItemParagraph):     # a 项's own next paragraph
+            kind = "ls-item ls-item-para"
         else:
             kind = "ls-item" if isinstance(element, model.Item) else "ls-subitem"
-            content = f'<span class="ls-num">{markup.escape(element.label)}</span>{content}'
+            if element.label:             # a 项 whose marker the source lost has none (a note says so)
+                content = f'<span class="ls-num">{markup.escape(element.label)}</span>{content}'
         what = pinpoint_of(paragraphs=count, **numbers)
         label = site.labels("copy_pin", what=what)
         pin = (f'<a class="ls-pin" href="#{element.eid}" aria-label="{markup.attribute(label)}"'
@@ -61,7 +65,29 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
                                      cls=kind + (" ls-fallback" if fallback else ""),
                                      lang=lang if fallback else None,
                                      data_search_exclude=fallback))
+        blocks += editorial_notes(site, [note for note in article.notes if note.eid == element.eid])
     return blocks
+
+
+def document_text(site: Site, ordinance: model.Ordinance) -> list[str]:
+    """A document without articles (a 决定): its paragraphs, each with its eId (para_3)
+    as id, in the official Chinese or its translation."""
+    blocks = []
+    for paragraph in ordinance.paragraphs:
+        text, lang = site.lang.text(ordinance, paragraph.eid, paragraph.text)
+        fallback = lang != site.lang.html_lang
+        blocks.append(markup.element("p", markup.escape(text), id=paragraph.eid,
+                                     cls="ls-para" + (" ls-fallback" if fallback else ""),
+                                     lang=lang if fallback else None))
+    return blocks
+
+
+def editorial_notes(site: Site, notes: list[model.Note]) -> list[str]:
+    """Where the source is defective, or the editor corrected it: one note each, beside
+    the text, never part of it (left out of search)."""
+    return [notice(f'{site.labels("note")}{"：" if site.lang.official else ": "}'
+                   f'{site.labels("note_" + note.kind, what=note.what)}', "ls-note ls-editorial")
+            for note in notes]
 
 
 def spans(site: Site, ordinance: model.Ordinance, eid: str, here: str) -> list[annotate.Span]:
@@ -273,7 +299,7 @@ def chapter_page(site: Site, ordinance: model.Ordinance, chapter: model.Chapter)
     path = site.path(urls.chapter_path(slug, chapter.number))
     heading, heading_lang = lang.heading(ordinance, chapter)
     body = [breadcrumb(site, path, [(lang.title(ordinance), site.path(urls.ordinance_path(slug)))]),
-            markup.heading(1, markup.escape(heading), chapter.eid)]
+            markup.heading(1, markup.escape(heading), chapter.eid), *editorial_notes(site, chapter.notes)]
     body += article_list(site, ordinance, chapter.articles, path)
     for section in chapter.sections:
         body.append(markup.heading(2, markup.escape(lang.heading(ordinance, section)[0]), section.eid))
@@ -311,8 +337,12 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
     body += amendment_list(site, ordinance)
     if not lang.official:
         body += [unofficial_notice(site, ordinance), coverage_line(site, ordinance)]
-    body.append(markup.heading(2, markup.escape(labels("contents")), "contents"))
-    body.append(contents(site, ordinance, path))
+    if ordinance.paragraphs:                # a document without articles: its text is here
+        body.append(markup.heading(2, markup.escape(labels("full_text")), "text"))
+        body += document_text(site, ordinance)
+    else:
+        body.append(markup.heading(2, markup.escape(labels("contents")), "contents"))
+        body.append(contents(site, ordinance, path))
     actions = [markup.link(markup.escape(labels("print_full_text")),
                            urls.relative(path, site.path(urls.full_text_path(slug))))]
     if site.corpus and site.corpus.parallels:
@@ -327,6 +357,8 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
                                                   else labels("repairs_none")), cls="ls-note"))
     description = labels("article_count", n=len(ordinance.articles))
     description = f"《{title}》{description}" if lang.official else f"{title}: {description}"
+    if ordinance.paragraphs:                        # no articles to count: its opening words
+        description = f"《{title}》{ordinance.paragraphs[0].text[:PREVIEW]}" if lang.official else title
     meta = page_meta(site, markup.isolate(title), description, hide=["toc"], search={"exclude": True},
                      head=head.ordinance_head(ordinance, site.url(urls.ordinance_path(slug)),
                                               description, lang))
@@ -474,9 +506,11 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
         body.append(history_line(ordinance))
     if not lang.official:
         body.append(unofficial_notice(site, ordinance))
+    body += document_text(site, ordinance)
     for part in ordinance.outline():
         if isinstance(part, model.Chapter):
             body.append(markup.heading(2, markup.escape(lang.heading(ordinance, part)[0]), part.eid, "ls-chapter"))
+            body += editorial_notes(site, part.notes)
         elif isinstance(part, model.Section):
             body.append(markup.heading(3, markup.escape(lang.heading(ordinance, part)[0]), part.eid, "ls-section"))
         else:

@@ -72,8 +72,9 @@ class Translation:
 
 
 def element_eids(ordinance: model.Ordinance) -> set[str]:
-    """Every eId a translation may use: chapters, sections, 款, 项, 目."""
-    eids = set()
+    """Every eId a translation may use: chapters, sections, 款, 项, 目 (and the paragraphs
+    of a document without articles)."""
+    eids = {paragraph.eid for paragraph in ordinance.paragraphs}
     for chapter in ordinance.chapters:
         eids.add(chapter.eid)
         eids.update(section.eid for section in chapter.sections)
@@ -164,7 +165,7 @@ class Language:
         return article.label if self.official else self.labels("article", n=article.number.en)
 
     def division_label(self, part: model.Chapter | model.Section) -> str:
-        if self.official:
+        if self.official or not part.label:      # a section written without 第X节: no number shown
             return part.label
         key = "section" if isinstance(part, model.Section) else "chapter"
         return self.labels(key, n=part.number, roman=to_roman(part.number))
@@ -179,9 +180,13 @@ class Language:
 
     def heading(self, ordinance: model.Ordinance, part: model.Chapter | model.Section) -> tuple[str, str]:
         """"第四章　数据要素价值化" or "Chapter IV Realizing the Value of Data Factors"."""
-        title, lang = self.text(ordinance, part.eid, part.title)
+        title, lang = self.text(ordinance, part.eid, part.title) if part.title else ("", self.html_lang)
         separator = "\u3000" if self.official else " "
-        return f"{self.division_label(part)}{separator}{title}", lang
+        label = self.division_label(part)
+        heading = separator.join(filter(None, (label, title)))
+        if getattr(part, "missing", False):        # 第X章 not written upstream: say so in every list
+            heading += self.labels("heading_missing_mark")
+        return heading, lang
 
 
 def unknown_languages(directory: Path) -> list[Notice]:

@@ -208,9 +208,10 @@ def test_heading_markers_at_any_level(sources_tree):
 
 # -- bad input ------------------------------------------------------------------------------
 
-def test_missing_article(sources_tree):
-    error = parse_error(sources_tree, "第一条 甲。\n第二条 乙。\n第四条 丁。\n")
-    assert error.line == 3 and "第三条 is missing: 第四条 follows 第二条" in str(error)
+def test_missing_article_is_published_with_a_note_not_renumbered(sources_tree):
+    ordinance = parse_text(sources_tree, "第一条 甲。\n第二条 乙。\n第四条 丁。\n")
+    assert [a.label for a in ordinance.articles] == ["第一条", "第二条", "第四条"]
+    assert [(n.kind, n.line, n.what) for n in ordinance.article(4).notes] == [("article-missing", 3, "第三条")]
 
 
 def test_duplicated_article(sources_tree):
@@ -256,9 +257,9 @@ def test_toc_missing_a_chapter(sources_tree):
     assert error.line == 1 and "目录 does not list 第二章 附则" in str(error)
 
 
-def test_chapter_numbering(sources_tree):
-    error = parse_error(sources_tree, "第一章 总则\n第一条 甲。\n第三章 附则\n第二条 乙。\n")
-    assert error.line == 3 and "第三章 should be 第二章" in str(error)
+def test_chapter_numbered_twice(sources_tree):
+    error = parse_error(sources_tree, "第一章 总则\n第一条 甲。\n第一章 附则\n第二条 乙。\n")
+    assert error.line == 3 and "第一章 should be 第二章" in str(error)
 
 
 @pytest.mark.parametrize("text, message", [
@@ -325,8 +326,10 @@ def test_unexpected_header_line(sources_tree):
 
 
 def test_item_out_of_order(sources_tree):
-    error = parse_error(sources_tree, "第一条 职责如下：\n（一）甲；\n（三）丙。\n")
-    assert error.line == 3 and "item （三） should be （二）" in str(error)
+    """（三） after （一） is an item lost upstream (published with a note: test_shapes);
+    an item numbered backwards is an error."""
+    error = parse_error(sources_tree, "第一条 职责如下：\n（一）甲；\n（二）乙；\n（二）丙。\n")
+    assert error.line == 4 and "item （二） should be （三）" in str(error)
 
 
 def test_no_article_at_all(sources_tree):
@@ -418,23 +421,29 @@ def test_an_unreadable_article_heading_is_refused_at_its_line(sources_tree, head
 
 # -- errors named at the line where the sequence broke ---------------------------------------
 
-def test_a_missing_item_marker_is_named_at_its_line_with_the_expected_marker(sources_tree):
-    error = parse_error(sources_tree, "第一条 职责如下：\n（一）甲；\n乙；\n（三）丙。\n")
-    assert error.line == 3
-    assert str(error).endswith("test-ordinance.txt:3: item marker missing: （二） is expected at the "
-                               "start of this line in 第一条 (（一） is on line 2, （三） on line 4)")
+def test_a_missing_item_marker_is_published_as_it_is_with_a_note_at_its_line(sources_tree):
+    ordinance = parse_text(sources_tree, "第一条 职责如下：\n（一）甲；\n乙；\n（三）丙。\n")
+    article = ordinance.article(1)
+    [paragraph] = article.paragraphs
+    assert [(i.label, i.text, i.eid) for i in paragraph.items] == [
+        ("（一）", "甲；", "art_1__para_1__point_1"), ("", "乙；", "art_1__para_1__point_2"),
+        ("（三）", "丙。", "art_1__para_1__point_3")]
+    assert [(n.kind, n.line, n.what, n.eid) for n in article.notes] == \
+        [("item-marker-missing", 3, "（二）", "art_1__para_1__point_2")]
 
 
-def test_two_missing_item_markers_name_the_first(sources_tree):
-    error = parse_error(sources_tree, "第一条 职责如下：\n\n（一）甲；\n\n乙；\n\n丙；\n\n（四）丁。\n")
-    assert error.line == 5 and "（二） is expected at the start of this line" in str(error)
+def test_two_missing_item_markers_are_each_noted(sources_tree):
+    ordinance = parse_text(sources_tree, "第一条 职责如下：\n\n（一）甲；\n\n乙；\n\n丙；\n\n（四）丁。\n")
+    assert [(n.line, n.what) for n in ordinance.article(1).notes] == [(5, "（二）"), (7, "（三）")]
 
 
-def test_a_paragraph_inside_an_item_list_is_named_at_its_line(sources_tree):
-    error = parse_error(sources_tree, "第一条 职责如下：\n（一）甲；\n另起一段。\n（二）丙。\n")
-    assert str(error).endswith("test-ordinance.txt:3: this 款 stands between the items of 第一条 "
-                               "(（一） is on line 2, （二） on line 4): an item in two paragraphs, "
-                               "or an item marker missing?")
+def test_a_paragraph_inside_an_item_list_is_the_items_own_paragraph(sources_tree):
+    ordinance = parse_text(sources_tree, "第一条 职责如下：\n（一）甲；\n另起一段。\n（二）丙。\n")
+    [paragraph] = ordinance.article(1).paragraphs
+    first, second = paragraph.items
+    assert [(p.number, p.text, p.eid) for p in first.paragraphs] == \
+        [(2, "另起一段。", "art_1__para_1__point_1__para_2")]
+    assert second.label == "（二）" and ordinance.article(1).notes == []
 
 
 @pytest.mark.parametrize("text, line, message", [
@@ -457,8 +466,8 @@ def test_a_skipped_subitem_is_named_at_its_line(sources_tree):
 
 
 def test_a_spaced_article_numeral_out_of_sequence_is_named_at_its_line(sources_tree):
-    error = parse_error(sources_tree, "第一条 甲。\n第 三 条 丙。\n第四条 丁。\n")
-    assert error.line == 2 and "第二条 is missing: 第三条 follows 第一条" in str(error)
+    ordinance = parse_text(sources_tree, "第一条 甲。\n第 三 条 丙。\n第四条 丁。\n")
+    assert [(n.line, n.what) for n in ordinance.article(3).notes] == [(2, "第二条")]
 
 
 def test_a_chapter_heading_ending_in_a_full_stop_is_named_at_its_line(sources_tree):

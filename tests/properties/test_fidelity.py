@@ -34,14 +34,14 @@ def replay(lines: list[str], repairs: list[dict]) -> list[str]:
 
 
 def model_text(ordinance: model.Ordinance) -> str:
-    parts = []
+    parts = [paragraph.text for paragraph in ordinance.paragraphs]    # a document without articles
     for part in ordinance.outline():
         if isinstance(part, model.Article):
             parts.append(part.label)
             for _, element in part.elements():
                 parts.append(getattr(element, "label", "") + element.text)
-        else:
-            parts.append(part.label + part.title)
+        else:                       # a chapter whose heading is missing upstream: its title only
+            parts.append(("" if getattr(part, "missing", False) else part.label) + part.title)
     return WHITESPACE.sub("", "".join(parts))
 
 
@@ -112,3 +112,32 @@ def test_only_whitespace_and_recorded_repairs_differ_in_jinan():
     # the heading marks of the page-break fragment; nothing else
     assert {(r.before.strip(), r.after) for r in changed} <= {
         (",", "，"), (";", "；"), ("####", "")}
+
+
+SHAPES = ROOT / "tests" / "fixtures" / "shapes"
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in SHAPES.glob("*.txt")))
+def test_the_real_shapes_keep_every_character(name, sources_tree):
+    """The fixtures of the corpus's real shapes (tests/fixtures/shapes/): a chapter with
+    its heading missing, a 目录 written as headings, an article missing upstream … keep
+    every character of their body, in order."""
+    text = (SHAPES / f"{name}.txt").read_bytes()
+    sources_tree.add(text, title=re.sub(r"\s+", "", text.decode("utf-8").split("\n")[0].lstrip("# ")))
+    [ordinance] = build.load(project(sources_tree.root)).ordinances
+    lines = text.decode("utf-8").split("\n")
+    assert model_text(ordinance) == source_body(replay(lines, all_repairs(ordinance)), ordinance.body_line)
+
+
+def test_a_declared_correction_is_the_one_recorded_insertion(sources_tree):
+    """With the editor's correction (（七）, inserted at 21:1) the model holds the
+    source plus exactly that insertion; replaying the recorded repairs accounts for it."""
+    text = (SHAPES / "item-marker-lost.txt").read_bytes()
+    correction = {"line": 21, "column": 1, "insert": "（七）", "kind": "missing-item-marker",
+                  "note": "项号缺失"}
+    sources_tree.add(text, title="郑州市物业管理条例", corrections=[correction])
+    [ordinance] = build.load(project(sources_tree.root)).ordinances
+    lines = text.decode("utf-8").split("\n")
+    expected = source_body(replay(lines, all_repairs(ordinance)), ordinance.body_line)
+    assert model_text(ordinance) == expected and "（六）" in expected and "（七）改变共有部分" in expected
+    assert "（七）" not in source_body(lines, ordinance.body_line)
