@@ -17,8 +17,11 @@ corpus: $(STAMP)
 	$(BIN)/python build_corpus.py
 
 # Live preview while editing sources/ or translations/: http://127.0.0.1:8000/
+# (another address: make serve ADDR=127.0.0.1:8001). Every rebuild is a whole one:
+# MkDocs warns that a --dirty build may be wrong, which strict mode refuses.
+ADDR ?= 127.0.0.1:8000
 serve: corpus
-	$(BIN)/python -m mkdocs serve --dirty
+	$(BIN)/python -m mkdocs serve --dev-addr $(ADDR)
 
 # The benchmark (separate from the tests): the real corpus and one 50 times larger,
 # measured in one run; the report goes to benchmarks/report.md and report.json.
