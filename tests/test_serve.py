@@ -44,6 +44,13 @@ def project_copy(root: Path) -> Path:
     return root / "sources" / "ordinances" / "test-ordinance.txt"
 
 
+def stamp(root: Path) -> str:
+    """The Makefile's mark that the virtual environment is installed (.venv/.installed-<cksum>)."""
+    with (root / "requirements.txt").open("rb") as requirements:
+        crc = subprocess.run(["cksum"], stdin=requirements, capture_output=True, text=True, check=True)
+    return f".venv/.installed-{crc.stdout.split()[0]}"
+
+
 def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
@@ -72,7 +79,8 @@ def test_make_serve_previews_an_edit_of_the_text(tmp_path):
     log = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w") as out:
-        process = subprocess.Popen(["make", "serve", f"ADDR=127.0.0.1:{port}"], cwd=root, env=env,
+        # the environment is the shared one: make must not reinstall it (-o: it is up to date)
+        process = subprocess.Popen(["make", "-o", stamp(root), "serve", f"ADDR=127.0.0.1:{port}"], cwd=root, env=env,
                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}/test-ordinance/article-1/"
     try:
