@@ -4,6 +4,7 @@
 out the others; each one's outcome is recorded here and written to
 `docs/data/build-report.json` (schema: `build-report.schema.json`, beside this
 module). The report is sorted and holds no times: the same sources give the same bytes.
+`python -m lawsite.report docs/data/build-report.json` prints its table of outcomes.
 
 >>> from lawsite.core.errors import Notice
 >>> ok = Outcome("ordinances/a.yml", slug="a", articles=3)
@@ -21,6 +22,7 @@ module). The report is sorted and holds no times: the same sources give the same
 
 import json
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,9 +121,24 @@ def dumps(outcomes: list[Outcome]) -> str:
 def table(outcomes: list[Outcome]) -> str:
     """The outcomes by cause, most frequent first (an ordinance is counted under its
     first problem), and the total."""
-    summary = record(outcomes)["summary"]
+    return table_of(record(outcomes)["summary"])
+
+
+def table_of(summary: dict) -> str:
+    """The table of a report's summary (build-report.json's `summary`)."""
     rows = [f"{summary['published']:6}  {PUBLISHED}"]
     rows += [f"{row['left_out']:6}  {LEFT_OUT}: {row['cause']}" for row in summary["causes"]]
     share = 100 * summary["published"] / summary["ordinances"] if summary["ordinances"] else 0.0
     rows.append(f"{summary['ordinances']:6}  in all ({summary['published']} published, {share:.1f} %)")
     return "\n".join(rows)
+
+
+def main(argv=None) -> int:
+    """python -m lawsite.report docs/data/build-report.json: print its table."""
+    [path] = argv if argv is not None else sys.argv[1:]
+    print(table_of(json.loads(Path(path).read_text(encoding="utf-8"))["summary"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
