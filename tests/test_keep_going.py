@@ -31,7 +31,7 @@ def corpus_of_troubles(tree) -> dict[str, str]:
         "good": tree.add(REFERRING, slug="good"),
         "also-good": tree.add(SIMPLE.replace("测试条例", "另一条例"), slug="also-good", title="测试市另一条例"),
         "broken": tree.add(BROKEN, slug="broken", title="测试市坏条例"),
-        "no-date": tree.add(SIMPLE, slug="no-date", effective=None),
+        "bad-status": tree.add(SIMPLE, slug="bad-status", status="in force"),
         "twin-a": tree.add(SIMPLE, slug="twin-a"),
         "twin-b": tree.add(SIMPLE, slug="twin-b"),
         "search": tree.add(SIMPLE, slug="search"),
@@ -56,7 +56,7 @@ def test_what_can_be_published_is_and_the_others_are_left_out(kept_going):
     status, out, err, docs, data, paths = kept_going
     assert status == 3                                        # written, but not everything
     assert (docs / "good" / "article-2.md").exists() and (docs / "also-good" / "index.md").exists()
-    for slug in ("broken", "no-date", "twin-a", "search"):
+    for slug in ("broken", "bad-status", "twin-a", "search"):
         assert not (docs / slug).exists(), slug
     corpus = json.loads((docs / "data" / "corpus.json").read_text(encoding="utf-8"))
     assert [o["slug"] for o in corpus["ordinances"]] == ["also-good", "good"]
@@ -68,7 +68,7 @@ def test_each_problem_is_printed_as_file_line_problem(kept_going):
     errors = [line.removeprefix("error: ") for line in err.splitlines() if line.startswith("error: ")]
     text = paths["broken"].replace(".yml", ".txt")
     assert f"{text}:5: 第二条 is missing: 第三条 follows 第一条" in errors
-    assert any(e.startswith(f"{paths['no-date']}:") and "missing required field 'effective'" in e
+    assert any(e.startswith(f"{paths['bad-status']}:") and "field 'status' must be in_force" in e
                for e in errors)
     assert any(e.startswith(f"{paths['search']}:1: slug 'search' is a name the site uses") for e in errors)
     twins = [e for e in errors if "is also claimed by" in e]
@@ -108,7 +108,7 @@ def test_the_build_report_follows_its_schema_and_counts(kept_going):
     assert causes == {
         "slug … is also claimed by …: choose one slug for each; none of them is published": 2,
         "第N条 is missing: 第N条 follows 第N条": 1,
-        "missing required field … (a date, YYYY-MM-DD)": 1,
+        "field … must be in_force, not_yet_in_force, repealed or not_verified, not …": 1,
         reserved: 1}
     assert "     2  published\n" in out and "     7  in all (2 published, 28.6 %)" in out
 
