@@ -25,12 +25,14 @@ serve: corpus
 
 # The whole real corpus (corpora/lawrefbook/): imported into a temporary sources/ and
 # built with --keep-going into a temporary docs/; prints the outcomes by cause. The
-# build's messages and its report stay in the directory it names (REPORT=DIR to choose).
+# build's messages and its report stay in the directory it names (REPORT=DIR to choose;
+# CORPUS=corpora/lawrefbook/beijing for a part of the corpus).
+CORPUS ?= corpora/lawrefbook
 corpus-report: $(STAMP)
 	@dir="$(REPORT)"; test -n "$$dir" || dir=$$(mktemp -d /tmp/lawsite-corpus-report.XXXXXX); \
 	set -x; mkdir -p $$dir/sources && \
 	cp sources/departments.yml sources/search-terms.yml $$dir/sources/ && \
-	$(BIN)/python build_corpus.py import lawrefbook corpora/lawrefbook --sources $$dir/sources && \
+	$(BIN)/python build_corpus.py import lawrefbook $(CORPUS) --sources $$dir/sources && \
 	{ $(BIN)/python build_corpus.py --sources $$dir/sources --docs $$dir/docs \
 	    --translations $$dir/no-translations --labels translations/labels --registry $$dir/registry \
 	    --keep-going > $$dir/build.log 2>&1 || test $$? -eq 3 || { tail -5 $$dir/build.log; exit 1; }; } && \
