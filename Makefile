@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
-.PHONY: site corpus test lint browser serve bench lock clean register
+.PHONY: site corpus corpus-report test lint browser serve bench lock clean register
 
 # The hosted site in site/ and the offline bundle in dist/, from the same pages.
 site: corpus node_modules/.installed
@@ -17,8 +17,28 @@ corpus: $(STAMP)
 	$(BIN)/python build_corpus.py
 
 # Live preview while editing sources/ or translations/: http://127.0.0.1:8000/
+# (another address: make serve ADDR=127.0.0.1:8001). Every rebuild is a whole one:
+# MkDocs warns that a --dirty build may be wrong, which strict mode refuses.
+ADDR ?= 127.0.0.1:8000
 serve: corpus
-	$(BIN)/python -m mkdocs serve --dirty
+	$(BIN)/python -m mkdocs serve --dev-addr $(ADDR)
+
+# The whole real corpus (corpora/lawrefbook/): imported into a temporary sources/ and
+# built with --keep-going into a temporary docs/; prints the outcomes by cause. The
+# build's messages and its report stay in the directory it names (REPORT=DIR to choose;
+# CORPUS=corpora/lawrefbook/beijing for a part of the corpus).
+CORPUS ?= corpora/lawrefbook
+corpus-report: $(STAMP)
+	@dir="$(REPORT)"; test -n "$$dir" || dir=$$(mktemp -d /tmp/lawsite-corpus-report.XXXXXX); \
+	set -x; mkdir -p $$dir/sources && \
+	cp sources/departments.yml sources/search-terms.yml $$dir/sources/ && \
+	$(BIN)/python build_corpus.py import lawrefbook $(CORPUS) --sources $$dir/sources && \
+	{ $(BIN)/python build_corpus.py --sources $$dir/sources --docs $$dir/docs \
+	    --translations $$dir/no-translations --labels translations/labels --registry $$dir/registry \
+	    --keep-going > $$dir/build.log 2>&1 || test $$? -eq 3 || { tail -5 $$dir/build.log; exit 1; }; } && \
+	{ set +x; } 2>/dev/null && \
+	echo "messages: $$dir/build.log; report: $$dir/docs/data/build-report.json" && \
+	$(BIN)/python -m lawsite.report $$dir/docs/data/build-report.json
 
 # The benchmark (separate from the tests): the real corpus and one 50 times larger,
 # measured in one run; the report goes to benchmarks/report.md and report.json.

@@ -3,7 +3,7 @@
 
     python build_corpus.py [--sources sources] [--docs docs] [--translations translations]
                            [--labels translations/labels] [--registry registry]
-                           [--config mkdocs.yml] [--repairs] [--translation-pairs]
+                           [--config mkdocs.yml] [--repairs] [--translation-pairs] [--keep-going]
     python build_corpus.py import lawrefbook PATH... [--sources sources]
 
 The second form imports LawRefBook Markdown files (files or folders) as ordinances
@@ -13,14 +13,20 @@ The paths make one `Project` (lawsite/project.py), built here once and passed do
 the build reads nothing else.
 
 Exit status 0 on success, 1 on bad input (the message names the file, the line
-and the problem, and nothing is written).
+and the problem, and nothing is written). With --keep-going an ordinance with a
+problem of its own is left out and the others are published: each problem is
+printed as `file:line: problem`, the outcomes go to docs/data/build-report.json,
+and the exit status is 3 when any ordinance was left out (1 still means that a
+problem of the whole build stopped it and nothing was written).
 """
 
 import argparse
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
+from lawsite import report as build_report
 from lawsite.core.errors import SourceError
 from lawsite.ingest import lawrefbook
 from lawsite.pipeline import build
@@ -66,18 +72,25 @@ def main(argv=None) -> int:
     parser.add_argument("--translation-pairs", action="store_true",
                         help="list the near-identical 款 of different ordinances and how their "
                              "Chinese and their translations differ")
+    parser.add_argument("--keep-going", action="store_true",
+                        help="leave out each ordinance that has a problem, publish the others, and "
+                             "write the outcomes to docs/data/build-report.json")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
         corpus, report = build(Project.of(args.sources, translations=args.translations, labels=args.labels,
                                           registry=args.registry, mkdocs_config=args.config,
-                                          docs=args.docs))
+                                          docs=args.docs), keep_going=args.keep_going)
     except SourceError as error:
         print(f"error: {error}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
     for notice in corpus.notices:
         print(f"warning: {notice}", file=sys.stderr)
+    left_out = [o for o in corpus.outcomes if o.problems]
+    for outcome in left_out:
+        for problem in outcome.problems:
+            print(f"error: {problem}", file=sys.stderr)
     for ordinance in corpus.ordinances:
         kinds = Counter(repair.kind for repair in ordinance.repairs)
         if kinds:
@@ -102,7 +115,11 @@ def main(argv=None) -> int:
     print(f"{len(corpus.ordinances)} ordinances, {articles} articles, {repairs} repairs; "
           f"{len(report.written)} files written, {report.unchanged} unchanged, "
           f"{len(report.removed)} removed in {time.perf_counter() - started:.2f} s")
-    return 0
+    if corpus.outcomes:
+        print(f"{len(left_out)} of {len(corpus.outcomes)} ordinances left out "
+              f"(outcomes: {Path(args.docs, 'data', 'build-report.json')})")
+        print(build_report.table(corpus.outcomes))
+    return 3 if left_out else 0
 
 
 if __name__ == "__main__":

@@ -3,13 +3,18 @@
     read (sources) → parse (lexer, repair, parse) → write (export, pages) → docs/
 
 Each stage is a function of the one before; nothing is written until every
-ordinance has been read and parsed without error.
+ordinance has been read and parsed without error. A build that keeps going
+(`keep_going`) leaves out each ordinance that has a problem of its own (its metadata,
+its text, its parse, its slug, its translations) and publishes the others, recording
+what became of each (lawsite/report.py); a problem of the whole build (the
+vocabulary, the labels, the redirects, docs/) still stops it.
 """
 
 import json
 from pathlib import Path
 
-from lawsite.core.errors import display_path
+from lawsite import report
+from lawsite.core.errors import Notice, SourceError, display_path
 from lawsite.enrich import definitions, departments, parallels, references
 from lawsite.enrich.vocabulary import load as load_vocabulary
 from lawsite.mkdocs import search
@@ -25,15 +30,25 @@ from lawsite.translation import consistency, i18n
 SCHEMA = Path(__file__).parent / "site" / "corpus.schema.json"
 
 
-def load(project: Project) -> Corpus:
-    """Read, parse and enrich every ordinance of the project."""
-    read = sources.read_all(project.sources)
-    ordinances = [parse.parse(source) for source in read]
+def load(project: Project, keep_going: bool = False) -> Corpus:
+    """Read, parse and enrich every ordinance of the project. The first problem stops
+    the build, unless `keep_going`: then each ordinance with a problem is left out
+    and `corpus.outcomes` says what became of every one."""
+    outcomes: list[report.Outcome] = []
+    if keep_going:
+        read, ordinances, outcomes = _publishable(project)
+    else:
+        read = sources.read_all(project.sources)
+        ordinances = [parse.parse(source) for source in read]
     notices = [notice for source in read for notice in source.notices]     # the parser's too
-    corpus = Corpus(ordinances, notices, i18n.load_languages(ordinances, project.translations, project.labels),
+    left_out = {o.slug for o in outcomes if o.problems and o.slug}
+    corpus = Corpus(ordinances, notices, i18n.load_languages(ordinances, project.translations, project.labels,
+                                                             left_out=left_out),
                     search_terms=search.terms(project.search_terms))
     corpus.references, found = references.find(ordinances)
     corpus.notices += found
+    if keep_going:
+        corpus.notices += _references_left_out(corpus, outcomes)
     corpus.definitions = definitions.find(ordinances)
     corpus.term_uses = {o.slug: definitions.uses(o, corpus.definitions) for o in ordinances}
     corpus.parallels = parallels.find(ordinances)
@@ -47,7 +62,102 @@ def load(project: Project) -> Corpus:
         corpus.notices += corpus.vocabulary.notices
         corpus.mentions, unknown = departments.read_all(ordinances, corpus.vocabulary)
         corpus.notices += unknown
+    if keep_going:
+        corpus.outcomes = _attributed(outcomes, ordinances, corpus.notices, project)
     return corpus
+
+
+def _publishable(project: Project) -> tuple[list[sources.Source], list, list[report.Outcome]]:
+    """Read and parse each ordinance on its own: (the sources and ordinances without a
+    problem, the outcome of every one). Two ordinances claiming one slug are both left
+    out: which of them the URL belongs to is an editor's decision, not the file order's."""
+    hand_written = output.hand_written(project.docs)
+    outcomes, read = [], []
+    for meta_path in sources.discover(project.sources):
+        outcome = report.Outcome(display_path(meta_path))
+        outcomes.append(outcome)
+        try:
+            source = sources.read(meta_path)
+            outcome.slug, outcome.text, outcome.title = source.slug, source.text_path, source.meta["title"]
+            sources.refuse_reserved(source.meta, source.meta_path, hand_written)
+        except SourceError as error:
+            outcome.problems.append(report.problem(error))
+            continue
+        read.append((source, outcome))
+    by_slug: dict[str, list] = {}
+    for source, outcome in read:
+        by_slug.setdefault(source.slug, []).append((source, outcome))
+    for claims in by_slug.values():
+        for source, outcome in claims if len(claims) > 1 else ():
+            others = ", ".join(other.meta_path for other, _ in claims if other is not source)
+            outcome.problems.append(Notice(source.meta_path, source.meta.key_line("slug"),
+                                           f"slug {source.slug!r} is also claimed by {others}: "
+                                           "choose one slug for each; none of them is published"))
+    kept, ordinances = [], []
+    for source, outcome in read:
+        if outcome.problems:
+            outcome.warnings += source.notices
+            continue
+        try:
+            ordinance = parse.parse(source)
+            _translations(ordinance, project)
+        except SourceError as error:
+            outcome.problems.append(report.problem(error))
+            outcome.warnings += source.notices
+            continue
+        except Exception as error:                       # a bug: report it, publish the others
+            outcome.problems.append(Notice(source.text_path, None, f"the parser failed "
+                                           f"({type(error).__name__}: {error}): a bug of the build"))
+            outcome.warnings += source.notices
+            continue
+        kept.append(source)
+        ordinances.append(ordinance)
+    return kept, ordinances, outcomes
+
+
+def _translations(ordinance, project: Project) -> None:
+    """Each translation of an ordinance is read as the build will read it (an error
+    in one leaves its ordinance out)."""
+    for code in i18n.CODES:
+        path = Path(project.translations, code, f"{ordinance.slug}.yml")
+        if code != i18n.OFFICIAL and path.exists():
+            i18n.load_translation(path, ordinance)
+
+
+def _references_left_out(corpus: Corpus, outcomes: list[report.Outcome]) -> list[Notice]:
+    """A warning for each reference to an ordinance that was left out: it stays a mention
+    of a title (listed, not linked), as a reference to any law outside the corpus."""
+    titles = {o.title for o in outcomes if o.problems and o.title}
+    notices = []
+    for ordinance in corpus.ordinances:
+        lines = {element.eid: paragraph.line for article in ordinance.articles
+                 for paragraph, element in article.elements()}
+        for article in ordinance.articles:
+            for _, element in article.elements():
+                for found in corpus.references.get(f"{ordinance.slug}/{element.eid}", ()):
+                    if found.kind == "external" and found.title in titles:
+                        notices.append(Notice(ordinance.source_path, lines[element.eid],
+                                              f"{article.label} refers to {found.text}, which was left "
+                                              "out of this build: it is not linked"))
+    return notices
+
+
+def _attributed(outcomes: list[report.Outcome], ordinances, notices: list[Notice],
+                project: Project) -> list[report.Outcome]:
+    """The outcomes with their counts, and each warning given to the ordinance whose file
+    (metadata, text or translation) it names."""
+    by_slug = {o.slug: o for o in outcomes if not o.problems}
+    owner = {}
+    for ordinance in ordinances:
+        outcome = by_slug[ordinance.slug]
+        outcome.articles, outcome.repairs = len(ordinance.articles), len(ordinance.repairs)
+        owner[outcome.source] = owner[outcome.text] = outcome
+        for code in i18n.CODES:
+            owner[display_path(Path(project.translations, code, f"{ordinance.slug}.yml"))] = outcome
+    for notice in notices:
+        if notice.path in owner:
+            owner[notice.path].warnings.append(notice)
+    return outcomes
 
 
 def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
@@ -58,7 +168,9 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
     for ordinance in corpus.ordinances:
         sources.refuse_reserved(ordinance.meta, display_path(getattr(ordinance.meta, "path", "")
                                                              or ordinance.source_path), hand_written)
-    files = {
+    files = {"data/build-report.json": report.dumps(corpus.outcomes),
+             "data/build-report.schema.json": report.SCHEMA.read_text(encoding="utf-8")} if corpus.outcomes else {}
+    files |= {
         "data/corpus.json": export.dumps(export.corpus(
             corpus.ordinances, _departments_data(corpus) | _links_data(corpus))),
         "data/corpus.schema.json": SCHEMA.read_text(encoding="utf-8"),
@@ -154,10 +266,12 @@ def redirects(corpus: Corpus, paths: set[str], curated: Path | None = None) -> d
     return mapping
 
 
-def build(project: Project, base_url: str | None = None) -> tuple[Corpus, output.WriteReport]:
+def build(project: Project, base_url: str | None = None,
+          keep_going: bool = False) -> tuple[Corpus, output.WriteReport]:
     """Read, parse and write everything into the project's docs/; `base_url`
-    defaults to mkdocs.yml's site_url."""
-    corpus = load(project)
+    defaults to mkdocs.yml's site_url. `keep_going`: publish what can be published
+    (load), with docs/data/build-report.json."""
+    corpus = load(project, keep_going)
     files = generate(corpus, base_url or project.site_url(), output.hand_written(project.docs),
                      project.redirects_file)
     return corpus, output.write_tree(project.docs, files)

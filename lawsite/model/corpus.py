@@ -23,3 +23,4 @@ class Corpus:
     definitions: list = field(default_factory=list)    # [definitions.Definition]
     term_uses: dict = field(default_factory=dict)      # slug → eid → [(start, end, Definition)]
     parallels: dict = field(default_factory=dict)      # (slug, article) → [parallels.Parallel]
+    outcomes: list = field(default_factory=list)       # [report.Outcome] of a build that keeps going

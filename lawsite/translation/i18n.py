@@ -203,9 +203,10 @@ def unknown_languages(directory: Path) -> list[Notice]:
 
 
 def load_languages(ordinances: list[model.Ordinance], directory: Path, labels: Path,
-                   codes=CODES) -> list[Language]:
+                   codes=CODES, left_out=frozenset()) -> list[Language]:
     """Every language tree of the site, with its labels (from `labels`) and its
-    translations (from `directory`)."""
+    translations (from `directory`); the translations of the ordinances a build left
+    out (`left_out`, their slugs) are not read."""
     languages = []
     for code in codes:
         translations = {}
@@ -215,7 +216,8 @@ def load_languages(ordinances: list[model.Ordinance], directory: Path, labels: P
                 translations[ordinance.slug] = load_translation(path, ordinance) \
                     if path.exists() else Translation()
             for path in sorted(Path(directory, code).glob("*.yml")):
-                if path.stem not in translations and path.name != glossary.FILE:
+                if path.stem not in translations and path.stem not in left_out \
+                        and path.name != glossary.FILE:
                     raise SourceError(display_path(path), None,
                                       f"no ordinance has the slug {quoted(path.stem)}")
         languages.append(Language(code, Labels.load(code, labels), translations))
