@@ -469,7 +469,7 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
     path = site.path(urls.full_text_path(slug))
     title = lang.title(ordinance)
     body = [breadcrumb(site, path, [(title, site.path(urls.ordinance_path(slug)))]),
-            markup.heading(1, markup.escape(title), "ordinance")]
+            markup.heading(1, title_markup(site, ordinance), "ordinance")]
     if ordinance.history:
         body.append(history_line(ordinance))
     if not lang.official:
