@@ -25,6 +25,31 @@ def project(sources: Path = ROOT / "sources", translations: Path | None = None, 
     paths.setdefault("mkdocs_config", HOSTED)
     return Project.of(sources, translations=translations, **paths)
 SEEDS = ROOT.parent / "shared" / "seeds"
+# The two launch ordinances: translated (the translations are pinned) and hand-labelled
+# (departments, parallels, search queries). sources/ may hold any others beside them.
+LAUNCH = ("jinan-digital-economy", "yantai-digital-economy")
+
+
+def launch_sources(directory: Path) -> Path:
+    """A copy of sources/ that holds the launch ordinances alone, with the vocabulary and
+    the search terms: for the tests that measure against what was labelled in these two
+    texts, whatever else sources/ holds. Returns the new sources/ directory."""
+    import shutil
+    target = Path(directory) / "sources"
+    (target / "ordinances").mkdir(parents=True)
+    for path in (ROOT / "sources").iterdir():
+        if path.is_file():
+            shutil.copy(path, target / path.name)
+    for slug in LAUNCH:
+        for suffix in (".yml", ".txt"):
+            shutil.copy(ROOT / "sources" / "ordinances" / f"{slug}{suffix}", target / "ordinances")
+    return target
+
+
+def launch_ordinances() -> list:
+    """The launch ordinances, read and parsed (in LAUNCH order)."""
+    from lawsite.parse import builder, sources
+    return [builder.parse(sources.read(ROOT / "sources" / "ordinances" / f"{slug}.yml")) for slug in LAUNCH]
 
 
 def metadata(slug: str = "test-ordinance", title: str = "测试市测试条例", **changes) -> dict:
@@ -135,6 +160,17 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
 @pytest.fixture(scope="session")
 def site_dir(built) -> Path:
     return built[1]
+
+
+@pytest.fixture(scope="session")
+def launch_built(tmp_path_factory, built) -> tuple[Path, Path]:
+    """(docs, site) of the launch ordinances alone: the live build when sources/ holds
+    nothing else, else a build of a copy that holds them alone."""
+    others = {p.stem for p in (ROOT / "sources" / "ordinances").glob("*.yml")} - set(LAUNCH)
+    if not others:
+        return built
+    root = tmp_path_factory.mktemp("launch")
+    return build_site_into(root, launch_sources(root))
 
 
 @pytest.fixture(scope="session")

@@ -171,7 +171,7 @@ def title_markup(site: Site, ordinance: model.Ordinance) -> str:
     a missing English one is marked lang="zh-CN"."""
     title = markup.escape(site.lang.title(ordinance))
     if site.lang.title_lang(ordinance) != site.lang.html_lang:
-        return markup.element("span", title, lang=site.lang.title_lang(ordinance))
+        return markup.element("span", title, span=False, lang=site.lang.title_lang(ordinance))
     return title
 
 
@@ -452,7 +452,7 @@ def amendment_list(site: Site, ordinance: model.Ordinance) -> list[str]:
         head = labels("amendment", date=labels.date(date) if date else labels("unknown"), kind=kind)
         written = amendment.get("text") or amendment.get("decision") or ""
         lines.append(f"- {markup.escape(head)}" + (
-            "　" + markup.element("span", markup.escape(written), lang="zh-CN") if written else ""))
+            "　" + markup.element("span", markup.escape(written), span=False, lang="zh-CN") if written else ""))
     return [markup.heading(2, markup.escape(labels("amendments")), "amendments"), "\n".join(lines)]
 
 
@@ -501,7 +501,7 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
     path = site.path(urls.full_text_path(slug))
     title = lang.title(ordinance)
     body = [breadcrumb(site, path, [(title, site.path(urls.ordinance_path(slug)))]),
-            markup.heading(1, markup.escape(title), "ordinance")]
+            markup.heading(1, title_markup(site, ordinance), "ordinance")]
     if ordinance.history:
         body.append(history_line(ordinance))
     if not lang.official:

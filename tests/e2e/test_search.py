@@ -7,12 +7,22 @@ import json
 import time
 from urllib.parse import urlsplit
 
+import pytest
 import yaml
 
 from ..conftest import ROOT
-from .conftest import ARTIFACTS, screenshot
+from .conftest import ARTIFACTS, screenshot, serve
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "fixtures" / "search_queries.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def base_url(launch_built):
+    """The queries are labelled on the launch ordinances: the evaluation searches their
+    site alone, whatever else sources/ holds."""
+    server = serve(launch_built[1])
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
 PLACEHOLDER = "document.querySelector('.md-search-result__meta').textContent.includes('键入')"
 
 

@@ -6,7 +6,7 @@ import pytest
 from lawsite import pipeline as build
 from lawsite.enrich import references
 
-from ..conftest import ROOT, SourcesTree, project
+from ..conftest import LAUNCH, ROOT, SourcesTree, project
 
 FIXTURES = ROOT / "tests" / "fixtures" / "references"
 ORDINANCES = {"test-data": "测试市数据条例", "test-platform": "测试市平台条例"}
@@ -160,7 +160,7 @@ def test_words_that_look_like_references_are_not(sources_tree):
 def test_the_launch_texts_refer_to_nothing_but_themselves():
     # 济南 第五十九条 "违反本条例规定" names the ordinance the reader is in: not a link.
     corpus = build.load(project())
-    assert references.find(corpus.ordinances) == ({}, [])
+    assert references.find([o for o in corpus.ordinances if o.slug in LAUNCH]) == ({}, [])
 
 
 def test_a_reference_to_an_inserted_article_resolves_to_it(sources_tree):

@@ -59,9 +59,9 @@ def test_a_failed_build_leaves_the_previous_site_and_bundle_untouched(published)
 def test_a_bad_source_stops_before_anything_is_touched(published, sources_tree, capsys):
     root, docs = published
     before = snapshot(root / "site", root / "dist", docs)
-    sources_tree.add(SIMPLE.replace("第三条", "第四条"))
+    sources_tree.add(SIMPLE.replace("第三条", "第二条"))
     assert build_corpus.main(corpus_args(sources_tree.root, docs)) == 1
-    assert "第三条 is missing" in capsys.readouterr().err
+    assert "第二条 appears twice" in capsys.readouterr().err
     assert snapshot(root / "site", root / "dist", docs) == before
 
 
