@@ -67,13 +67,22 @@ ENDS = zh.SENTENCE_ENDS + zh.HALF_WIDTH_SEMICOLON
 SENTENCE = re.compile(f"[^{ENDS}]+[{ENDS}]?")
 
 
+# An activity as the subject: "开展数据处理活动，应当…" (no actor, an activity's duty).
+ACTIVITY = re.compile(r"^(?:开展|从事)[^，。；]{1,30}?活动")
+
+# The roles of what is not a vocabulary actor but carries a modality (issue 17).
+OTHER_ROLES = ("generic", "broad", "subjectless")
+
+
 @dataclass(frozen=True)
 class Mention:
-    actor: str              # vocabulary slug
-    role: str               # "actor" | "mentioned"
+    actor: str              # vocabulary slug; "" for the generic, broad and subjectless roles
+    role: str               # "actor" | "mentioned" | "generic" | "broad" | "subjectless"
     modality: str | None    # duty | power | encouragement | prohibition (None when mentioned)
     eid: str                # the 款/项/目 element the sentence is in
     sentence: str           # the sentence, exactly as in the element's text
+    phrase: str = ""        # generic, broad: the phrase (有关部门, 任何单位和个人); subjectless: an
+                            # activity as the subject (开展数据处理活动), or ""
 
 
 def sentences(text: str) -> list[str]:
@@ -123,6 +132,8 @@ def article_mentions(article: Article, vocabulary: Vocabulary, ordinance: Ordina
                             unknown.setdefault(_unknown(ordinance, article, paragraph, phrase, name, vocabulary))
                 for actor, role, modality in given:
                     found.setdefault(Mention(actor, role, modality, element.eid, sentence), None)
+                for role, text, modality in _others(sentence, named, has_subject or carried):
+                    found.setdefault(Mention("", role, modality, element.eid, sentence, text), None)
                 carried = (carried or has_subject) and not sentence.endswith("。")
     return list(found)
 
@@ -130,6 +141,54 @@ def article_mentions(article: Article, vocabulary: Vocabulary, ordinance: Ordina
 def sentence_mentions(sentence: str, vocabulary: Vocabulary) -> list[tuple]:
     """(actor, role, modality) for each actor one sentence names, in text order."""
     return _read(sentence, vocabulary, carried=False)[0]
+
+
+def sentence_others(sentence: str, vocabulary: Vocabulary) -> list[tuple]:
+    """(role, phrase, modality) of what carries a modality in one sentence without being a
+    vocabulary actor: the generic actor, a broad addressee, or no actor at all.
+
+    >>> from .vocabulary import loads
+    >>> vocabulary = loads("generic: [有关部门]\\nbroad: [任何单位和个人]\\nactors: []\\n")
+    >>> sentence_others("任何单位和个人不得非法收集数据。", vocabulary)
+    [('broad', '任何单位和个人', 'prohibition')]
+    >>> sentence_others("有关部门应当做好相关工作。", vocabulary)
+    [('generic', '有关部门', 'duty')]
+    >>> sentence_others("鼓励开展数据入股。", vocabulary), sentence_others("禁止焚烧秸秆。", vocabulary)
+    ([('subjectless', '', 'encouragement')], [('subjectless', '', 'prohibition')])
+    >>> sentence_others("开展数据处理活动，应当履行数据安全保护义务。", vocabulary)
+    [('subjectless', '开展数据处理活动', 'duty')]
+    """
+    _, has_subject, named = _read(sentence, vocabulary, carried=False)
+    return _others(sentence, named, has_subject)
+
+
+def _others(sentence: str, named: list, subject: bool) -> list[tuple]:
+    """The generic, broad and subjectless (role, phrase, modality) of a sentence whose
+    phrases are `named`; `subject`: it has a subject, its own or carried over a ；."""
+    modal = MODAL.search(sentence)
+    explicit = [m for m in MODALITIES if m in {match.lastgroup for match in MODAL.finditer(sentence)}]
+    result, encouraged = [], False
+    for phrase in named:
+        role = _role(sentence, phrase, modal.start() if modal else None)
+        if role == "encouraged" and not subject:
+            given = ["encouragement"]
+            encouraged = True
+        elif role in ("subject", "co-actor"):
+            given = _modalities(sentence)
+        else:
+            continue
+        labels = [("generic", phrase.text)] if phrase.generic else []
+        labels += [("broad", text) for text in phrase.broad]
+        result += [(label, text, modality) for label, text in labels for modality in given]
+    if subject:
+        return result
+    activity = ACTIVITY.match(sentence)
+    verb = re.search(zh.alternatives(zh.ENCOURAGING_VERBS), sentence)
+    if verb and not encouraged and (modal is None or verb.start() < modal.start()):
+        explicit = sorted({*explicit, "encouragement"}, key=MODALITIES.index)
+    elif encouraged:
+        explicit = [m for m in explicit if m != "encouragement"]
+    return result + [("subjectless", activity.group() if activity else "", modality) for modality in explicit]
 
 
 def _read(sentence: str, vocabulary: Vocabulary, carried: bool) -> tuple[list[tuple], bool, list]:
@@ -200,9 +259,19 @@ def vocabulary_record(vocabulary: Vocabulary) -> list[dict]:
              "kind": actor.kind, "terms": list(actor.terms)} for actor in vocabulary.actors]
 
 
-def article_record(mentions: list[Mention]) -> list[dict]:
-    """An article's mentions, for the published dataset."""
-    return [asdict(mention) for mention in mentions]
+def article_record(mentions: list[Mention]) -> dict:
+    """An article's actors and modalities, for the published dataset: the vocabulary
+    actors that act and those only mentioned, the generic actor, broad addressees, the
+    modalities of sentences without an actor, and the article's modalities (all of them)."""
+    def records(role, keys):
+        return [{key: value for key, value in asdict(m).items() if key in keys} for m in mentions if m.role == role]
+    found = {m.modality for m in mentions if m.modality}
+    return {"acting": records("actor", ("actor", "modality", "eid", "sentence")),
+            "mentioned": records("mentioned", ("actor", "eid", "sentence")),
+            "generic": records("generic", ("phrase", "modality", "eid", "sentence")),
+            "broad": records("broad", ("phrase", "modality", "eid", "sentence")),
+            "subjectless": records("subjectless", ("phrase", "modality", "eid", "sentence")),
+            "modalities": [modality for modality in MODALITIES if modality in found]}
 
 
 def matrix(corpus_mentions: dict[str, dict[ArticleNumber, list[Mention]]]) -> dict[str, dict[str, int]]:

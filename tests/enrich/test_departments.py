@@ -427,9 +427,13 @@ def test_records_are_plain_json(launch, extracted):
         "name_en": "Municipal People's Government", "kind": "government",
         "terms": ["市人民政府", "市政府", "设区的市人民政府", "省辖市人民政府", "设区市人民政府"]}
     record = departments.article_record(extracted["jinan-digital-economy"][ArticleNumber(37)])
-    assert record[0] == {"actor": "municipal-government", "role": "actor", "modality": "power",
-                         "eid": "art_37__para_1",
-                         "sentence": "市、区县人民政府及其部门可以依法开展公共数据授权运营。"}
+    assert record["acting"][0] == {"actor": "municipal-government", "modality": "power",
+                                   "eid": "art_37__para_1",
+                                   "sentence": "市、区县人民政府及其部门可以依法开展公共数据授权运营。"}
+    assert record["generic"][0] == {"phrase": "市、区县人民政府及其部门", "modality": "power",
+                                    "eid": "art_37__para_1",
+                                    "sentence": "市、区县人民政府及其部门可以依法开展公共数据授权运营。"}
+    assert set(record) == {"acting", "mentioned", "generic", "broad", "subjectless", "modalities"}
     json.dumps([actors, record], ensure_ascii=False)
 
 
@@ -537,3 +541,46 @@ def test_longest_match_for_overlapping_terms():
     assert read("支持工业互联网平台建设。")[0] == {"industrial-internet-platform": ["encouragement"]}
     assert read("市大数据中心应当做好数据汇聚。")[0] == {"big-data-center": ["duty"]}
     assert read("市大数据部门应当做好数据汇聚。")[0] == {"big-data": ["duty"]}
+
+
+# -- what carries a modality without being a vocabulary actor (issue 17) ----------------------
+
+@pytest.mark.parametrize("sentence, others", [
+    # the lost prohibitions: a broad addressee, and no addressee at all
+    ("任何单位和个人不得利用数据、算法、流量损害他人合法权益。", [("broad", "任何单位和个人", "prohibition")]),
+    ("任何组织、个人不得窃取或者以其他非法方式获取数据。",
+     [("broad", "任何组织", "prohibition"), ("broad", "个人", "prohibition")]),
+    ("禁止在城市市区焚烧沥青、油毡。", [("subjectless", "", "prohibition")]),
+    ("严禁携带犬只进入公共场所。", [("subjectless", "", "prohibition")]),
+    # the generic actor, alone and beside a government
+    ("有关部门应当按照职责分工做好相关工作。", [("generic", "有关部门", "duty")]),
+    ("市人民政府及其有关部门应当推动基层治理数字化。", [("generic", "市人民政府及其有关部门", "duty")]),
+    ("鼓励有关部门开展数据共享。", [("generic", "有关部门", "encouragement")]),
+    # no actor: 鼓励/支持 with no addressee, 可以 without an actor, an activity as the subject
+    ("支持开展数据入股、数据信贷等创新。", [("subjectless", "", "encouragement")]),
+    ("对违法行为，可以处一万元以上五万元以下罚款。", [("subjectless", "", "power")]),
+    ("开展数据处理活动，应当依照法律、法规的规定，建立健全全流程数据安全管理制度。",
+     [("subjectless", "开展数据处理活动", "duty")]),
+    ("市场主体可以依法平等参与数字经济建设。", [("broad", "市场主体", "power")]),
+    # and nothing where a vocabulary actor carries the sentence, or an encouragement is its duty
+    ("市人民政府应当鼓励企业开放数据。", []),
+    ("促进数字经济发展应当遵循统筹规划、创新引领的原则。", [("subjectless", "", "duty")]),
+])
+def test_modalities_without_a_vocabulary_actor(sentence, others):
+    assert departments.sentence_others(sentence, VOCABULARY) == others
+
+
+def test_an_article_whose_only_prohibition_is_broad_keeps_it(extracted):
+    """烟台 47 (任何单位和个人不得…) and 55 (任何组织、个人不得…) had no actor, so their
+    prohibitions were lost; the record now carries them, and the article's modalities."""
+    for number in (47, 55):
+        record = departments.article_record(extracted["yantai-digital-economy"][ArticleNumber(number)])
+        assert record["acting"] == [] and "prohibition" in record["modalities"]
+        assert {(b["phrase"], b["modality"]) for b in record["broad"]} >= {
+            ("任何单位和个人" if number == 47 else "任何组织", "prohibition")}
+
+
+def test_the_generic_actor_is_exported(extracted):
+    """济南 37: 市、区县人民政府及其部门可以… — the governments act, and so do their departments."""
+    record = departments.article_record(extracted["jinan-digital-economy"][ArticleNumber(37)])
+    assert [(g["phrase"], g["modality"]) for g in record["generic"]][:1] == [("市、区县人民政府及其部门", "power")]
