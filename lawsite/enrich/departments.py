@@ -50,6 +50,9 @@ MODALITIES = ("duty", "power", "encouragement", "prohibition")
 MODAL = re.compile("|".join(f"(?P<{modality}>{zh.alternatives(words)})"
                             for modality, words in zh.MODAL_WORDS.items()))
 
+# The end of a condition: "X违反本条例规定…的，" — X is not the subject of what follows.
+CONDITION = re.compile(r"的[，,]")
+
 # The agent of a passive: "…的，由市场监督管理部门责令改正".
 AGENT = re.compile(r"由$")
 
@@ -168,8 +171,7 @@ def _others(sentence: str, named: list, subject: bool) -> list[tuple]:
     modal = MODAL.search(sentence)
     explicit = [m for m in MODALITIES if m in {match.lastgroup for match in MODAL.finditer(sentence)}]
     result, encouraged = [], False
-    for phrase in named:
-        role = _role(sentence, phrase, modal.start() if modal else None)
+    for phrase, role in zip(named, _roles(sentence, named)):
         if role == "encouraged" and not subject:
             given = ["encouragement"]
             encouraged = True
@@ -195,8 +197,7 @@ def _read(sentence: str, vocabulary: Vocabulary, carried: bool) -> tuple[list[tu
     """The sentence's (actor, role, modality), whether it has a subject of its own, and
     the phrases that name actors."""
     found = phrases.find(sentence, vocabulary)
-    modal = MODAL.search(sentence)
-    roles = [_role(sentence, phrase, modal.start() if modal else None) for phrase in found]
+    roles = _roles(sentence, found)
     has_subject = "subject" in roles
     modalities = _modalities(sentence)
     result = []
@@ -212,10 +213,24 @@ def _read(sentence: str, vocabulary: Vocabulary, carried: bool) -> tuple[list[tu
     return [each for each in result if each[1] == "actor" or each[0] not in acting], has_subject, found
 
 
-def _role(sentence: str, phrase: phrases.Phrase, modal: int | None) -> str:
-    """subject | co-actor | encouraged | mentioned, from where the phrase stands;
-    `modal` is where the sentence's first modal word is, if it has one."""
-    before = sentence[max(0, phrase.start - VERB_REACH):phrase.start]
+def _roles(sentence: str, found: list) -> list[str]:
+    """The role of each phrase. A phrase qualified by the one before it (县级以上人民政府 +
+    环境保护主管部门) stands where its qualifier starts: 由 before the qualifier is its agent."""
+    modal = MODAL.search(sentence)
+    roles, starts = [], []
+    for index, phrase in enumerate(found):
+        previous = found[index - 1] if index else None
+        start = starts[-1] if previous and previous.modifier and previous.end == phrase.start else phrase.start
+        starts.append(start)
+        roles.append(_role(sentence, phrase, modal.start() if modal else None, start))
+    return roles
+
+
+def _role(sentence: str, phrase: phrases.Phrase, modal: int | None, start: int) -> str:
+    """subject | co-actor | encouraged | mentioned, from where the phrase stands (`start`:
+    where it or its qualifier starts); `modal` is where the sentence's first modal word is,
+    if it has one."""
+    before = sentence[max(0, start - VERB_REACH):start]
     if phrase.modifier:
         return "mentioned"
     if AGENT.search(before):
@@ -224,7 +239,9 @@ def _role(sentence: str, phrase: phrases.Phrase, modal: int | None) -> str:
         return "co-actor"
     if ENCOURAGE.search(before):
         return "encouraged"
-    if (phrase.start < modal) if modal is not None else (phrase.start == 0):
+    if modal is not None and phrase.start < modal and CONDITION.search(sentence, phrase.end, modal):
+        return "mentioned"              # a condition: 生产经营单位有下列行为之一的，责令…，可以处…
+    if (phrase.start < modal) if modal is not None else (start == 0):
         return "subject"
     return "mentioned"
 

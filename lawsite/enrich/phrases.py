@@ -143,6 +143,7 @@ def _compiled(vocabulary: Vocabulary) -> re.Pattern:
         rf"""
         (?P<own>及其(?:有关|相关)?部门)                # 市人民政府及其有关部门: its own departments
         | 等(?:有关|相关)?(?P<closer>{heads})          # …等部门, …等有关部门, …等相关单位
+        | 等(?!{terms})[^\s，。；：、等的和及]{{1,8}}?(?P<described>{heads})  # …等扬尘监督管理部门
         | (?P<name>{terms})                            # a term, longest first: 市大数据中心
         | (?:{prefix})(?P<prefixed>{terms})            # after its level: 市大数据部门
         | (?P<head>{heads})                            # 部门 after a stem or an unknown name
@@ -155,7 +156,7 @@ def _tokens(sentence: str, vocabulary: Vocabulary):
     for match in _pattern(vocabulary).finditer(sentence):
         kind = match.lastgroup or ""              # every alternative is a named group
         text = match.group(kind)
-        kind = "name" if kind == "prefixed" else kind
+        kind = {"prefixed": "name", "described": "closer"}.get(kind, kind)
         if kind == "name" and vocabulary.is_broad(text) and not _word_start(sentence, match.start()):
             continue                              # 企业 inside 大中型企业 is no broad addressee
         yield _Token(kind, match.start(), match.end(), text)
@@ -166,7 +167,7 @@ def _word_start(sentence: str, start: int) -> bool:
     or a boundary word (鼓励企业, 、企业, 任何单位和个人)?"""
     before = sentence[max(0, start - 4):start]
     return not before or any(m.end() == len(before) for m in BOUNDARY.finditer(before)) or \
-        bool(re.search(f"(?:{SEPARATOR})$", before))
+        bool(re.search(f"(?:{SEPARATOR}|等)$", before))
 
 
 def _groups(sentence: str, tokens: list[_Token]):
