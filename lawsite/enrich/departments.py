@@ -217,7 +217,8 @@ def _roles(sentence: str, found: list) -> list[str]:
     """The role of each phrase. A phrase qualified by the one before it (县级以上人民政府 +
     环境保护主管部门) stands where its qualifier starts: 由 before the qualifier is its agent."""
     modal = MODAL.search(sentence)
-    roles, starts = [], []
+    roles: list[str] = []
+    starts: list[int] = []
     for index, phrase in enumerate(found):
         previous = found[index - 1] if index else None
         start = starts[-1] if previous and previous.modifier and previous.end == phrase.start else phrase.start
