@@ -144,7 +144,7 @@ def test_a_reference_to_an_inserted_article_links_to_it(amended, corpus):
 
 
 def test_departments_and_parallels_know_the_inserted_article(amended, corpus):
-    assert corpus["actors"]["test-ordinance"]["2-1"][0]["eid"] == "art_2-1__para_1"
+    assert corpus["actors"]["test-ordinance"]["2-1"]["acting"][0]["eid"] == "art_2-1__para_1"
     department = page(amended[1], "departments/municipal-government")
     assert "../../test-ordinance/article-2-1/#art_2-1__para_1" in [a["href"] for a in department.select("a")]
     [parallel] = [p for p in corpus["parallels"]["test-ordinance"]["2-1"] if p["ordinance"] == "other-ordinance"]

@@ -50,6 +50,9 @@ MODALITIES = ("duty", "power", "encouragement", "prohibition")
 MODAL = re.compile("|".join(f"(?P<{modality}>{zh.alternatives(words)})"
                             for modality, words in zh.MODAL_WORDS.items()))
 
+# The end of a condition: "X违反本条例规定…的，" — X is not the subject of what follows.
+CONDITION = re.compile(r"的[，,]")
+
 # The agent of a passive: "…的，由市场监督管理部门责令改正".
 AGENT = re.compile(r"由$")
 
@@ -67,13 +70,22 @@ ENDS = zh.SENTENCE_ENDS + zh.HALF_WIDTH_SEMICOLON
 SENTENCE = re.compile(f"[^{ENDS}]+[{ENDS}]?")
 
 
+# An activity as the subject: "开展数据处理活动，应当…" (no actor, an activity's duty).
+ACTIVITY = re.compile(r"^(?:开展|从事)[^，。；]{1,30}?活动")
+
+# The roles of what is not a vocabulary actor but carries a modality (issue 17).
+OTHER_ROLES = ("generic", "broad", "subjectless")
+
+
 @dataclass(frozen=True)
 class Mention:
-    actor: str              # vocabulary slug
-    role: str               # "actor" | "mentioned"
+    actor: str              # vocabulary slug; "" for the generic, broad and subjectless roles
+    role: str               # "actor" | "mentioned" | "generic" | "broad" | "subjectless"
     modality: str | None    # duty | power | encouragement | prohibition (None when mentioned)
     eid: str                # the 款/项/目 element the sentence is in
     sentence: str           # the sentence, exactly as in the element's text
+    phrase: str = ""        # generic, broad: the phrase (有关部门, 任何单位和个人); subjectless: an
+                            # activity as the subject (开展数据处理活动), or ""
 
 
 def sentences(text: str) -> list[str]:
@@ -123,6 +135,8 @@ def article_mentions(article: Article, vocabulary: Vocabulary, ordinance: Ordina
                             unknown.setdefault(_unknown(ordinance, article, paragraph, phrase, name, vocabulary))
                 for actor, role, modality in given:
                     found.setdefault(Mention(actor, role, modality, element.eid, sentence), None)
+                for role, text, modality in _others(sentence, named, has_subject or carried):
+                    found.setdefault(Mention("", role, modality, element.eid, sentence, text), None)
                 carried = (carried or has_subject) and not sentence.endswith("。")
     return list(found)
 
@@ -132,12 +146,58 @@ def sentence_mentions(sentence: str, vocabulary: Vocabulary) -> list[tuple]:
     return _read(sentence, vocabulary, carried=False)[0]
 
 
+def sentence_others(sentence: str, vocabulary: Vocabulary) -> list[tuple]:
+    """(role, phrase, modality) of what carries a modality in one sentence without being a
+    vocabulary actor: the generic actor, a broad addressee, or no actor at all.
+
+    >>> from .vocabulary import loads
+    >>> vocabulary = loads("generic: [有关部门]\\nbroad: [任何单位和个人]\\nactors: []\\n")
+    >>> sentence_others("任何单位和个人不得非法收集数据。", vocabulary)
+    [('broad', '任何单位和个人', 'prohibition')]
+    >>> sentence_others("有关部门应当做好相关工作。", vocabulary)
+    [('generic', '有关部门', 'duty')]
+    >>> sentence_others("鼓励开展数据入股。", vocabulary), sentence_others("禁止焚烧秸秆。", vocabulary)
+    ([('subjectless', '', 'encouragement')], [('subjectless', '', 'prohibition')])
+    >>> sentence_others("开展数据处理活动，应当履行数据安全保护义务。", vocabulary)
+    [('subjectless', '开展数据处理活动', 'duty')]
+    """
+    _, has_subject, named = _read(sentence, vocabulary, carried=False)
+    return _others(sentence, named, has_subject)
+
+
+def _others(sentence: str, named: list, subject: bool) -> list[tuple]:
+    """The generic, broad and subjectless (role, phrase, modality) of a sentence whose
+    phrases are `named`; `subject`: it has a subject, its own or carried over a ；."""
+    modal = MODAL.search(sentence)
+    explicit = [m for m in MODALITIES if m in {match.lastgroup for match in MODAL.finditer(sentence)}]
+    result, encouraged = [], False
+    for phrase, role in zip(named, _roles(sentence, named)):
+        if role == "encouraged" and not subject:
+            given = ["encouragement"]
+            encouraged = True
+        elif role in ("subject", "co-actor"):
+            given = _modalities(sentence)
+        else:
+            continue
+        labels = [("generic", phrase.text)] if phrase.generic else []
+        labels += [("broad", text) for text in phrase.broad]
+        result += [(label, text, modality) for label, text in labels for modality in given]
+    if subject:
+        return result
+    activity = ACTIVITY.match(sentence)
+    verb = re.search(zh.alternatives(zh.ENCOURAGING_VERBS), sentence)
+    if verb and not encouraged and (modal is None or verb.start() < modal.start()):
+        explicit = sorted({*explicit, "encouragement"}, key=MODALITIES.index)
+    elif encouraged:
+        explicit = [m for m in explicit if m != "encouragement"]
+    return result + [("subjectless", activity.group() if activity else "", modality) for modality in explicit]
+
+
 def _read(sentence: str, vocabulary: Vocabulary, carried: bool) -> tuple[list[tuple], bool, list]:
     """The sentence's (actor, role, modality), whether it has a subject of its own, and
     the phrases that name actors."""
     found = phrases.find(sentence, vocabulary)
-    modal = MODAL.search(sentence)
-    roles = [_role(sentence, phrase, modal.start() if modal else None) for phrase in found]
+    roles = _roles(sentence, found)
     has_subject = "subject" in roles
     modalities = _modalities(sentence)
     result = []
@@ -153,10 +213,25 @@ def _read(sentence: str, vocabulary: Vocabulary, carried: bool) -> tuple[list[tu
     return [each for each in result if each[1] == "actor" or each[0] not in acting], has_subject, found
 
 
-def _role(sentence: str, phrase: phrases.Phrase, modal: int | None) -> str:
-    """subject | co-actor | encouraged | mentioned, from where the phrase stands;
-    `modal` is where the sentence's first modal word is, if it has one."""
-    before = sentence[max(0, phrase.start - VERB_REACH):phrase.start]
+def _roles(sentence: str, found: list) -> list[str]:
+    """The role of each phrase. A phrase qualified by the one before it (县级以上人民政府 +
+    环境保护主管部门) stands where its qualifier starts: 由 before the qualifier is its agent."""
+    modal = MODAL.search(sentence)
+    roles: list[str] = []
+    starts: list[int] = []
+    for index, phrase in enumerate(found):
+        previous = found[index - 1] if index else None
+        start = starts[-1] if previous and previous.modifier and previous.end == phrase.start else phrase.start
+        starts.append(start)
+        roles.append(_role(sentence, phrase, modal.start() if modal else None, start))
+    return roles
+
+
+def _role(sentence: str, phrase: phrases.Phrase, modal: int | None, start: int) -> str:
+    """subject | co-actor | encouraged | mentioned, from where the phrase stands (`start`:
+    where it or its qualifier starts); `modal` is where the sentence's first modal word is,
+    if it has one."""
+    before = sentence[max(0, start - VERB_REACH):start]
     if phrase.modifier:
         return "mentioned"
     if AGENT.search(before):
@@ -165,7 +240,9 @@ def _role(sentence: str, phrase: phrases.Phrase, modal: int | None) -> str:
         return "co-actor"
     if ENCOURAGE.search(before):
         return "encouraged"
-    if (phrase.start < modal) if modal is not None else (phrase.start == 0):
+    if modal is not None and phrase.start < modal and CONDITION.search(sentence, phrase.end, modal):
+        return "mentioned"              # a condition: 生产经营单位有下列行为之一的，责令…，可以处…
+    if (phrase.start < modal) if modal is not None else (start == 0):
         return "subject"
     return "mentioned"
 
@@ -200,9 +277,19 @@ def vocabulary_record(vocabulary: Vocabulary) -> list[dict]:
              "kind": actor.kind, "terms": list(actor.terms)} for actor in vocabulary.actors]
 
 
-def article_record(mentions: list[Mention]) -> list[dict]:
-    """An article's mentions, for the published dataset."""
-    return [asdict(mention) for mention in mentions]
+def article_record(mentions: list[Mention]) -> dict:
+    """An article's actors and modalities, for the published dataset: the vocabulary
+    actors that act and those only mentioned, the generic actor, broad addressees, the
+    modalities of sentences without an actor, and the article's modalities (all of them)."""
+    def records(role, keys):
+        return [{key: value for key, value in asdict(m).items() if key in keys} for m in mentions if m.role == role]
+    found = {m.modality for m in mentions if m.modality}
+    return {"acting": records("actor", ("actor", "modality", "eid", "sentence")),
+            "mentioned": records("mentioned", ("actor", "eid", "sentence")),
+            "generic": records("generic", ("phrase", "modality", "eid", "sentence")),
+            "broad": records("broad", ("phrase", "modality", "eid", "sentence")),
+            "subjectless": records("subjectless", ("phrase", "modality", "eid", "sentence")),
+            "modalities": [modality for modality in MODALITIES if modality in found]}
 
 
 def matrix(corpus_mentions: dict[str, dict[ArticleNumber, list[Mention]]]) -> dict[str, dict[str, int]]:

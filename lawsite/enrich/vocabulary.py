@@ -5,7 +5,9 @@ a government, a department, or another role (建设单位, 平台企业 …). Ea
 slug (its URL, `/departments/<slug>/`), names, a kind, and the terms it is
 written as. Department terms are stems, written without 市 and without 部门
 (科技 for 市科技部门, 科技等部门); other terms are full names. Generic phrases
-(有关部门, 科研机构 …) name no particular actor: they are recognised and skipped.
+(有关部门, 科研机构 …) name no particular actor: they are recognised, and read as
+the generic actor. Broad addressees (任何单位和个人, 市场主体 …) are society at large:
+recognised, and read as the broad actor, never indexed.
 
 >>> vocabulary = loads('''
 ... generic: [有关部门]
@@ -36,8 +38,8 @@ from lawsite.site import markup, urls
 KINDS = ("department", "government", "other")
 FIELDS = ("slug", "name", "name_en", "kind", "terms")
 SECTIONS = ("generic", "actors")
-OPTIONAL = ("names",)
-NAMES = ("prefixes", "heads", "shared", "institutions")   # the keys of `names`
+OPTIONAL = ("names", "broad")
+NAMES = ("prefixes", "heads", "shared", "institutions", "leading", "before_level", "governments", "determiners")   # the keys of `names`
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED = (urls.HOME,)            # departments/index.md is the department index itself
 
@@ -59,6 +61,10 @@ class Names:
     heads: tuple[str, ...] = ()           # 部门, 单位: close a name or a list of names
     shared: tuple[str, ...] = ()          # 人民政府: the last word a list may share
     institutions: tuple[str, ...] = ()    # 机关: a department term ending so is whole
+    leading: tuple[str, ...] = ()         # 对, 根据: words that open a clause, never a name
+    before_level: tuple[str, ...] = ()    # 经, 在: words that open a clause only before a level (经市…)
+    governments: tuple[str, ...] = ()     # 人民政府: a name ending so is a government
+    determiners: tuple[str, ...] = ()     # 有关, 该: before a head they make a generic phrase
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ class Vocabulary:
     generic: tuple[str, ...]
     path: str = ""
     names: Names = Names()
+    broad: tuple[str, ...] = ()
     notices: tuple[Notice, ...] = ()         # what the editors should hear about the file
     _by_slug: dict = field(default_factory=dict, repr=False, compare=False)
     _by_term: dict = field(default_factory=dict, repr=False, compare=False)
@@ -81,6 +88,10 @@ class Vocabulary:
     def slug_of(self, term: str) -> str | None:
         """The actor a term names, or None (a generic phrase, or unknown)."""
         return self._by_term.get(term)
+
+    def is_broad(self, term: str) -> bool:
+        """Is the term a broad addressee (任何单位和个人, 市场主体 …)?"""
+        return term in self.broad
 
     def is_stem(self, term: str) -> bool:
         """Does the term need 部门 after it to name its actor? A department's terms do
@@ -116,10 +127,19 @@ def _validated(data, path: str) -> Vocabulary:
         if not isinstance(data.get(key), list):
             raise SourceError(path, data.key_line(key), f"{shown(key)} must be a list")
     generic = data["generic"]
-    for phrase in generic:
-        if not _text(phrase):
-            raise SourceError(path, data.key_line("generic"),
-                              f"generic phrase {shown(phrase)} must be a non-empty string")
+    broad = data.get("broad", [])
+    if not isinstance(broad, list):
+        raise SourceError(path, data.key_line("broad"), "'broad' must be a list")
+    for key, phrases in (("generic", generic), ("broad", broad)):
+        for phrase in phrases:
+            if not _text(phrase):
+                raise SourceError(path, data.key_line(key),
+                                  f"{key} phrase {shown(phrase)} must be a non-empty string")
+    for phrase in broad:
+        if phrase in generic:
+            raise SourceError(path, data.key_line("broad"),
+                              f"broad phrase {shown(phrase)} is also a generic phrase "
+                              f"(line {data.key_line('generic')})")
     actors, slug_lines, term_owners, notices = [], {}, {}, []
     for entry in data["actors"]:
         actor = _actor(entry, path, data.key_line("actors"))
@@ -140,9 +160,14 @@ def _validated(data, path: str) -> Vocabulary:
                 raise SourceError(path, entry.key_line("terms"),
                                   f"actor {actor.slug}: term {shown(term)} is also a generic phrase "
                                   f"(line {data.key_line('generic')})")
+            if term in broad:
+                raise SourceError(path, entry.key_line("terms"),
+                                  f"actor {actor.slug}: term {shown(term)} is also a broad phrase "
+                                  f"(line {data.key_line('broad')})")
             term_owners[term] = actor.slug
         actors.append(actor)
-    return Vocabulary(tuple(actors), tuple(generic), path, names=_names(data, path), notices=tuple(notices))
+    return Vocabulary(tuple(actors), tuple(generic), path, names=_names(data, path), broad=tuple(broad),
+                      notices=tuple(notices))
 
 
 def _names(data, path: str) -> Names:

@@ -60,10 +60,12 @@ def test_english_department_pages(site_dir):
 def test_departments_in_the_data(built):
     corpus = json.loads((built[0] / "data" / "corpus.json").read_text(encoding="utf-8"))
     assert {d["slug"] for d in corpus["departments"]} >= {"big-data", "municipal-government"}
-    found = corpus["actors"]["yantai-digital-economy"]["14"]
-    assert found == [{"actor": "big-data", "role": "actor", "modality": "duty", "eid": "art_14__para_1",
+    record = corpus["actors"]["yantai-digital-economy"]["14"]
+    found = record["acting"]
+    assert found == [{"actor": "big-data", "modality": "duty", "eid": "art_14__para_1",
                       "sentence": found[0]["sentence"]}]
     assert found[0]["sentence"].startswith("大数据等部门应当引导和支持数据要素产业的发展")
+    assert record["modalities"] == ["duty"]
 
 
 def test_build_warns_of_unknown_department_phrases(sources_tree, tmp_path, capsys):
