@@ -5,7 +5,7 @@ resolved from where they stand:
 
 | written                     | target                                         |
 |-----------------------------|------------------------------------------------|
-| 第十条, 本条例第十条         | art_10                                         |
+| 第十条, 本条例第十条         | art_10 (本规定, 本办法, 本细则, 本决定: as 本条例) |
 | 第十条第二款, …第（三）项    | art_10__para_2, art_10__para_2__point_3        |
 | 第十条第三项                 | art_10__para_k__point_3, k the only 款 with 项 |
 | 第十条至第十二条             | art_10: a range links to its first provision   |
@@ -23,12 +23,14 @@ A reference joined to the one before by 、, 和, 或者, 及, 以及 or 至 con
 Titles not in the corpus are external references: listed, never linked. A
 reference to a provision that does not exist is unresolved and gives a Notice
 naming the file, line and reference: never a dead link. Bare 本条例 (违反本条例规定)
-is not a reference: it is the page the reader is on.
+is not a reference: it is the page the reader is on; nor is a bare 本规定, 本办法 ….
 
 >>> [(m["article"], m["paragraph"], m["item"]) for m in REFERENCE.finditer("依照本条例第十条第二款第（三）项") if m.group()]
 [('十', '二', '三')]
 >>> [(m["article"], m["inserted"], m["paragraph"]) for m in REFERENCE.finditer("依照第二十条之一第二款") if m.group()]
 [('二十', '一', '二')]
+>>> [m.group() for m in REFERENCE.finditer("违反本规定第十三条、本办法第二条第一款") if m.group()]
+['本规定第十三条', '本办法第二条第一款']
 """
 
 import re
@@ -47,7 +49,7 @@ REFERENCE = re.compile(
     (?=[《本前第])                                    # (cheap start: every reference begins so)
     (?:《(?P<title>[^《》]+)》)?                       # a law or ordinance by title
     (?:
-        (?P<ours>本条例)?                               # this ordinance, said explicitly
+        (?P<ours>{zh.alternatives(zh.SELF_NAMES)})?     # this ordinance, said explicitly: 本条例, 本规定 …
         第(?P<article>{N})条(?:之(?P<inserted>{N}))?   # 第二十条, 第二十条之一
         (?:至第(?P<last>{N})条(?:之(?P<last_inserted>{N}))?)?  # a range of articles
       | (?P<this>本条)(?!例)                            # this article

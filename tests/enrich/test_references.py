@@ -174,3 +174,53 @@ def test_a_reference_to_an_inserted_article_resolves_to_it(sources_tree):
         ("第二条之一至第三条", "internal", "test-ordinance", "art_2-1")]
     assert [n.message for n in notices] == [
         "第三条 refers to 本条例第二条之二, but 测试市测试条例 has no 第二条之二 (it has 4 articles)"]
+
+
+# Cut from the corpus: corpora/lawrefbook/shanghai/上海市查处车辆非法客运若干规定(2014-06-19).md
+# and zhejiang/嘉兴市餐饮业油烟管理办法(2020-04-10).md, the title and body as received
+# (the header lines left out).
+CORPUS_TEXTS = {"shanghai-illegal-passenger-transport": "上海市查处车辆非法客运若干规定",
+                "jiaxing-cooking-fumes": "嘉兴市餐饮业油烟管理办法"}
+
+
+@pytest.fixture(scope="module")
+def corpus_texts(tmp_path_factory):
+    tree = SourcesTree(tmp_path_factory.mktemp("corpus-references") / "sources")
+    for slug, title in CORPUS_TEXTS.items():
+        tree.add((FIXTURES / f"{slug}.txt").read_bytes(), slug=slug, title=title)
+    corpus = build.load(project(tree.root, tree.root.parent / "no-translations"))
+    return references.find(corpus.ordinances)
+
+
+@pytest.mark.parametrize("slug, eid, expected", [
+    # 本规定第X条第X款, 本规定第X条: the link text keeps 本规定
+    ("shanghai-illegal-passenger-transport", "art_4__para_1",
+     [("本规定第二条第一款", "internal", "shanghai-illegal-passenger-transport", "art_2__para_1")]),
+    ("shanghai-illegal-passenger-transport", "art_4__para_2",
+     [("本规定第二条第二款", "internal", "shanghai-illegal-passenger-transport", "art_2__para_2")]),
+    ("shanghai-illegal-passenger-transport", "art_5__para_1",
+     [("本规定第三条", "internal", "shanghai-illegal-passenger-transport", "art_3")]),
+    # 本办法第X条第X款
+    ("jiaxing-cooking-fumes", "art_11__para_1",
+     [("本办法第五条第一款", "internal", "jiaxing-cooking-fumes", "art_5__para_1")]),
+    ("jiaxing-cooking-fumes", "art_13__para_1",
+     [("本办法第七条第二款", "internal", "jiaxing-cooking-fumes", "art_7__para_2")]),
+])
+def test_a_regulation_or_measures_name_themselves_as_an_ordinance_does(corpus_texts, slug, eid, expected):
+    found, notices = corpus_texts
+    assert where(found, slug, eid) == expected
+    assert notices == []
+
+
+@pytest.mark.parametrize("name", ["本细则", "本决定", "本规定", "本办法"])
+def test_every_name_an_instrument_gives_itself(sources_tree, name):
+    # the second sentence is from 浙江省县、乡两级人民代表大会代表选举实施细则 第十六条
+    corpus = load(sources_tree, {"test-ordinance": (
+        "第一条 甲。\n第二条 乙。\n\n"
+        f"依照前款规定重新确定代表名额的，应当在三十日内将重新确定代表名额的情况依照{name}第一条的规定进行备案。\n"
+        f"第三条 违反{name}规定的，依法处理。\n")})
+    found, notices = references.find(corpus.ordinances)
+    assert where(found, "test-ordinance", "art_2__para_2") == [
+        ("前款", "internal", "test-ordinance", "art_2__para_1"),
+        (f"{name}第一条", "internal", "test-ordinance", "art_1")]
+    assert "test-ordinance/art_3__para_1" not in found and notices == []
