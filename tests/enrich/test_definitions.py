@@ -121,7 +121,10 @@ def data_case(tmp_path_factory):
         ("beijing-digital-economy", "数字经济", "art_2__para_2"),
         ("beijing-digital-economy", "公共机构", "art_16__para_2"),
         ("beijing-digital-economy", "公共数据", "art_16__para_2"),
-        ("shandong-big-data", "大数据", "art_2__para_2")]
+        ("shandong-big-data", "大数据", "art_2__para_2"),
+        ("shandong-big-data", "公共数据提供单位", "art_15__para_2"),   # （以下统称…）
+        ("shandong-big-data", "公共数据", "art_15__para_2"),
+        ("shandong-big-data", "非公共数据", "art_15__para_3")]
     data = dataclasses.replace(found[2], term="数据")
     texts = {e.eid: e.text for a in beijing.articles for _, e in a.elements()}
     return beijing, found + [data], texts
@@ -168,3 +171,101 @@ def test_a_longer_term_another_ordinance_defines_is_no_use_of_a_shorter_one(data
     assert uses_of(definitions.uses(beijing, found), texts, "art_37__para_1") == []
     without_shandong = [d for d in found if d.slug != "shandong-big-data"]
     assert uses_of(definitions.uses(beijing, without_shandong), texts, "art_37__para_1") == ["、大[数据]平台"]
+
+
+# tests/fixtures/definitions/corpus-forms.txt: each article's paragraphs are lines of the
+# corpus, as received (only the article's own label renumbered), one form an article.
+FORMS = ROOT / "corpora" / "lawrefbook"
+PROVENANCE = [
+    ("art_1", "shanghai/上海市预防职务犯罪工作若干规定.md", [13]),
+    ("art_2", "henan/河南省实施《野生动物保护法》办法(2018-09-30).md", [23]),
+    ("art_3", "shandong/山东省县乡两级人民代表大会选举实施细则(2015-12-03).md", [27]),
+    ("art_4", "henan/河南省人民代表大会常务委员会组成人员守则(2018-06-04).md", [11]),
+    ("art_5", "henan/濮阳市散煤污染防治条例(2020-06-30).md", [13]),
+    ("art_6", "zhejiang/浙江省企业商号管理和保护规定(2021-07-30).md", [13]),
+    ("art_7", "shandong/济南市农村四荒资源开发管理条例(2010-11-25).md", [17]),
+    ("art_8", "henan/新乡市中小学校幼儿园规划建设条例(2017-08-14).md", [15]),
+    ("art_9", "shandong/山东省归侨侨眷权益保护条例(2014-11-27).md", [11]),
+    ("art_10", "shanghai/上海市遗体捐献条例.md", [41]),
+    ("art_11", "shanghai/上海市献血条例.md", [125]),
+    ("art_12", "zhejiang/浙江省饮用水水源保护条例(2020-11-27).md", [17, 19]),
+    ("art_13", "beijing/北京市反不正当竞争条例.md", [39, 41, 43, 45, 47, 49]),
+    ("art_14", "beijing/北京市反不正当竞争条例.md", [203]),
+    ("art_15", "henan/洛阳市市区养犬管理规定.md", [99]),
+    ("art_16", "zhejiang/浙江省计量监督管理条例.md", [295]),
+    ("art_17", "zhejiang/杭州市物业管理条例(2021-08-09).md", [739, 741, 743, 745, 747, 749]),
+    ("art_18", "zhejiang/杭州市物业管理条例(2021-08-09).md", [33]),
+]
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory):
+    tree = SourcesTree(tmp_path_factory.mktemp("forms") / "sources")
+    tree.add((FIXTURES / "corpus-forms.txt").read_bytes(), slug="test-forms", title="测试市用语条例")
+    [ordinance] = build.load(project(tree.root, tree.root.parent / "no-translations")).ordinances
+    return ordinance, definitions.find([ordinance])
+
+
+def test_the_forms_fixture_is_cut_from_the_corpus(forms):
+    ordinance, _ = forms
+    for eid, path, lines in PROVENANCE:
+        article = next(a for a in ordinance.articles if a.eid == eid)
+        received = (FORMS / path).read_text(encoding="utf-8").split("\n")
+        written = [(e.label if hasattr(e, "label") else "") + e.text for _, e in article.elements()]
+        assert [received[n - 1].split(" ", 1)[-1] if n == lines[0] else received[n - 1]
+                for n in lines] == written
+
+
+@pytest.mark.parametrize("eid, term, kind, scope, starts", [
+    ("art_1__para_1", "有关单位", "defined", "", "本规定所称有关单位，是指"),          # 本规定所称
+    ("art_2__para_1", "野生动物产品", "defined", "", "本办法所称野生动物产品，是指"),  # 本办法所称
+    ("art_3__para_1", "县乡两级人民代表大会", "defined", "", "本细则所称"),           # 本细则所称…是指
+    ("art_4__para_1", "常委会组成人员", "defined", "", "本守则所称"),                # 本守则所称
+    ("art_5__para_1", "散煤", "defined", "", "本条例所称散煤，是在"),                 # ，是…
+    ("art_6__para_1", "企业商号", "defined", "", "本规定所称企业商号，即字号"),       # ，即…
+    ("art_7__para_1", "四荒资源", "defined", "", "本条例所称四荒资源（以下简称四荒），是指"),
+    ("art_7__para_1", "四荒", "short", "", "本条例所称四荒资源（以下简称四荒）"),   # its short name too
+    ("art_8__para_1", "中小学校、幼儿园", "defined", "", "本条例所称中小学校、幼儿园"),  # a list: one term
+    ("art_9__para_1", "归侨", "defined", "", "归侨是指回国定居的华侨。"),            # X是指, opening a 款
+    ("art_9__para_1", "华侨", "defined", "", "华侨是指定居在国外的中国公民。"),      # … and a sentence
+    ("art_10__para_1", "登记机构", "short", "", "区（县）红十字会"),                # （以下统称…）
+    ("art_11__para_1", "本市献血者", "short", "", "在本市献血的公民（以下称本市献血者）"),  # （以下称…）
+    ("art_12__para_1", "饮用水水源", "defined", "", "本条例所称饮用水水源"),
+    ("art_12__para_2", "集中式供水", "defined", "art_12", "前款所称集中式供水"),      # 前款所称: this article
+    ("art_13__para_2", "知名商品", "defined", "art_13", "本条所称的知名商品"),        # 本条所称: this article
+    ("art_16__para_1", "违法所得", "defined", "chp_3", "本章所称违法所得"),          # 本章所称: this chapter
+    ("art_17__para_1__point_1", "专有部分", "defined", "", "专有部分，包括"),       # 下列用语的含义是指: …，包括
+    ("art_17__para_1__point_3", "物业服务人", "defined", "", "物业服务人，包括物业服务企业和其他管理人。"),
+    ("art_17__para_1__point_4", "非业主使用人", "defined", "", "非业主使用人，包括"),
+])
+def test_every_form_the_corpus_uses(forms, eid, term, kind, scope, starts):
+    ordinance, found = forms
+    [definition] = [d for d in found if d.term == term]
+    assert (definition.eid, definition.kind, definition.scope) == (eid, kind, scope)
+    assert definition.text.startswith(starts)
+    texts = {e.eid: e.text for a in ordinance.articles for _, e in a.elements()}
+    assert texts[eid][definition.start:definition.end] == definition.text
+
+
+def test_what_the_forms_fixture_does_not_define(forms):
+    _, found = forms
+    terms = [d.term for d in found]
+    assert len(terms) == 21 and len(set(terms)) == 21
+    # not the heading of the list, and not “以上”、“以下” (quoted words inside a list item)
+    assert not any("含义" in t or "以上" in t for t in terms)
+
+
+def test_a_term_applies_only_where_its_scope_is(forms):
+    ordinance, found = forms
+    got = {eid: [(s, d.term) for s, _, d in here] for eid, here in definitions.uses(ordinance, found).items()}
+    texts = {e.eid: e.text for a in ordinance.articles for _, e in a.elements()}
+    def at(eid, term):
+        return [(texts[eid].index(term), term)]
+    assert got["art_12__para_1"] == at("art_12__para_1", "集中式供水")   # 前款所称: the 款 before
+    assert got["art_13__para_1"] == at("art_13__para_1", "知名商品")     # 本条所称: this article
+    assert got["art_15__para_1"] == at("art_15__para_1", "违法所得")     # 本章所称: this chapter
+    # 第十四条 (in another chapter and another article) says 违法所得 and 知名商品: no use
+    assert "违法所得" in texts["art_14__para_1"] and "知名商品" in texts["art_14__para_1"]
+    assert "art_14__para_1" not in got
+    assert got["art_18__para_1"] == at("art_18__para_1", "非业主使用人")   # a list's term: everywhere
+    assert got["art_9__para_1"] == at("art_9__para_1", "华侨")          # 华侨 in 归侨's definition
