@@ -19,6 +19,12 @@ resolved from where they stand:
 
 A reference joined to the one before by 、, 和, 或者, 及, 以及 or 至 continues it:
 第五条第二款、第三款 is 第五条第三款; 《…法》第十三条、第十四条 are both in that law.
+A bare 款 or 项 is of the provision named before it in the sentence — 违反本条例第十条
+第一款规定…的，违反第二款规定… is 第十条第二款, 前款规定的第一项 is 前款's — and in a 项,
+of the provision its 款 names before the list: 违反本条例第九条规定的，按照下列规定处罚：
+（一）违反第（一）项规定的… is art_9__para_1__point_1. Where that provision has no such
+款 or 项, it is this article's or this 款's, as above. Targets are eIds, so a 项 resolves
+however its list is laid out (项 with paragraphs of their own included).
 
 Titles not in the corpus are external references: listed, never linked. A
 reference to a provision that does not exist is unresolved and gives a Notice
@@ -65,6 +71,8 @@ REFERENCE = re.compile(
 # What may join a reference to the one before it, which it then continues.
 CONNECTOR = re.compile(zh.alternatives(zh.REFERENCE_CONNECTORS))
 
+SENTENCE_END = re.compile(f"[{zh.SENTENCE_ENDS}]")
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -106,12 +114,16 @@ def find(ordinances: list[Ordinance]) -> tuple[dict[str, list[Reference]], list[
     by_title = {ordinance.title: ordinance for ordinance in ordinances}
     found: dict[str, list[Reference]] = {}
     notices: list[Notice] = []
+    introduced = None
     for ordinance in ordinances:
         for article in ordinance.articles:
             for paragraph, element in article.elements():
                 where = _Where(ordinance, article.number, paragraph.number, element.eid,
                                paragraph.line)
-                references = _in_text(element.text, where, by_title, notices)
+                references, named = _in_text(element.text, where, by_title, notices,
+                                             None if element is paragraph else introduced)
+                if element is paragraph:
+                    introduced = named             # what its 项 and 目 inherit
                 if references:
                     found[f"{ordinance.slug}/{element.eid}"] = references
     return found, notices
@@ -130,18 +142,44 @@ def external(ordinance: Ordinance, references: dict[str, list[Reference]]) -> di
 
 
 def _in_text(text: str, where: _Where, by_title: dict[str, Ordinance],
-            notices: list[Notice]) -> list[Reference]:
-    """The references in one element's text, in order, without overlaps."""
-    references, context, last_end = [], None, None
+            notices: list[Notice], inherited=None) -> tuple[list[Reference], tuple | None]:
+    """The references in one element's text, in order, without overlaps; and the
+    provision its last sentence names, which the 项 of a 款 inherit.
+
+    A bare 第二款 or 第三项 continues the reference before it in the sentence (违反本条例
+    第十条第一款规定…的，违反第二款规定… is 第十条第二款; 前款规定的第一项 is 前款's item),
+    and in a 项, the provision its 款 names before the list (违反本条例第十八条规定的，按照
+    下列规定处罚：（一）违反第三项规定的… is 第十八条第三项): `inherited`. Where that
+    provision has no such 款 or 项, it is this article's or this 款's."""
+    references, context, named, last_end = [], None, inherited, None
     for match in REFERENCE.finditer(text):
         if not match.group():
             continue                               # not a reference: 第十八届, 本市, 前期
-        continues = last_end is not None and CONNECTOR.fullmatch(text[last_end:match.start()])
-        reference, context = _resolve(match, where, by_title, context if continues else None,
-                                      notices)
+        between = text[last_end or 0:match.start()]
+        if SENTENCE_END.search(between):
+            named = inherited                      # a new sentence
+        continues = last_end is not None and CONNECTOR.fullmatch(between)
+        if continues or not (named and _bare(match)):
+            reference, context = _resolve(match, where, by_title, context if continues else None,
+                                          notices)
+        else:                                      # of the provision named before, or else here
+            tried: list[Notice] = []
+            reference, context = _resolve(match, where, by_title, named, tried)
+            if reference.kind == "unresolved":
+                reference, context = _resolve(match, where, by_title, None, notices)
+        named = context or named
         references.append(reference)
         last_end = match.end()
-    return references
+    after = SENTENCE_END.search(text, last_end or 0)
+    if after and after.end() < len(text):
+        named = inherited                          # the last sentence names nothing
+    return references, named
+
+
+def _bare(match: re.Match) -> bool:
+    """Whether a reference names only a 款 or a 项: 第二款, 第（三）项."""
+    return not (match["title"] or match["ours"] or match["article"] or match["this"]
+                or match["previous"] is not None or match["division"])
 
 
 def _resolve(match: re.Match, where: _Where, by_title, context, notices):
