@@ -9,6 +9,7 @@ resolved from where they stand:
 | 第十条第二款, …第（三）项    | art_10__para_2, art_10__para_2__point_3        |
 | 第十条第三项                 | art_10__para_k__point_3, k the only 款 with 项 |
 | 第十条至第十二条             | art_10: a range links to its first provision   |
+| 第（二）、（三）项, 第八、九项 | the first item: so does a list of 款 or 项      |
 | 第二十条之一                 | art_20-1, the inserted article                 |
 | 本条, 本条第二款, 第二款     | this article, its 款                           |
 | 本款, 本款第（一）项         | this 款, its item                              |
@@ -37,6 +38,8 @@ is not a reference: it is the page the reader is on; nor is a bare 本规定, �
 [('二十', '一', '二')]
 >>> [m.group() for m in REFERENCE.finditer("违反本规定第十三条、本办法第二条第一款") if m.group()]
 ['本规定第十三条', '本办法第二条第一款']
+>>> [(m.group(), m["item"] or m["plain_item"]) for m in REFERENCE.finditer("第（二）、（三）项，第一至第三项，第二款、第三款") if m.group()]
+[('第（二）、（三）项', '二'), ('第一至第三项', '一'), ('第二款', None), ('第三款', None)]
 """
 
 import re
@@ -62,8 +65,9 @@ REFERENCE = re.compile(
       | 前(?P<previous>[{COUNT}]?)款                    # the 款 before this one, or the n before
       | 本(?P<division>[章节款])(?!程)                  # this chapter, section or 款 (not 本章程)
     )?
-    (?:第(?P<paragraph>{N})款)?                         # a 款
-    (?:第(?:（(?P<item>{N})）|(?P<plain_item>{N}))项)?  # an item: 第（三）项 or 第三项
+    (?:第(?P<paragraph>{N})(?:[、至]第?{N})*款)?         # a 款 (第二、三款: links the first)
+    (?:第(?:（(?P<item>{N})）(?:[、至]第?（{N}）)*        # an item: 第（三）项, 第（二）、（三）项,
+       |(?P<plain_item>{N})(?:[、至]第?{N})*)项)?       # 第（一）至第（八）项, 第三项, 第八、九项
     """,
     re.VERBOSE,
 )

@@ -285,3 +285,20 @@ def test_an_item_without_the_named_provisions_item_is_its_own_lists(sources_tree
     assert [n.message for n in notices] == [
         "第二条 refers to 第（三）项, but 第二条第一款 has 2 项",
         "第三条 refers to 第（二）项, but 第三条第一款 has 1 项"]
+
+
+def test_a_list_of_paragraphs_or_items_links_its_first(sources_tree):
+    # the phrasing of the corpus: 违反本条第一、二、三款规定的 (北京), 有前款第（一）、（二）项所列行为
+    # (郑州), 违反本条例第二十八条第（一）至（四）项 (洛阳), 有第一、二、三、四、七项行为之一
+    corpus = load(sources_tree, {"test-ordinance": (
+        "第一条 甲：\n（一）乙；\n（二）丙；\n（三）丁；\n（四）戊。\n\n"
+        "违反本条第一、二款规定的，有前款第（一）、（二）项所列行为的，依法处理。\n"
+        "第二条 违反本条例第一条第（二）至（四）项，有第一条第三、四项行为之一的，依法处理。\n")})
+    found, notices = references.find(corpus.ordinances)
+    assert where(found, "test-ordinance", "art_1__para_2") == [
+        ("本条第一、二款", "internal", "test-ordinance", "art_1__para_1"),
+        ("前款第（一）、（二）项", "internal", "test-ordinance", "art_1__para_1__point_1")]
+    assert where(found, "test-ordinance", "art_2__para_1") == [
+        ("本条例第一条第（二）至（四）项", "internal", "test-ordinance", "art_1__para_1__point_2"),
+        ("第一条第三、四项", "internal", "test-ordinance", "art_1__para_1__point_3")]
+    assert notices == []
