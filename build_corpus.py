@@ -4,6 +4,10 @@
     python build_corpus.py [--sources sources] [--docs docs] [--translations translations]
                            [--labels translations/labels] [--registry registry]
                            [--config mkdocs.yml] [--repairs] [--translation-pairs]
+    python build_corpus.py import lawrefbook PATH... [--sources sources]
+
+The second form imports LawRefBook Markdown files (files or folders) as ordinances
+of the sources directory (lawsite/ingest/lawrefbook.py).
 
 The paths make one `Project` (lawsite/project.py), built here once and passed down:
 the build reads nothing else.
@@ -18,12 +22,35 @@ import time
 from collections import Counter
 
 from lawsite.core.errors import SourceError
+from lawsite.ingest import lawrefbook
 from lawsite.pipeline import build
 from lawsite.project import Project
+from lawsite.site import urls
 from lawsite.translation import consistency, i18n
 
 
+def import_main(argv) -> int:
+    parser = argparse.ArgumentParser(prog="build_corpus.py import",
+                                     description="import texts as ordinances of a sources directory")
+    parser.add_argument("format", choices=["lawrefbook"], help="the format of the texts")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a file, or a folder read recursively")
+    parser.add_argument("--sources", default="sources", help="the sources directory")
+    args = parser.parse_args(argv)
+    reserved = urls.reserved([code for code in i18n.CODES if code != i18n.OFFICIAL])
+    try:
+        slugs = lawrefbook.run(args.paths, args.sources, reserved,
+                               say=lambda notice: print(f"notice: {notice}", file=sys.stderr))
+    except SourceError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{len(slugs)} texts imported into {args.sources}/ordinances")
+    return 0
+
+
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["import"]:
+        return import_main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", default="sources", help="the sources directory")
     parser.add_argument("--docs", default="docs", help="the MkDocs docs directory")

@@ -135,5 +135,5 @@ def test_the_built_bundle_shows_tooltips_as_text(hostile_everywhere):
 
 
 def test_a_changed_bundle_fails_the_build():
-    with pytest.raises(ValueError, match="no longer has the tooltip code"):
+    with pytest.raises(ValueError, match="no longer has what the tooltip patch"):
         tooltips.patch_bundle("function Xe(e){let n=e.title,i=Cn(n,1)}")

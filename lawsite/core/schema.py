@@ -4,6 +4,8 @@ The schema says what a file must hold; its `description`s are the messages an
 editor reads: a value that fails a rule is reported with the description of the
 rule's property (`"`en` must be one line of text"`), at the line of its key. An
 unknown key is reported at its own line, naming the keys the schema allows.
+A date (which YAML reads as a date, not a string) is `"format": "yaml-date"`.
+`{key}` in a description is the key whose value failed (`the translation of {key} …`).
 
 >>> from lawsite.core import yamlfile
 >>> schema = {"type": "object", "additionalProperties": False, "required": ["title"],
@@ -21,6 +23,7 @@ Traceback (most recent call last):
 lawsite.core.errors.SourceError: m.yml:1: `title` must be text
 """
 
+import datetime
 import json
 from functools import cache
 from pathlib import Path
@@ -29,6 +32,15 @@ import jsonschema
 
 from lawsite.core import yamlfile
 from lawsite.core.errors import SourceError
+from lawsite.core.errors import shown as quoted
+
+FORMATS = jsonschema.FormatChecker(formats=())
+
+
+@FORMATS.checks("yaml-date")
+def _is_date(value) -> bool:
+    """A date as YAML reads it (2024-10-22), not a text nor a time."""
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 
 @cache
@@ -39,16 +51,18 @@ def load(path: Path) -> dict:
     return schema
 
 
-def check(data, schema: dict, shown: str) -> None:
-    """Raise a SourceError for the first error (in file order) of `data` against `schema`."""
-    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+def check(data, schema: dict, shown: str, values: bool = False) -> None:
+    """Raise a SourceError for the first error (in file order) of `data` against `schema`;
+    with `values`, a message about a wrong value quotes it (`…, not '2025-01-01'`)."""
+    errors = list(jsonschema.Draft202012Validator(schema, format_checker=FORMATS).iter_errors(data))
     if not errors:
         return
-    located = [_located(error, data, shown) for error in errors]
-    raise min(located, key=lambda e: (e.line or 0, e.message))
+    located = [_located(error, data, shown, values) for error in errors]
+    # an unknown key first: where a required key is missing too, it is most often its misspelling
+    raise min(located, key=lambda e: (e.line or 0, not e.message.startswith("unknown key"), e.message))
 
 
-def _located(error: jsonschema.ValidationError, data, shown: str) -> SourceError:
+def _located(error: jsonschema.ValidationError, data, shown: str, values: bool = False) -> SourceError:
     container, line = data, _line(data, None)
     for step in error.absolute_path:                    # down to the value that failed
         line = _line(container, step)
@@ -62,7 +76,12 @@ def _located(error: jsonschema.ValidationError, data, shown: str) -> SourceError
         missing = next(name for name in error.validator_value if name not in container)
         described = error.schema.get("properties", {}).get(missing, {}).get("description")
         return SourceError(shown, _line(container, None), described or f"`{missing}` is missing")
-    return SourceError(shown, line, error.schema.get("description") or error.message)
+    message = error.schema.get("description") or error.message
+    if "{key}" in message and error.absolute_path:       # the key whose value failed
+        message = message.replace("{key}", str(error.absolute_path[-1])[:40])
+    if values and error.validator not in ("minProperties", "dependentRequired"):
+        message += f", not {quoted(error.instance)}"
+    return SourceError(shown, line, message)
 
 
 def _line(container, step) -> int:
@@ -71,4 +90,6 @@ def _line(container, step) -> int:
         return container.key_line(step) if step is not None else container.line
     if isinstance(container, list) and step is not None and isinstance(container[step], yamlfile.Mapping):
         return container[step].line
+    if isinstance(container, yamlfile.Sequence):
+        return container.item_line(step) if step is not None else container.line
     return getattr(container, "line", 1)

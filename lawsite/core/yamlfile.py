@@ -7,6 +7,11 @@ Errors in curated data must name the line, so a mapping read here is a
 >>> data["dates"].line, data.key_line("dates"), data["dates"].key_line("adopted")
 (3, 2, 3)
 
+and a list read here is a `Sequence` that knows the line of each item:
+
+>>> loads("terms:\\n  - 数据\\n  - 算力\\n", "m.yml")["terms"].item_line(1)
+3
+
 Curated files are data written out by hand: anchors and aliases (`&a`, `*a`),
 which let a few lines expand into gigabytes, are refused, and so is a date that
 does not exist, each naming its line:
@@ -39,6 +44,16 @@ class Mapping(dict):
         return self.key_lines.get(key, self.line)
 
 
+class Sequence(list):
+    """A list that remembers the source line of itself and of each item."""
+
+    line: int = 1
+    item_lines: list
+
+    def item_line(self, index: int) -> int:
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
+
+
 # libyaml's parser when PyYAML has it (several times faster); the constructor that
 # records lines is Python either way.
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -60,6 +75,12 @@ class _Loader(_Base):
         mapping.path = self.name
         return mapping
 
+    def construct_lines_sequence(self, node):
+        items = Sequence(self.construct_sequence(node, deep=True))
+        items.line = node.start_mark.line + 1
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+
     def construct_yaml_timestamp(self, node):
         try:
             return super().construct_yaml_timestamp(node)
@@ -69,6 +90,7 @@ class _Loader(_Base):
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_lines_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 

@@ -20,10 +20,12 @@ import json
 import re
 from pathlib import Path
 
-from lawsite.core import yamlfile
-from lawsite.core.errors import SourceError
+from lawsite.core import schema, yamlfile
+from lawsite.core.errors import display_path
+from lawsite.mkdocs import vendor
 
 USER_DICTIONARY = ".search/userdict.txt"   # generated, under docs/ (not published)
+SCHEMA = Path(__file__).with_name("search-terms.schema.json")
 
 # Material's query segmenter, minified: for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)
 SEGMENT_LOOP = re.compile(
@@ -39,14 +41,13 @@ CONTINUE = re.compile(r"(?P<head>&&(?P<a>\w+)<(?P<q>\w+)\.length)-1(?P<tail>&&\(
 
 
 def terms(path: Path) -> list[str]:
-    """The words of sources/search-terms.yml (none when there is no such file)."""
+    """The words of sources/search-terms.yml (none when there is no such file),
+    checked by search-terms.schema.json."""
     if not path.exists():
         return []
     data = yamlfile.load(path)
-    found = data.get("terms") if isinstance(data, dict) else None
-    if not isinstance(found, list) or not all(isinstance(t, str) and t.strip() for t in found):
-        raise SourceError(str(path), getattr(data, "line", 1), "`terms` must be a list of words")
-    return [t.strip() for t in found]
+    schema.check(data, schema.load(SCHEMA), display_path(path))
+    return [t.strip() for t in data["terms"]]
 
 
 def user_dictionary(words) -> str:
@@ -64,7 +65,7 @@ def corpus_words(corpus) -> list[str]:
     """The corpus' own words for the dictionary."""
     words = []
     for ordinance in corpus.ordinances:
-        words.append(ordinance.meta["short_title"])
+        words.append(ordinance.meta.get("short_title", ordinance.title))
         words += [article.label for article in ordinance.articles]
         words += [chapter.title for chapter in ordinance.chapters]
     if corpus.vocabulary:
@@ -85,16 +86,11 @@ def patch_worker(source: str) -> str:
     ...              "let a=o+n[o];n[a]&&a<t.length-1&&(i[s++]=a)")
     'for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);let a=o+n[o];n[a]&&a<t.length&&(i[s++]=a)'
     """
-    if PATCHED.search(source):
-        return source
-    patched, loops = SEGMENT_LOOP.subn(lambda m: m.group(0).replace(
-        f"{m['j']}<{m['q']}.length", f"{m['j']}<={m['q']}.length"), source)
-    patched, continues = CONTINUE.subn(r"\g<head>\g<tail>", patched)
-    if (loops, continues) != (1, 1):
-        raise ValueError("Material's search worker no longer has the query segmenter that "
-                         "lawsite/search.py repairs: check whether the upstream bug is fixed "
-                         "and update or remove the patch")
-    return patched
+    return vendor.patch_once(source, PATCHED, [
+        (SEGMENT_LOOP, lambda m: m.group(0).replace(f"{m['j']}<{m['q']}.length", f"{m['j']}<={m['q']}.length")),
+        (CONTINUE, r"\g<head>\g<tail>"),
+    ], "the repair of the query segmenter (lawsite/mkdocs/search.py): check whether the upstream bug "
+       "is fixed, and update or remove the patch")
 
 
 # Material's search results insert each document's title, text and tags as HTML

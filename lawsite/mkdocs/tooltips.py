@@ -18,6 +18,8 @@ patches is no longer there (then check whether upstream fixed it).
 
 import re
 
+from lawsite.mkdocs import vendor
+
 # the tooltip of an element: let n=e.title,i=Cn(n)   (Cn inserts a string as HTML)
 TOOLTIP = re.compile(r"let (?P<n>\w+)=(?P<e>\w+)\.title,(?P<i>\w+)=(?P<cn>\w+)\((?P=n)\)")
 # the inline tooltip of the header: n=j(".md-typeset",o);return n.innerHTML=t,
@@ -29,14 +31,8 @@ PATCHED = re.compile(r'let (\w+)=\w+\.title,\w+=\w+\(document\.createTextNode\(\
 def patch_bundle(source: str) -> str:
     """Material's bundle with its tooltips showing titles as text (a bundle already
     patched, as in a live preview's rebuild, is returned as it is)."""
-    if PATCHED.search(source):
-        return source
-    patched, tooltips = TOOLTIP.subn(
-        lambda m: f"let {m['n']}={m['e']}.title,{m['i']}={m['cn']}(document.createTextNode({m['n']}))",
-        source)
-    patched, inline = INLINE.subn(r"\g<head>.textContent=\g<t>,", patched)
-    if (tooltips, inline) != (1, 1):
-        raise ValueError("Material's bundle no longer has the tooltip code that lawsite/tooltips.py "
-                         "patches (a title inserted as HTML): check whether upstream inserts it "
-                         "as text now, and update or remove the patch")
-    return patched
+    return vendor.patch_once(source, PATCHED, [
+        (TOOLTIP, lambda m: f"let {m['n']}={m['e']}.title,{m['i']}={m['cn']}(document.createTextNode({m['n']}))"),
+        (INLINE, r"\g<head>.textContent=\g<t>,"),
+    ], "the tooltip patch (lawsite/mkdocs/tooltips.py: a title inserted as HTML): check whether "
+       "upstream inserts it as text now, and update or remove the patch")

@@ -15,13 +15,13 @@ from lawsite.core.errors import SourceError
 from lawsite.core.numerals import from_int, value
 from lawsite.model import document as model
 from lawsite.model.eid import EId
+from lawsite.parse import history
 from lawsite.parse.lexer import ITEM, SUBITEM, Line, lex
 from lawsite.parse.repair import repair, repair_characters
 from lawsite.parse.sources import Source
 
 MOST = 9999     # the most 款 or 项 an article can have: 第九千九百九十九款 is the last numeral
 
-HISTORY_ENTRY = re.compile(r"\s+(?=[0-9]{4}\s*年)")   # entries in one line start with a year
 DATE = "{d.year}年{d.month}月{d.day}日"
 
 
@@ -71,39 +71,42 @@ def _split(lines: list[Line], path: str) -> tuple[list[Line], list[Line], list[L
 
 
 def _header(lines: list[Line], source: Source) -> tuple[str, list[str], list[model.Repair]]:
-    """The title line and the history lines (adoption, approval …) before the body."""
+    """The title line and the history entries (adoption, approval, amendments …)
+    before the body, read by parse/history.py; each entry's characters repaired."""
     path, meta = source.text_path, source.meta
-    content = [line for line in lines if line.kind not in ("blank", "comment")]
-    if not content:
+    header = history.parse(lines, path)
+    if header.title_line is None:
         return "", [], []
-    title_line, *rest = content
-    title = re.sub(r"\s+", "", title_line.content)
-    if title != meta["title"]:
-        raise SourceError(path, title_line.line, f"the title 《{title}》 differs from the "
+    if header.title != meta["title"]:
+        raise SourceError(path, header.title_line, f"the title 《{header.title}》 differs from the "
                           f"metadata's title 《{meta['title']}》 ({source.meta_path})")
-    history, repairs = [], []
-    for line in rest:
-        text = re.sub(r"^[-*+]\s+", "", line.content).strip()      # Markdown list marker
-        text = re.sub(r"^[（(](.*)[）)]$", r"\1", text).strip()     # (… 通过 … 批准)
-        if not re.match(r"[0-9]{4}\s*年", text):
-            raise SourceError(path, line.line, "unexpected line before the first chapter or "
-                              f"article: {line.content[:30]!r} (expected the title and dated "
-                              "adoption or approval lines)")
-        position = 0
-        for entry in HISTORY_ENTRY.split(text):
-            position = line.raw.index(entry, position)
-            fixed, found = repair_characters(entry, line.line, position)
-            position += len(entry)
-            history.append(fixed)
+    entries, repairs = [], []
+    for entry in header.entries:
+        text = ""
+        for piece in entry.pieces:
+            fixed, found = repair_characters(piece.text, piece.line, piece.column)
+            text += fixed
             repairs.extend(found)
-    for field, verb in (("enacted", "通过"), ("approved", "批准")):
-        date = meta.get(field, {}).get("date")
-        if history and date and not any(DATE.format(d=date) in entry and verb in entry
-                                        for entry in history):
-            raise SourceError(path, content[1].line if len(content) > 1 else title_line.line,
-                              f"the header has no line {DATE.format(d=date)}…{verb}, but the "
-                              f"metadata's {field}.date is {date} ({source.meta_path})")
-    return title, history, repairs
+        entries.append(text)
+    _check_dates(header, source)
+    return header.title, entries, repairs
+
+
+def _check_dates(header: history.Header, source: Source) -> None:
+    """Each date of the metadata (adoption, approval, amendments) is one of the header's."""
+    if not header.entries:
+        return
+    meta = source.meta
+    wanted = [(f"{name}.date", (meta.get(name) or {}).get("date"), actions)
+              for name, actions in (("enacted", ("通过", "修订")), ("approved", ("批准", "修正", "修订")))]
+    wanted += [(f"amendments[{i}].date", amendment.get("date"), ("修正", "修订", "修改"))
+               for i, amendment in enumerate(meta.get("amendments") or [])]
+    for name, date, actions in wanted:
+        if date and not any(date in (entry.date, (entry.approved or (None,))[0])
+                            and (entry.action in actions or entry.approved) for entry in header.entries):
+            raise SourceError(source.text_path, header.entries[0].line,
+                              f"the header has no line {DATE.format(d=date)}…{actions[0]}, but the "
+                              f"metadata's {name} is {date} ({source.meta_path})")
 
 
 def _check_toc(toc: list[Line], ordinance: model.Ordinance, path: str) -> list[str]:

@@ -125,7 +125,13 @@ def lex(lines: list[str], first_line: int = 1) -> list[Line]:
 
 
 def classify(raw: str, line: int = 1) -> Line:
-    if not raw.strip():
+    """One line's kind. A line of spaces and stray U+200B (zero-width spaces, which
+    LawRefBook leaves between paragraphs) is blank, like an empty line:
+
+    >>> classify("\u200b").kind, classify(" \u200b\u3000").kind, classify("\u200b甲").kind
+    ('blank', 'blank', 'text')
+    """
+    if not raw.replace("\u200b", "").strip():
         return Line(line, "blank", raw)
     prefix = MARKS.match(raw)
     start = prefix.end()

@@ -5,67 +5,18 @@ it names, kept byte for byte as received. Adding an ordinance means adding
 these two files; nothing here knows any particular ordinance.
 """
 
-import datetime
 import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lawsite.core import paths, yamlfile
+from lawsite.core import paths, schema, yamlfile
 from lawsite.core.errors import Notice, SourceError, display_path, shown
 from lawsite.site import markup, urls
 from lawsite.translation import i18n
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")                       # the whole value (fullmatch)
 CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")     # not tab or newline
-LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-STATUSES = ("in_force", "not_yet_in_force", "repealed")
-
-
-def _text(value) -> bool:
-    return isinstance(value, str) and value.strip() != ""
-
-
-def _line(value) -> bool:
-    """Text on one line: a title or a name (in a heading, a table cell, a <title>)."""
-    return _text(value) and not LINE_BREAK.search(value)
-
-
-def _date(value) -> bool:
-    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
-
-
-# Every metadata field: its dotted path, whether it is required, and what it must be.
-FIELDS = {
-    "slug": (True, lambda v: isinstance(v, str) and bool(SLUG.fullmatch(v)),
-             "lowercase ASCII words joined by hyphens, e.g. yantai-digital-economy"),
-    "title": (True, _line, "the Chinese title, on one line"),
-    "title_en": (True, _line, "the English title, on one line"),
-    "short_title": (True, _line, "a short Chinese name, e.g. 烟台"),
-    "short_title_en": (True, _line, "a short English name, e.g. Yantai"),
-    "jurisdiction": (True, lambda v: isinstance(v, dict), "a mapping"),
-    "jurisdiction.city": (True, _line, "the city, e.g. 烟台市"),
-    "jurisdiction.city_en": (True, _line, "the city in English"),
-    "jurisdiction.province": (True, _line, "the province, e.g. 山东省"),
-    "jurisdiction.province_en": (True, _line, "the province in English"),
-    "enacted": (True, lambda v: isinstance(v, dict), "a mapping"),
-    "enacted.body": (True, _line, "the enacting body, on one line"),
-    "enacted.body_en": (True, _line, "the enacting body in English, on one line"),
-    "enacted.date": (True, _date, "a date, YYYY-MM-DD"),
-    "approved": (False, lambda v: isinstance(v, dict), "a mapping"),
-    "approved.body": (False, _line, "the approving body, on one line"),
-    "approved.body_en": (False, _line, "the approving body in English, on one line"),
-    "approved.date": (False, _date, "a date, YYYY-MM-DD"),
-    "effective": (True, _date, "a date, YYYY-MM-DD"),
-    "status": (True, lambda v: v in STATUSES, "one of " + ", ".join(STATUSES)),
-    "text": (True, _text, "the name of the text file beside the metadata"),
-    "source": (True, lambda v: isinstance(v, dict), "a mapping"),
-    "source.received_as": (True, _text, "the file name as received"),
-    "source.format": (True, _text, "how the text was made, e.g. markdown, pdf-text"),
-    "source.sha256": (False, lambda v: isinstance(v, str) and bool(re.fullmatch(r"[0-9a-f]{64}", v)),
-                      "64 lowercase hex digits"),
-    "source.note": (True, _text, "where the text came from"),
-}
+SCHEMA = Path(__file__).with_name("ordinance.schema.json")     # every field: what it must be
 
 
 @dataclass
@@ -122,16 +73,29 @@ def read(meta_path) -> Source:
 
 
 def metadata_notices(meta, path: str) -> list[Notice]:
-    """Warnings about the metadata's text: bidi controls in a title or a name."""
+    """Warnings about the metadata: bidi controls in a title or a name; no adoption date."""
     notices = []
-    for name in FIELDS:
-        *parents, key = name.split(".")
-        container = meta
-        for parent in parents:
-            container = container.get(parent) if isinstance(container, dict) else None
-        if isinstance(container, dict) and isinstance(container.get(key), str):
-            notices += markup.bidi_notice(path, container.key_line(key), f"field {name!r}", container[key])
+    for name, container, key in _strings(meta, ""):
+        notices += markup.bidi_notice(path, container.key_line(key), f"field {name!r}", container[key])
+    if not (meta.get("enacted") or {}).get("date"):
+        notices.append(Notice(path, meta.line, "no adoption date (enacted.date): the pages say so, and "
+                              "the ordinance is identified and cited by "
+                              + ("its version date" if meta.get("version_date") else "no date")))
     return notices
+
+
+def _strings(mapping, prefix: str):
+    """(dotted name, mapping, key) of every text in the metadata, nested ones included."""
+    for key, value in mapping.items():
+        name = prefix + str(key)
+        if isinstance(value, str):
+            yield name, mapping, key
+        elif isinstance(value, dict):
+            yield from _strings(value, name + ".")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, dict):
+                    yield from _strings(item, f"{name}[{index}].")
 
 
 def _text_path(meta_path: Path, name: str, shown: str, line: int) -> Path:
@@ -200,25 +164,11 @@ def decode(raw: bytes, path: str) -> tuple[list[str], list[Notice]]:
 
 
 def validate_metadata(meta, path: str) -> None:
-    """Every required field present and well-formed; no unknown fields."""
+    """Every required field present and well-formed; no unknown fields
+    (ordinance.schema.json, each error at its line)."""
     if not isinstance(meta, yamlfile.Mapping):
         raise SourceError(path, 1, "metadata must be a YAML mapping")
-    for name, (required, check, expected) in FIELDS.items():
-        *parents, key = name.split(".")
-        container = meta
-        for parent in parents:
-            container = container.get(parent) if isinstance(container, dict) else None
-        if not isinstance(container, dict):
-            continue                                  # optional parent absent
-        if key not in container:
-            if required:
-                raise SourceError(path, container.line,
-                                  f"missing required field {shown(name)} ({expected})")
-            continue
-        if not check(container[key]):
-            raise SourceError(path, container.key_line(key),
-                              f"field {shown(name)} must be {expected}, not {shown(container[key])}")
-    _reject_unknown(meta, path, "")
+    schema.check(meta, schema.load(SCHEMA), path, values=True)
 
 
 def refuse_reserved(meta, path: str, hand_written=()) -> None:
@@ -231,12 +181,3 @@ def refuse_reserved(meta, path: str, hand_written=()) -> None:
         raise SourceError(path, meta.key_line("slug"),
                           f"slug {meta['slug']!r} is a name the site uses for its own pages; "
                           f"these are reserved: {', '.join(reserved)}")
-
-
-def _reject_unknown(mapping, path: str, prefix: str) -> None:
-    for key, value in mapping.items():
-        name = prefix + str(key)
-        if name not in FIELDS:
-            raise SourceError(path, mapping.key_line(key), f"unknown field {shown(name)}")
-        if isinstance(value, dict):
-            _reject_unknown(value, path, name + ".")

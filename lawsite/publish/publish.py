@@ -83,7 +83,7 @@ def built_on(root: Path) -> datetime.datetime:
 def readme(site: Path, root: Path) -> str:
     corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
     ordinances = [o["title"] for o in corpus["ordinances"]]
-    ordinances_en = [o["metadata"]["title_en"] for o in corpus["ordinances"]]
+    ordinances_en = [o["metadata"].get("title_en", o["title"]) for o in corpus["ordinances"]]
     articles = sum(len(o["articles"]) for o in corpus["ordinances"])
     date = built_on(root).strftime("%Y-%m-%d")
     return f"""地方性法规 · 离线版 / Chinese Local Regulations · offline copy

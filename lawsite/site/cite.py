@@ -37,6 +37,7 @@ import datetime  # noqa: F401  (its doctests)
 from dataclasses import dataclass
 
 from lawsite.core.numerals import from_int, to_roman
+from lawsite.model import frbr
 from lawsite.model.eid import ArticleNumber, EId
 
 ACCESSED = "{accessed}"          # filled in with the reader's date by the browser
@@ -72,14 +73,52 @@ class Work:
     """What a citation needs to know about an ordinance."""
 
     title: str
-    title_en: str
-    publisher: str            # the enacting body, author of the text
-    date: str                 # ISO date of publication: approval, else enactment
+    title_en: str             # the Chinese title where there is no English one
+    publisher: str            # the enacting body, author of the text ("" when not known)
+    date: str                 # ISO date of publication: approval, else enactment ("" when not known)
+    amended: str = ""         # ISO date of the last amendment (its approval, else its decision)
+    amended_kind: str = ""    # 修正 or 修订
 
 
 def work(meta: dict) -> Work:
-    published = (meta.get("approved") or meta["enacted"])["date"]
-    return Work(meta["title"], meta["title_en"], meta["enacted"]["body"], published.isoformat())
+    """An amended text is cited with its first adoption date and its last amendment.
+
+    >>> meta = {"title": "青岛市某条例", "enacted": {"body": "青岛市人民代表大会常务委员会",
+    ...         "date": datetime.date(1988, 9, 8)}, "approved": {"date": datetime.date(1988, 9, 24)},
+    ...         "amendments": [{"kind": "修正", "date": datetime.date(2020, 1, 14),
+    ...                         "approved": {"date": datetime.date(2020, 3, 26)}}]}
+    >>> work(meta)
+    Work(title='青岛市某条例', title_en='青岛市某条例', publisher='青岛市人民代表大会常务委员会', date='1988-09-24', amended='2020-03-26', amended_kind='修正')
+    """
+    enacted, approved = meta.get("enacted") or {}, meta.get("approved") or {}
+    published = approved.get("date") or enacted.get("date") or frbr.work_date(meta)
+    amendments = [a for a in meta.get("amendments") or [] if (a.get("approved") or {}).get("date") or a.get("date")]
+    last = amendments[-1] if amendments else {}
+    amended = (last.get("approved") or {}).get("date") or last.get("date")
+    return Work(meta["title"], meta.get("title_en") or meta["title"],
+                enacted.get("body") or approved.get("body") or "",
+                published.isoformat() if published else "",
+                amended.isoformat() if amended else "", last.get("kind", "") if amended else "")
+
+
+def version_zh(work_: Work) -> str:
+    """（2020年修正）: what a Chinese citation of an amended text adds after its title.
+
+    >>> version_zh(Work("", "", "", "", "2020-03-26", "修正")), version_zh(Work("", "", "", ""))
+    ('（2020年修正）', '')
+    """
+    return f"（{work_.amended[:4]}年{work_.amended_kind}）" if work_.amended else ""
+
+
+def version_en(work_: Work) -> str:
+    """ (as amended 2020-03-26): what an English citation of an amended text adds.
+
+    >>> version_en(Work("", "", "", "", "2011-04-12", "修订"))
+    ' (as revised 2011-04-12)'
+    """
+    if not work_.amended:
+        return ""
+    return f" (as {'revised' if work_.amended_kind == '修订' else 'amended'} {work_.amended})"
 
 
 def zh(work_: Work, eid: str, paragraphs: int) -> str:
@@ -89,8 +128,10 @@ def zh(work_: Work, eid: str, paragraphs: int) -> str:
     '《烟台市数字经济促进条例》第二十八条第三款'
     >>> zh(Work("烟台市数字经济促进条例", "", "", ""), "art_20-1", 1)
     '《烟台市数字经济促进条例》第二十条之一'
+    >>> zh(Work("青岛市环境噪声管理规定", "", "", "1988-09-24", "2020-03-26", "修正"), "art_5", 1)
+    '《青岛市环境噪声管理规定》（2020年修正）第五条'
     """
-    return f"《{work_.title}》{pinpoint_zh(paragraphs=paragraphs, **EId.parse(eid).numbers())}"
+    return f"《{work_.title}》{version_zh(work_)}{pinpoint_zh(paragraphs=paragraphs, **EId.parse(eid).numbers())}"
 
 
 def en(work_: Work, eid: str, paragraphs: int) -> str:
@@ -100,8 +141,10 @@ def en(work_: Work, eid: str, paragraphs: int) -> str:
     'Regulations of Yantai Municipality, Article 28(3)'
     >>> en(Work("", "Regulations of Yantai Municipality", "", ""), "art_20-1__para_2", 2)
     'Regulations of Yantai Municipality, Article 20A(2)'
+    >>> en(Work("", "Qingdao Provisions", "", "1988-09-24", "2020-03-26", "修正"), "art_5", 1)
+    'Qingdao Provisions (as amended 2020-03-26), Article 5'
     """
-    return f"{work_.title_en}, {pinpoint_en(paragraphs=paragraphs, **EId.parse(eid).numbers())}"
+    return f"{work_.title_en}{version_en(work_)}, {pinpoint_en(paragraphs=paragraphs, **EId.parse(eid).numbers())}"
 
 
 def unofficial(translated=None) -> str:
@@ -120,5 +163,13 @@ def gbt7714(work_: Work, url: str) -> str:
 
     >>> gbt7714(Work("烟台市数字经济促进条例", "", "烟台市人民代表大会常务委员会", "2024-11-20"), "https://x.org/a/")
     '烟台市人民代表大会常务委员会. 烟台市数字经济促进条例[EB/OL]. (2024-11-20)[{accessed}]. https://x.org/a/.'
+
+    An amended text keeps its first date and names its version; an unknown
+    publisher or date is left out, never guessed:
+
+    >>> gbt7714(Work("青岛市环境噪声管理规定", "", "", "1988-09-24", "2020-03-26", "修正"), "https://x.org/q/")
+    '青岛市环境噪声管理规定（2020年修正）[EB/OL]. (1988-09-24)[{accessed}]. https://x.org/q/.'
     """
-    return f"{work_.publisher}. {work_.title}[EB/OL]. ({work_.date})[{ACCESSED}]. {url}."
+    publisher = f"{work_.publisher}. " if work_.publisher else ""
+    date = f"({work_.date})" if work_.date else ""
+    return f"{publisher}{work_.title}{version_zh(work_)}[EB/OL]. {date}[{ACCESSED}]. {url}."

@@ -140,6 +140,15 @@ def english_citation(site: Site, ordinance: model.Ordinance, work: cite.Work, ei
     return cite.en(work, eid, count) + cite.unofficial(translated)
 
 
+def title_markup(site: Site, ordinance: model.Ordinance) -> str:
+    """The title in the page's language, escaped; the Chinese title that stands in for
+    a missing English one is marked lang="zh-CN"."""
+    title = markup.escape(site.lang.title(ordinance))
+    if site.lang.title_lang(ordinance) != site.lang.html_lang:
+        return markup.element("span", title, lang=site.lang.title_lang(ordinance))
+    return title
+
+
 def history_line(ordinance: model.Ordinance) -> str:
     """The 题注, as printed under the title (always the official Chinese)."""
     text = markup.escape("（" + "　".join(ordinance.history) + "）")
@@ -292,12 +301,14 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
     lang, labels, slug = site.lang, site.labels, ordinance.slug
     path = site.path(urls.ordinance_path(slug))
     title = lang.title(ordinance)
-    body = [markup.heading(1, markup.escape(title), "ordinance")]
-    if not lang.official:
+    body = [markup.heading(1, title_markup(site, ordinance), "ordinance")]
+    if not lang.official and lang.title_lang(ordinance) == lang.html_lang:
         body.append(markup.element("p", markup.escape(ordinance.title), cls="ls-original", lang="zh-CN"))
     if ordinance.history:
         body.append(history_line(ordinance))
+    body += unverified_notice(site, ordinance)
     body.append(metadata_table(site, ordinance))
+    body += amendment_list(site, ordinance)
     if not lang.official:
         body += [unofficial_notice(site, ordinance), coverage_line(site, ordinance)]
     body.append(markup.heading(2, markup.escape(labels("contents")), "contents"))
@@ -369,17 +380,67 @@ def coverage_line(site: Site, ordinance: model.Ordinance) -> str:
 
 
 def metadata_table(site: Site, ordinance: model.Ordinance) -> str:
+    """Bodies and dates, the status, the version; what is not known says so (不详)."""
     labels, meta = site.labels, ordinance.meta
     body = "body" if site.lang.official else f"body_{site.lang.code}"
-    rows = [[labels("enacting_body"), meta["enacted"][body]],
-            [labels("adopted_on"), labels.date(meta["enacted"]["date"])]]
+
+    def name(act: dict) -> str:
+        return act.get(body) or act.get("body") or labels("unknown")
+
+    def day(value) -> str:
+        return labels.date(value) if value else labels("unknown")
+
+    enacted = meta.get("enacted") or {}
+    rows = [[labels("enacting_body"), name(enacted)], [labels("adopted_on"), day(enacted.get("date"))]]
     if meta.get("approved"):
-        rows += [[labels("approving_body"), meta["approved"][body]],
-                 [labels("approved_on"), labels.date(meta["approved"]["date"])]]
-    rows += [[labels("effective_date"), labels.date(meta["effective"])],
+        rows += [[labels("approving_body"), name(meta["approved"])],
+                 [labels("approved_on"), day(meta["approved"].get("date"))]]
+    if meta.get("promulgated"):
+        rows.append([labels("promulgated_on"), day(meta["promulgated"].get("date"))])
+        if meta["promulgated"].get("announcement"):
+            rows.append([labels("announcement"), meta["promulgated"]["announcement"]])
+    rows += [[labels("effective_date"), day(meta.get("effective"))],
              [labels("status"), labels(meta["status"])]]
+    if meta.get("version_date"):
+        rows.append([labels("version_date"), labels.date(meta["version_date"])])
     cells = [[markup.escape(cell) for cell in row] for row in rows]
     return '<div class="ls-meta" markdown>\n\n' + markup.table(["", ""], cells) + "\n\n</div>"
+
+
+def amendment_list(site: Site, ordinance: model.Ordinance) -> list[str]:
+    """The amendment history: each amendment's date and kind, and its decision and its
+    line of the header as written (always the official Chinese)."""
+    amendments = ordinance.meta.get("amendments") or []
+    if not amendments:
+        return []
+    labels, lines = site.labels, []
+    for amendment in amendments:
+        date = (amendment.get("approved") or {}).get("date") or amendment.get("date")
+        kind = labels("revised" if amendment["kind"] == "修订" else "amended")
+        head = labels("amendment", date=labels.date(date) if date else labels("unknown"), kind=kind)
+        written = amendment.get("text") or amendment.get("decision") or ""
+        lines.append(f"- {markup.escape(head)}" + (
+            "　" + markup.element("span", markup.escape(written), lang="zh-CN") if written else ""))
+    return [markup.heading(2, markup.escape(labels("amendments")), "amendments"), "\n".join(lines)]
+
+
+def unverified_notice(site: Site, ordinance: model.Ordinance) -> list[str]:
+    """What an editor has not checked, said plainly: an imported text's status, a
+    missing adoption or effective date, a missing English title."""
+    meta, labels = ordinance.meta, site.labels
+    what = []
+    if meta["status"] == "not_verified":
+        what.append(labels("status_unverified"))
+    if not (meta.get("enacted") or {}).get("date"):
+        what.append(labels("no_adoption_date"))
+    if not meta.get("effective"):
+        what.append(labels("no_effective_date"))
+    if not site.lang.official and f"title_{site.lang.code}" not in meta:
+        what.append(labels("no_title_en"))
+    if not what:
+        return []
+    separator = "、" if site.lang.official else "; "
+    return [notice(labels("unverified_notice", what=separator.join(what)), "ls-notice ls-notice--unverified")]
 
 
 def contents(site: Site, ordinance: model.Ordinance, path: str) -> str:
@@ -433,10 +494,10 @@ def ordinance_list(site: Site, ordinances: list[model.Ordinance]) -> str:
     for ordinance in ordinances:
         meta = ordinance.meta
         target = urls.relative(here, site.path(urls.ordinance_path(ordinance.slug)))
-        facts = "　".join([site.labels(meta["status"]),
-                          f'{site.labels("effective_date")} {site.labels.date(meta["effective"])}',
+        effective = site.labels.date(meta["effective"]) if meta.get("effective") else site.labels("unknown")
+        facts = "　".join([site.labels(meta["status"]), f'{site.labels("effective_date")} {effective}',
                           site.labels("article_count", n=len(ordinance.articles))])
-        lines.append(f"- **{markup.link(markup.escape(site.lang.title(ordinance)), target)}**  \n"
+        lines.append(f"- **{markup.link(title_markup(site, ordinance), target)}**  \n"
                      f'    <span class="ls-facts">{html.escape(facts)}</span>')
     return "\n".join(lines) + "\n"
 

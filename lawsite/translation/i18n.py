@@ -19,7 +19,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lawsite.core import paths, yamlfile
+from lawsite.core import paths, schema, yamlfile
 from lawsite.core.errors import Notice, SourceError, display_path
 from lawsite.core.errors import shown as quoted
 from lawsite.core.numerals import to_roman
@@ -28,8 +28,7 @@ from lawsite.site import markup
 from lawsite.translation import glossary
 from lawsite.translation.labels import Labels
 
-STATUSES = ("unofficial", "official")
-KEYS = ("status", "translator", "date", "note", "text")
+SCHEMA = Path(__file__).with_name("translation.schema.json")
 
 OFFICIAL = "zh"
 CODES = ("zh", "en")             # the language trees of the site; the first is the official one
@@ -90,30 +89,14 @@ def load_translation(path: Path, ordinance: model.Ordinance) -> Translation:
         raise SourceError(shown, None, "is a symbolic link that leads outside its directory: "
                           "a translation must be a file in it")
     data = yamlfile.load(path)
-    if not isinstance(data, dict):
-        raise SourceError(shown, 1, "a translation file is a mapping with `text:`")
-    for key in data:
-        if key not in KEYS:
-            raise SourceError(shown, data.key_line(key), f"unknown key {quoted(key)} "
-                              f"(expected {', '.join(KEYS)})")
-    status = data.get("status", "unofficial")
-    if status not in STATUSES:
-        raise SourceError(shown, data.key_line("status"),
-                          f"status must be one of {', '.join(STATUSES)}, not {quoted(status)}")
-    date = data.get("date")
-    if date is not None and type(date) is not datetime.date:
-        raise SourceError(shown, data.key_line("date"), "`date` must be a date (YYYY-MM-DD)")
+    schema.check(data, schema.load(SCHEMA), shown, values=True)
+    status, date = data.get("status", "unofficial"), data.get("date")
     text = data.get("text") or {}
-    if not isinstance(text, dict):
-        raise SourceError(shown, data.key_line("text"), "`text` must map eIds to translations")
     known = element_eids(ordinance)
-    for eid, value in text.items():
+    for eid in text:
         if eid not in known:
             raise SourceError(shown, text.key_line(eid), f"unknown eId {quoted(eid)}: "
                               f"《{ordinance.title}》 has no such chapter, section, 款, 项 or 目")
-        if not isinstance(value, str) or not value.strip():
-            raise SourceError(shown, text.key_line(eid),
-                              f"the translation of {eid} must be non-empty text, not {quoted(value)}")
     notices = [notice for eid, value in text.items()
                for notice in markup.bidi_notice(shown, text.key_line(eid), f"the translation of {eid}", value)]
     return Translation(shown, status, str(data.get("translator", "")),
@@ -162,10 +145,20 @@ class Language:
         return self.prefix + path
 
     def title(self, ordinance: model.Ordinance) -> str:
-        return ordinance.title if self.official else ordinance.meta[f"title_{self.code}"]
+        """The title in this language; without one (`title_en` absent), the official
+        Chinese title (see `title_lang`)."""
+        return ordinance.title if self.official else ordinance.meta.get(f"title_{self.code}", ordinance.title)
+
+    def title_lang(self, ordinance: model.Ordinance) -> str:
+        """The HTML language of `title(ordinance)`: zh-CN where it falls back to the Chinese."""
+        return self.html_lang if self.official or f"title_{self.code}" in ordinance.meta else "zh-CN"
 
     def short_title(self, ordinance: model.Ordinance) -> str:
-        return ordinance.meta["short_title" if self.official else f"short_title_{self.code}"]
+        """A short name (烟台); without one, the title."""
+        meta = ordinance.meta
+        if self.official:
+            return meta.get("short_title", ordinance.title)
+        return meta.get(f"short_title_{self.code}") or self.title(ordinance)
 
     def article_label(self, article: model.Article) -> str:
         return article.label if self.official else self.labels("article", n=article.number.en)

@@ -6,6 +6,7 @@ import re
 import pytest
 from mkdocs.exceptions import MkDocsException
 
+from lawsite.core.errors import SourceError
 from lawsite.mkdocs import search
 
 from ..conftest import build_site_into
@@ -68,7 +69,7 @@ def test_the_query_segmenter_of_the_built_worker_is_repaired(site_dir):
 
 
 def test_patch_fails_loudly_if_material_changes():
-    with pytest.raises(ValueError, match="no longer has the query segmenter"):
+    with pytest.raises(ValueError, match="no longer has what the repair of the query segmenter"):
         search.patch_worker("function somethingElse(){}")
 
 
@@ -99,3 +100,17 @@ def test_build_fails_with_a_separator_without_zero_width_space(tmp_path, monkeyp
     with pytest.raises(MkDocsException):
         build_site_into(tmp_path)
     assert "must contain \\u200b" in caplog.text
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("terms: 数字经济\n", 1, "`terms` must be a list of words"),
+    ("terms:\n  - 数字经济\n  - 数据 交易\n", 3, "each term must be one word"),
+    ("terms:\n  - 数字经济\n  - 12\n", 3, "each term must be one word"),
+    ("term: [数字经济]\n", 1, "unknown key 'term'"),
+    ("", 1, "a mapping with one key, `terms:`"),
+])
+def test_search_terms_are_checked_by_their_schema_at_the_line(tmp_path, text, line, message):
+    path = tmp_path / "search-terms.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError, match=f":{line}: .*{re.escape(message)}"):
+        search.terms(path)

@@ -77,6 +77,20 @@ def test_malformed_entry_fails_the_build_naming_file_and_key(tmp_path, entry, pr
     assert caught.value.line == 2 and "art_1__para_1" in str(caught.value) and problem in str(caught.value)
 
 
+@pytest.mark.parametrize("text, line, problem", [
+    ("status: draft\ntext: {}\n", 1, "status must be one of unofficial, official, not 'draft'"),
+    ("date: 2026-12-01\ndate2: x\n", 2, "unknown key 'date2' (expected status, translator, date, note, text)"),
+    ("text: {}\ndate: '2026-12-01'\n", 2, "`date` must be a date (YYYY-MM-DD), not '2026-12-01'"),
+    ("text: [a]\n", 1, "`text` must map eIds to translations"),
+    ("- text\n", 1, "a translation file is a mapping with `text:`"),
+])
+def test_a_malformed_translation_file_is_refused_by_its_schema_at_the_line(tmp_path, text, line, problem):
+    directory = translations_with(tmp_path, "jinan-digital-economy", text)
+    with pytest.raises(SourceError) as caught:
+        build.load(project(ROOT / "sources", directory))
+    assert caught.value.line == line and problem in str(caught.value)
+
+
 def test_translation_for_an_unknown_ordinance(tmp_path):
     directory = translations_with(tmp_path, "no-such-ordinance", "text: {}\n")
     with pytest.raises(SourceError) as caught:
