@@ -48,6 +48,7 @@ says 数据 two hundred times links it once a paragraph.
 ['食品小作坊', '小摊点']
 """
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -209,13 +210,14 @@ def uses(ordinance: Ordinance, definitions: list[Definition]) -> dict[str, list[
     each 款, only where its scope is, never inside the definition itself, and a short name
     only after it is introduced."""
     terms: dict[str, list[Definition]] = {}
+    slug = ordinance.slug
     for defined in definitions:
-        if defined.slug == ordinance.slug:
+        if defined.slug == slug:
             terms.setdefault(defined.term, []).append(defined)
     if not terms:
         return {}
-    longer = {d.term for d in definitions if any(t in d.term for t in terms)}   # 大数据 ⊃ 数据
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(longer, key=lambda t: (-len(t), t))))
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(_containing(terms, definitions),
+                                                                key=lambda t: (-len(t), t))))
     order = {element.eid: n for n, (_, _, element, _) in enumerate(_elements(ordinance))}
     found, linked = {}, set()
     for article, paragraph, element, _ in _elements(ordinance):
@@ -240,8 +242,22 @@ def uses(ordinance: Ordinance, definitions: list[Definition]) -> dict[str, list[
     return found
 
 
+def _containing(terms, definitions: list[Definition]) -> set[str]:
+    """The terms of `definitions` that contain one of `terms` (大数据 contains 数据), and
+    those terms themselves: one search of them all, joined one a line."""
+    every = sorted({d.term for d in definitions})
+    joined = "\n".join(every)
+    starts = [0]
+    for term in every[:-1]:
+        starts.append(starts[-1] + len(term) + 1)
+    found = re.finditer("|".join(re.escape(t) for t in terms), joined)
+    return {every[bisect.bisect_right(starts, match.start()) - 1] for match in found}
+
+
 def _applying(candidates: list[Definition], article: Article) -> Definition | None:
     """The definition of a term that applies in the article: the narrowest in scope."""
+    if len(candidates) == 1 and not candidates[0].scope:
+        return candidates[0]                       # the common case: one, for the whole text
     applying = [d for d in candidates if _applies(d, article)]
     return max(applying, key=lambda d: len(d.scope), default=None)
 
