@@ -269,3 +269,13 @@ def test_a_term_applies_only_where_its_scope_is(forms):
     assert "art_14__para_1" not in got
     assert got["art_18__para_1"] == at("art_18__para_1", "非业主使用人")   # a list's term: everywhere
     assert got["art_9__para_1"] == at("art_9__para_1", "华侨")          # 华侨 in 归侨's definition
+
+
+@pytest.mark.parametrize("name", ["本条例", "本规定", "本办法", "本细则", "本决定", "本守则"])
+def test_every_name_an_instrument_gives_itself_defines_for_the_whole_text(sources_tree, name):
+    # 本决定所称 does not occur in the corpus; it is read as 本条例所称 is
+    sources_tree.add(f"第一条 {name}所称散煤，是指燃用的煤炭及其制品。\n第二条 禁止销售散煤。\n")
+    [ordinance] = build.load(project(sources_tree.root, sources_tree.root.parent / "no-translations")).ordinances
+    found = definitions.find([ordinance])
+    assert [(d.term, d.scope) for d in found] == [("散煤", "")]
+    assert [(s, d.term) for s, _, d in definitions.uses(ordinance, found)["art_2__para_1"]] == [(4, "散煤")]
