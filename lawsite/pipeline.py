@@ -236,7 +236,7 @@ def _links_data(corpus: Corpus) -> dict:
              "pairs": [list(pair) for pair in p.pairs]} for p in found]
     return {"references": references_,
             "definitions": [{"ordinance": d.slug, "term": d.term, "eid": d.eid, "text": d.text,
-                             "kind": d.kind} for d in corpus.definitions],
+                             "kind": d.kind, "scope": d.scope} for d in corpus.definitions],
             "parallels": parallels_}
 
 

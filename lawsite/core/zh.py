@@ -39,6 +39,9 @@ CLOSING_MARKS = "”’」』）)"
 # Half-width punctuation of extracted texts and its full-width form.
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
+# How an instrument names itself (本条例第十条, 本规定所称…): 条例, 规定, 办法, 细则, 决定, 守则.
+SELF_NAMES = ("本条例", "本规定", "本办法", "本细则", "本决定", "本守则")
+
 # What joins a reference to the one before it (第十条、第十二条和第十五条至第十七条).
 REFERENCE_CONNECTORS = ("、", "和", "或者", "或", "及", "以及", "与", "至")
 

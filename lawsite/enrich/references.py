@@ -5,10 +5,11 @@ resolved from where they stand:
 
 | written                     | target                                         |
 |-----------------------------|------------------------------------------------|
-| 第十条, 本条例第十条         | art_10                                         |
+| 第十条, 本条例第十条         | art_10 (本规定, 本办法, 本细则, 本决定: as 本条例) |
 | 第十条第二款, …第（三）项    | art_10__para_2, art_10__para_2__point_3        |
 | 第十条第三项                 | art_10__para_k__point_3, k the only 款 with 项 |
 | 第十条至第十二条             | art_10: a range links to its first provision   |
+| 第（二）、（三）项, 第八、九项 | the first item: so does a list of 款 or 项      |
 | 第二十条之一                 | art_20-1, the inserted article                 |
 | 本条, 本条第二款, 第二款     | this article, its 款                           |
 | 本款, 本款第（一）项         | this 款, its item                              |
@@ -19,16 +20,26 @@ resolved from where they stand:
 
 A reference joined to the one before by 、, 和, 或者, 及, 以及 or 至 continues it:
 第五条第二款、第三款 is 第五条第三款; 《…法》第十三条、第十四条 are both in that law.
+A bare 款 or 项 is of the provision named before it in the sentence — 违反本条例第十条
+第一款规定…的，违反第二款规定… is 第十条第二款, 前款规定的第一项 is 前款's — and in a 项,
+of the provision its 款 names before the list: 违反本条例第九条规定的，按照下列规定处罚：
+（一）违反第（一）项规定的… is art_9__para_1__point_1. Where that provision has no such
+款 or 项, it is this article's or this 款's, as above. Targets are eIds, so a 项 resolves
+however its list is laid out (项 with paragraphs of their own included).
 
 Titles not in the corpus are external references: listed, never linked. A
 reference to a provision that does not exist is unresolved and gives a Notice
 naming the file, line and reference: never a dead link. Bare 本条例 (违反本条例规定)
-is not a reference: it is the page the reader is on.
+is not a reference: it is the page the reader is on; nor is a bare 本规定, 本办法 ….
 
 >>> [(m["article"], m["paragraph"], m["item"]) for m in REFERENCE.finditer("依照本条例第十条第二款第（三）项") if m.group()]
 [('十', '二', '三')]
 >>> [(m["article"], m["inserted"], m["paragraph"]) for m in REFERENCE.finditer("依照第二十条之一第二款") if m.group()]
 [('二十', '一', '二')]
+>>> [m.group() for m in REFERENCE.finditer("违反本规定第十三条、本办法第二条第一款") if m.group()]
+['本规定第十三条', '本办法第二条第一款']
+>>> [(m.group(), m["item"] or m["plain_item"]) for m in REFERENCE.finditer("第（二）、（三）项，第一至第三项，第二款、第三款") if m.group()]
+[('第（二）、（三）项', '二'), ('第一至第三项', '一'), ('第二款', None), ('第三款', None)]
 """
 
 import re
@@ -47,21 +58,24 @@ REFERENCE = re.compile(
     (?=[《本前第])                                    # (cheap start: every reference begins so)
     (?:《(?P<title>[^《》]+)》)?                       # a law or ordinance by title
     (?:
-        (?P<ours>本条例)?                               # this ordinance, said explicitly
+        (?P<ours>{zh.alternatives(zh.SELF_NAMES)})?     # this ordinance, said explicitly: 本条例, 本规定 …
         第(?P<article>{N})条(?:之(?P<inserted>{N}))?   # 第二十条, 第二十条之一
         (?:至第(?P<last>{N})条(?:之(?P<last_inserted>{N}))?)?  # a range of articles
       | (?P<this>本条)(?!例)                            # this article
       | 前(?P<previous>[{COUNT}]?)款                    # the 款 before this one, or the n before
       | 本(?P<division>[章节款])(?!程)                  # this chapter, section or 款 (not 本章程)
     )?
-    (?:第(?P<paragraph>{N})款)?                         # a 款
-    (?:第(?:（(?P<item>{N})）|(?P<plain_item>{N}))项)?  # an item: 第（三）项 or 第三项
+    (?:第(?P<paragraph>{N})(?:[、至]第?{N})*款)?         # a 款 (第二、三款: links the first)
+    (?:第(?:（(?P<item>{N})）(?:[、至]第?（{N}）)*        # an item: 第（三）项, 第（二）、（三）项,
+       |(?P<plain_item>{N})(?:[、至]第?{N})*)项)?       # 第（一）至第（八）项, 第三项, 第八、九项
     """,
     re.VERBOSE,
 )
 
 # What may join a reference to the one before it, which it then continues.
 CONNECTOR = re.compile(zh.alternatives(zh.REFERENCE_CONNECTORS))
+
+SENTENCE_END = re.compile(f"[{zh.SENTENCE_ENDS}]")
 
 
 @dataclass(frozen=True)
@@ -104,12 +118,16 @@ def find(ordinances: list[Ordinance]) -> tuple[dict[str, list[Reference]], list[
     by_title = {ordinance.title: ordinance for ordinance in ordinances}
     found: dict[str, list[Reference]] = {}
     notices: list[Notice] = []
+    introduced = None
     for ordinance in ordinances:
         for article in ordinance.articles:
             for paragraph, element in article.elements():
                 where = _Where(ordinance, article.number, paragraph.number, element.eid,
                                paragraph.line)
-                references = _in_text(element.text, where, by_title, notices)
+                references, named = _in_text(element.text, where, by_title, notices,
+                                             None if element is paragraph else introduced)
+                if element is paragraph:
+                    introduced = named             # what its 项 and 目 inherit
                 if references:
                     found[f"{ordinance.slug}/{element.eid}"] = references
     return found, notices
@@ -128,18 +146,44 @@ def external(ordinance: Ordinance, references: dict[str, list[Reference]]) -> di
 
 
 def _in_text(text: str, where: _Where, by_title: dict[str, Ordinance],
-            notices: list[Notice]) -> list[Reference]:
-    """The references in one element's text, in order, without overlaps."""
-    references, context, last_end = [], None, None
+            notices: list[Notice], inherited=None) -> tuple[list[Reference], tuple | None]:
+    """The references in one element's text, in order, without overlaps; and the
+    provision its last sentence names, which the 项 of a 款 inherit.
+
+    A bare 第二款 or 第三项 continues the reference before it in the sentence (违反本条例
+    第十条第一款规定…的，违反第二款规定… is 第十条第二款; 前款规定的第一项 is 前款's item),
+    and in a 项, the provision its 款 names before the list (违反本条例第十八条规定的，按照
+    下列规定处罚：（一）违反第三项规定的… is 第十八条第三项): `inherited`. Where that
+    provision has no such 款 or 项, it is this article's or this 款's."""
+    references, context, named, last_end = [], None, inherited, None
     for match in REFERENCE.finditer(text):
         if not match.group():
             continue                               # not a reference: 第十八届, 本市, 前期
-        continues = last_end is not None and CONNECTOR.fullmatch(text[last_end:match.start()])
-        reference, context = _resolve(match, where, by_title, context if continues else None,
-                                      notices)
+        between = text[last_end or 0:match.start()]
+        if SENTENCE_END.search(between):
+            named = inherited                      # a new sentence
+        continues = last_end is not None and CONNECTOR.fullmatch(between)
+        if continues or not (named and _bare(match)):
+            reference, context = _resolve(match, where, by_title, context if continues else None,
+                                          notices)
+        else:                                      # of the provision named before, or else here
+            tried: list[Notice] = []
+            reference, context = _resolve(match, where, by_title, named, tried)
+            if reference.kind == "unresolved":
+                reference, context = _resolve(match, where, by_title, None, notices)
+        named = context or named
         references.append(reference)
         last_end = match.end()
-    return references
+    after = SENTENCE_END.search(text, last_end or 0)
+    if after and after.end() < len(text):
+        named = inherited                          # the last sentence names nothing
+    return references, named
+
+
+def _bare(match: re.Match) -> bool:
+    """Whether a reference names only a 款 or a 项: 第二款, 第（三）项."""
+    return not (match["title"] or match["ours"] or match["article"] or match["this"]
+                or match["previous"] is not None or match["division"])
 
 
 def _resolve(match: re.Match, where: _Where, by_title, context, notices):

@@ -174,3 +174,131 @@ def test_a_reference_to_an_inserted_article_resolves_to_it(sources_tree):
         ("第二条之一至第三条", "internal", "test-ordinance", "art_2-1")]
     assert [n.message for n in notices] == [
         "第三条 refers to 本条例第二条之二, but 测试市测试条例 has no 第二条之二 (it has 4 articles)"]
+
+
+# Cut from the corpus: corpora/lawrefbook/shanghai/上海市查处车辆非法客运若干规定(2014-06-19).md
+# and zhejiang/嘉兴市餐饮业油烟管理办法(2020-04-10).md, the title and body as received
+# (the header lines left out).
+CORPUS_TEXTS = {"shanghai-illegal-passenger-transport": "上海市查处车辆非法客运若干规定",
+                "jiaxing-cooking-fumes": "嘉兴市餐饮业油烟管理办法"}
+
+
+@pytest.fixture(scope="module")
+def corpus_texts(tmp_path_factory):
+    tree = SourcesTree(tmp_path_factory.mktemp("corpus-references") / "sources")
+    for slug, title in CORPUS_TEXTS.items():
+        tree.add((FIXTURES / f"{slug}.txt").read_bytes(), slug=slug, title=title)
+    corpus = build.load(project(tree.root, tree.root.parent / "no-translations"))
+    return references.find(corpus.ordinances)
+
+
+@pytest.mark.parametrize("slug, eid, expected", [
+    # 本规定第X条第X款, 本规定第X条: the link text keeps 本规定
+    ("shanghai-illegal-passenger-transport", "art_4__para_1",
+     [("本规定第二条第一款", "internal", "shanghai-illegal-passenger-transport", "art_2__para_1")]),
+    ("shanghai-illegal-passenger-transport", "art_4__para_2",
+     [("本规定第二条第二款", "internal", "shanghai-illegal-passenger-transport", "art_2__para_2")]),
+    ("shanghai-illegal-passenger-transport", "art_5__para_1",
+     [("本规定第三条", "internal", "shanghai-illegal-passenger-transport", "art_3")]),
+    # 本办法第X条第X款
+    ("jiaxing-cooking-fumes", "art_11__para_1",
+     [("本办法第五条第一款", "internal", "jiaxing-cooking-fumes", "art_5__para_1")]),
+    ("jiaxing-cooking-fumes", "art_13__para_1",
+     [("本办法第七条第二款", "internal", "jiaxing-cooking-fumes", "art_7__para_2")]),
+])
+def test_a_regulation_or_measures_name_themselves_as_an_ordinance_does(corpus_texts, slug, eid, expected):
+    found, notices = corpus_texts
+    assert where(found, slug, eid) == expected
+    assert notices == []
+
+
+@pytest.mark.parametrize("name", ["本细则", "本决定", "本规定", "本办法"])
+def test_every_name_an_instrument_gives_itself(sources_tree, name):
+    # the second sentence is from 浙江省县、乡两级人民代表大会代表选举实施细则 第十六条
+    corpus = load(sources_tree, {"test-ordinance": (
+        "第一条 甲。\n第二条 乙。\n\n"
+        f"依照前款规定重新确定代表名额的，应当在三十日内将重新确定代表名额的情况依照{name}第一条的规定进行备案。\n"
+        f"第三条 违反{name}规定的，依法处理。\n")})
+    found, notices = references.find(corpus.ordinances)
+    assert where(found, "test-ordinance", "art_2__para_2") == [
+        ("前款", "internal", "test-ordinance", "art_2__para_1"),
+        (f"{name}第一条", "internal", "test-ordinance", "art_1")]
+    assert "test-ordinance/art_3__para_1" not in found and notices == []
+
+
+# Cut from the corpus, the title and body as received: henan/濮阳市戚城遗址保护条例(2017-08-11).md,
+# shanghai/上海市住房公积金管理若干规定.md, beijing/北京市控制吸烟条例(2021-09-24).md.
+NAMED_BEFORE = {"puyang-qicheng-site": "濮阳市戚城遗址保护条例",
+                "shanghai-housing-fund": "上海市住房公积金管理若干规定",
+                "beijing-smoking-control": "北京市控制吸烟条例"}
+
+
+@pytest.fixture(scope="module")
+def named_before(tmp_path_factory):
+    tree = SourcesTree(tmp_path_factory.mktemp("named-before") / "sources")
+    for slug, title in NAMED_BEFORE.items():
+        tree.add((FIXTURES / f"{slug}.txt").read_bytes(), slug=slug, title=title)
+    corpus = build.load(project(tree.root, tree.root.parent / "no-translations"))
+    return references.find(corpus.ordinances)
+
+
+@pytest.mark.parametrize("slug, eid, expected", [
+    # 第十三条 违反本条例第九条规定的，按照下列规定处罚：（一）违反第（一）项规定的…:
+    # the 项 of 第九条, not of 第十三条 (which has as many 项: it was linked to itself)
+    ("puyang-qicheng-site", "art_13__para_1__point_1",
+     [("第（一）项", "internal", "puyang-qicheng-site", "art_9__para_1__point_1")]),
+    ("puyang-qicheng-site", "art_13__para_1__point_3",
+     [("第（四）项", "internal", "puyang-qicheng-site", "art_9__para_1__point_4")]),
+    # 前款第（一）项中的规定期限、第（二）项中的规定比例: both of 前款 (第（二）项 was dead)
+    ("shanghai-housing-fund", "art_9__para_3",
+     [("前款第（一）项", "internal", "shanghai-housing-fund", "art_9__para_2__point_1"),
+      ("第（二）项", "internal", "shanghai-housing-fund", "art_9__para_2__point_2")]),
+    # 违反本条例第二十条第一款，第二款第一项、第二项规定: 第二十条's 第二款, after a comma
+    ("beijing-smoking-control", "art_26__para_2",
+     [("本条例第二十条第一款", "internal", "beijing-smoking-control", "art_20__para_1"),
+      ("第二款第一项", "internal", "beijing-smoking-control", "art_20__para_2__point_1"),
+      ("第二项", "internal", "beijing-smoking-control", "art_20__para_2__point_2"),
+      ("《中华人民共和国未成年人保护法》", "external", None, "")]),
+])
+def test_a_bare_paragraph_or_item_is_of_the_provision_named_before(named_before, slug, eid, expected):
+    found, notices = named_before
+    assert where(found, slug, eid) == expected
+    assert notices == []
+
+
+def test_an_item_without_the_named_provisions_item_is_its_own_lists(sources_tree):
+    # the 项 of 第一条 has no 第（三）项: 第（一）项 is the 项 of this list, as before
+    corpus = load(sources_tree, {"test-ordinance": (
+        "第一条 甲：\n（一）乙；\n（二）丙。\n"
+        "第二条 违反本条例第一条规定的，按照下列规定处理：\n"
+        "（一）违反第（二）项规定的，警告；\n（二）违反第（三）项规定的，依照第（一）项处理。\n"
+        "第三条 依照第一条规定。有下列情形之一的：\n（一）违反第（二）项的。\n")})
+    found, notices = references.find(corpus.ordinances)
+    assert where(found, "test-ordinance", "art_2__para_1__point_1") == [
+        ("第（二）项", "internal", "test-ordinance", "art_1__para_1__point_2")]
+    assert where(found, "test-ordinance", "art_2__para_1__point_2") == [
+        ("第（三）项", "unresolved", "test-ordinance", ""),
+        ("第（一）项", "internal", "test-ordinance", "art_1__para_1__point_1")]
+    # a new sentence that names nothing: its 项 refer to their own list
+    assert where(found, "test-ordinance", "art_3__para_1__point_1") == [
+        ("第（二）项", "unresolved", "test-ordinance", "")]
+    assert [n.message for n in notices] == [
+        "第二条 refers to 第（三）项, but 第二条第一款 has 2 项",
+        "第三条 refers to 第（二）项, but 第三条第一款 has 1 项"]
+
+
+def test_a_list_of_paragraphs_or_items_links_its_first(sources_tree):
+    # the phrasing of the corpus: 违反本条第一、二、三款规定的 (北京), 有前款第（一）、（二）项所列行为
+    # (郑州), 违反本条例第二十八条第（一）至（四）项 (洛阳), 有第一、二、三、四、七项行为之一
+    corpus = load(sources_tree, {"test-ordinance": (
+        "第一条 甲：\n（一）乙；\n（二）丙；\n（三）丁；\n（四）戊。\n\n"
+        "违反本条第一、二款规定的，有前款第（一）、（二）项所列行为的，依法处理。\n"
+        "第二条 违反本条例第一条第（二）至（四）项，有第一条第三、四项行为之一的，依法处理。\n")})
+    found, notices = references.find(corpus.ordinances)
+    assert where(found, "test-ordinance", "art_1__para_2") == [
+        ("本条第一、二款", "internal", "test-ordinance", "art_1__para_1"),
+        ("前款第（一）、（二）项", "internal", "test-ordinance", "art_1__para_1__point_1")]
+    assert where(found, "test-ordinance", "art_2__para_1") == [
+        ("本条例第一条第（二）至（四）项", "internal", "test-ordinance", "art_1__para_1__point_2"),
+        ("第一条第三、四项", "internal", "test-ordinance", "art_1__para_1__point_3")]
+    assert notices == []
