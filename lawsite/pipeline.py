@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from lawsite.core.errors import display_path
-from lawsite.enrich import definitions, departments, parallels, references
+from lawsite.enrich import boilerplate, definitions, departments, parallels, references
 from lawsite.enrich.vocabulary import load as load_vocabulary
 from lawsite.mkdocs import search
 from lawsite.model.corpus import Corpus
@@ -36,9 +36,11 @@ def load(project: Project) -> Corpus:
     corpus.notices += found
     corpus.definitions = definitions.find(ordinances)
     corpus.term_uses = {o.slug: definitions.uses(o, corpus.definitions) for o in ordinances}
-    corpus.parallels = parallels.find(ordinances)
+    corpus.boilerplate = boilerplate.find(ordinances)
+    corpus.parallels = parallels.find(ordinances, standard=corpus.boilerplate)
     corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, project.translations)
-    corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages)
+    corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages,
+                                          corpus.boilerplate)
     corpus.notices += i18n.unknown_languages(project.translations)
     corpus.notices += [notice for lang in corpus.languages for translation in lang.translations.values()
                        for notice in translation.notices]

@@ -23,3 +23,4 @@ class Corpus:
     definitions: list = field(default_factory=list)    # [definitions.Definition]
     term_uses: dict = field(default_factory=dict)      # slug → eid → [(start, end, Definition)]
     parallels: dict = field(default_factory=dict)      # (slug, article) → [parallels.Parallel]
+    boilerplate: dict = field(default_factory=dict)    # (slug, article) → kind of standard clause
