@@ -9,7 +9,8 @@ minutes, not hours:
    articles (应当, 部门) are dropped.
 2. The similarity of every article with every other is one sparse matrix product,
    computed CHUNK rows at a time so that memory stays bounded; of each row only the
-   entries of at least FLOOR are kept.
+   entries of at least THRESHOLD − MARGIN are kept (a runner-up below that never
+   decides).
 3. For each article and each other ordinance: the best-matching article there and the
    runner-up. The best one is a suggestion if it scores at least THRESHOLD and at least
    MARGIN more than the runner-up (an article that matches several of that ordinance's
@@ -49,11 +50,10 @@ from lawsite.enrich import boilerplate
 from lawsite.model.document import Article, ArticleNumber, Chapter, Ordinance, paragraph_eid
 
 THRESHOLD = 0.25    # least similarity of an article pair shown as a parallel
-MARGIN = 0.02      # least lead of the best match in an ordinance over the runner-up there
+MARGIN = 0.04      # least lead of the best match in an ordinance over the runner-up there
 ORDINANCES = 5      # most other ordinances an article lists a parallel in
 STRONG = 0.5        # least similarity of a pair that gets a comparison page
 MAX_DF = 0.5        # bigrams in more than this share of all articles are ignored
-FLOOR = 0.05        # article pairs less similar than this are never looked at
 CHUNK = 256         # rows of the similarity product computed at a time
 PAIR_FLOOR = 0.2    # least similarity of a further 款 pair shown side by side
 MIN_SAME = 2        # shorter shared runs inside a change are shown as part of it
@@ -119,19 +119,23 @@ class _Place(NamedTuple):
     ordinance: int          # its ordinance's position in the corpus
 
 
-def _best_per_ordinance(vectors, owner: np.ndarray, queried: np.ndarray, chunk: int = CHUNK):
+def _best_per_ordinance(vectors, owner: np.ndarray, queried: np.ndarray, floor: float,
+                        chunk: int = CHUNK):
     """For every queried article i and every other ordinance o holding an article at least
-    FLOOR similar to it: (i, o, j, best, runner_up), j being the best such article of o
-    (ties: the first), runner_up the next best similarity in o (0 if below FLOOR).
-    Row by row, CHUNK rows at a time, in order: deterministic."""
+    `floor` similar to it: (i, o, j, best, runner_up), j being the best such article of o
+    (ties: the first), runner_up the next best similarity in o (0 if below `floor`).
+    Row by row, `chunk` rows at a time, in order: deterministic."""
     transposed = vectors.T.tocsr()
     rows = np.flatnonzero(queried)
     out = []
     for start in range(0, len(rows), chunk):
         block = rows[start:start + chunk]
-        product = (vectors[block] @ transposed).tocoo()
-        i, j, value = block[product.row], product.col, product.data
-        keep = (value >= FLOOR) & queried[j] & (owner[i] != owner[j])
+        product = (vectors[block] @ transposed).tocsr()
+        product.data[product.data < floor] = 0
+        product.eliminate_zeros()
+        product = product.tocoo()
+        i, j, value = block[product.row], product.col.astype(np.int64), product.data
+        keep = queried[j] & (owner[i] != owner[j])
         i, j, value = i[keep], j[keep], value[keep]
         order = np.lexsort((j, -value, owner[j], i))          # by row, ordinance, best first
         i, j, value = i[order], j[order], value[order]
@@ -148,16 +152,24 @@ def _best_per_ordinance(vectors, owner: np.ndarray, queried: np.ndarray, chunk: 
     return tuple(np.concatenate(column) for column in zip(*out))
 
 
-def _paragraph_pairs(article_a: Article, article_b: Article, paragraphs, offsets: dict,
-                     a: int, b: int) -> tuple[tuple[str, str, float], ...]:
-    """The best 款 pairs of two articles, one to one: the best, then any above PAIR_FLOOR."""
-    rows_a = paragraphs[offsets[a]:offsets[a] + len(article_a.paragraphs)]
-    rows_b = paragraphs[offsets[b]:offsets[b] + len(article_b.paragraphs)]
-    matrix = (rows_a @ rows_b.T).toarray()
-    similarities = {(x, y): float(matrix[x, y]) for x in range(matrix.shape[0])
-                    for y in range(matrix.shape[1]) if matrix[x, y] > 0}
-    return tuple((paragraph_eid(article_a.number, x + 1), paragraph_eid(article_b.number, y + 1),
-                  round(s, 2)) for x, y, s in _one_to_one(similarities, PAIR_FLOOR))
+def _paragraph_similarities(paragraphs, first: np.ndarray, count: np.ndarray,
+                            chosen: list[tuple[int, int]], batch: int = 20_000) -> list[dict]:
+    """For each chosen article pair (a, b): {(x, y): cosine} of their 款 (`first[a]` is a's
+    first row in `paragraphs`, `count[a]` its number of 款), computed in batches."""
+    out: list[dict] = []
+    for start in range(0, len(chosen), batch):
+        left, right, keys = [], [], []
+        for a, b in chosen[start:start + batch]:
+            cells = [(x, y) for x in range(count[a]) for y in range(count[b])]
+            left += [first[a] + x for x, _ in cells]
+            right += [first[b] + y for _, y in cells]
+            keys.append(cells)
+        dots = np.asarray(paragraphs[left].multiply(paragraphs[right]).sum(axis=1)).ravel()
+        at = 0
+        for cells in keys:
+            out.append({cell: float(dots[at + n]) for n, cell in enumerate(cells) if dots[at + n] > 0})
+            at += len(cells)
+    return out
 
 
 def _one_to_one(similarities, threshold) -> tuple[tuple[int, int, float], ...]:
@@ -195,24 +207,28 @@ def find(ordinances: list[Ordinance], threshold: float = THRESHOLD, margin: floa
     owner = np.array([p.ordinance for p in places], dtype=np.int64)
     queried = np.array([(p.slug, p.article.number) not in standard for p in places])
     queried &= np.diff(vectors.indptr) > 0
-    i, o, j, best, runner_up = _best_per_ordinance(vectors, owner, queried)
+    # a runner-up below threshold − margin never decides: the best then leads it by the margin
+    i, o, j, best, runner_up = _best_per_ordinance(vectors, owner, queried, max(threshold - margin, 1e-9))
     keep = (best >= threshold) & (best - runner_up >= margin)
     i, o, j, best = i[keep], o[keep], j[keep], best[keep]
     order = np.lexsort((o, -np.round(best, 6), i))           # by article, best first, then corpus order
-    offsets, paragraph_texts = {}, []
-    for n, place in enumerate(places):
-        offsets[n] = len(paragraph_texts)
-        paragraph_texts += [unit_text(p) for p in place.article.paragraphs]
-    paragraphs = vectorizer.transform(paragraph_texts).tocsr()
+    chosen, taken = [], Counter()
+    for a, b, score in zip(i[order].tolist(), j[order].tolist(), best[order].tolist()):
+        if taken[a] < most:
+            taken[a] += 1
+            chosen.append((a, b, score))
+    count = np.array([len(p.article.paragraphs) for p in places], dtype=np.int64)
+    first = np.concatenate([[0], np.cumsum(count)[:-1]])
+    paragraphs = vectorizer.transform([unit_text(paragraph) for p in places
+                                       for paragraph in p.article.paragraphs]).tocsr()
+    similarities = _paragraph_similarities(paragraphs, first, count, [(a, b) for a, b, _ in chosen])
     found: dict[tuple[str, ArticleNumber], list[Parallel]] = {}
-    for a, b, score in zip(i[order], j[order], best[order]):
+    for (a, b, score), by_pair in zip(chosen, similarities):
         here, there = places[a], places[b]
-        listed = found.setdefault((here.slug, here.article.number), [])
-        if len(listed) >= most:
-            continue
-        pairs = _paragraph_pairs(here.article, there.article, paragraphs, offsets, int(a), int(b))
-        listed.append(Parallel(here.slug, here.article.number, there.slug, there.article.number,
-                               round(float(score), 2), pairs))
+        pairs = tuple((paragraph_eid(here.article.number, x + 1), paragraph_eid(there.article.number, y + 1),
+                       round(s, 2)) for x, y, s in _one_to_one(by_pair, PAIR_FLOOR))
+        found.setdefault((here.slug, here.article.number), []).append(
+            Parallel(here.slug, here.article.number, there.slug, there.article.number, round(score, 2), pairs))
     return found
 
 
