@@ -124,10 +124,13 @@ def _links_data(corpus: Corpus) -> dict:
         parallels_.setdefault(slug, {})[str(number)] = [
             {"ordinance": p.other_slug, "article": export.article_ref(p.other_article), "score": p.score,
              "pairs": [list(pair) for pair in p.pairs]} for p in found]
+    standard: dict[str, dict[str, str]] = {}
+    for (slug, number), kind in sorted(corpus.boilerplate.items()):
+        standard.setdefault(slug, {})[str(number)] = kind
     return {"references": references_,
             "definitions": [{"ordinance": d.slug, "term": d.term, "eid": d.eid, "text": d.text,
                              "kind": d.kind} for d in corpus.definitions],
-            "parallels": parallels_}
+            "parallels": parallels_, "standard_clauses": standard}
 
 
 def _departments_data(corpus: Corpus) -> dict:

@@ -24,7 +24,17 @@ def score(value: float) -> str:
     return f"{value:.2f}"
 
 
+def standard_note(site, ordinance: model.Ordinance, article: model.Article) -> str | None:
+    """What a standard clause (enrich.boilerplate) shows instead of related provisions."""
+    kind = site.corpus.boilerplate.get((ordinance.slug, article.number)) if site.corpus else None
+    return site.labels("standard_clause", kind=site.labels(f"standard_{kind}")) if kind else None
+
+
 def parallels_section(site, ordinance: model.Ordinance, article: model.Article, here: str) -> list[str]:
+    note = standard_note(site, ordinance, article)
+    if note:
+        return [templates.render("parallels.html", title=site.labels("parallel_provisions"), items=[],
+                                 note=note)]
     found = site.corpus.parallels.get((ordinance.slug, article.number), []) if site.corpus else []
     if not found:
         return []
@@ -41,7 +51,7 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
                       "score": site.labels("similarity", score=score(parallel.score)),
                       "compare": Markup(markup.link(markup.escape(site.labels("compare")), compare))
                       if parallel.strong else None})
-    return [templates.render("parallels.html", title=site.labels("parallel_provisions"), items=items)]
+    return [templates.render("parallels.html", title=site.labels("parallel_provisions"), items=items, note=None)]
 
 
 def pair_page(site, parallel: Parallel, a: model.Ordinance, b: model.Ordinance):
@@ -111,7 +121,8 @@ def topic_page(site, ordinance: model.Ordinance):
             found.append(f"{markup.link(markup.escape(name), urls.relative(path, target_))} "
                          f"({score(parallel.score)})")
         rows.append([markup.link(markup.escape(lang.article_label(article)), target),
-                     "<br>".join(found) or markup.escape(site.labels("no_parallel"))])
+                     "<br>".join(found) or markup.escape(standard_note(site, ordinance, article)
+                                                         or site.labels("no_parallel"))])
     body += _table(rows)
     title = site.labels("page_title", page=site.labels("compare_ordinance"),
                         whole=markup.isolate(lang.title(ordinance)))

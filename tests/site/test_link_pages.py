@@ -113,6 +113,18 @@ def test_only_strong_pairs_have_a_comparison_page(site_dir):
     assert len(compared) <= strong
 
 
+def test_a_standard_clause_says_so_instead_of_listing_parallels(site_dir):
+    page = soup(site_dir, "yantai-digital-economy/article-62")
+    section = page.select_one(".ls-parallels")
+    assert not section.select("li")
+    assert section.select_one(".ls-note").get_text() == "施行日期：各条例大体相同的标准条款，不列相关条款。"
+    english = soup(site_dir, "en/yantai-digital-economy/article-1").select_one(".ls-parallels .ls-note")
+    assert english.get_text().startswith("Purpose and basis: a standard clause")
+    topics = soup(site_dir, "yantai-digital-economy/compare")
+    row = next(tr for tr in topics.select("tr") if tr.td and tr.td.get_text() == "第六十二条")
+    assert "施行日期" in row.get_text()
+
+
 def test_each_ordinance_is_compared_by_topic(site_dir):
     page = soup(site_dir, "yantai-digital-economy/compare")
     assert [h.get_text() for h in page.select("article h2")][0] == "第一章\u3000总则"
