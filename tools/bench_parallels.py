@@ -44,15 +44,20 @@ def gold_scores(found: dict, by_slug: dict) -> dict:
                     "alone_suggested": s.alone_suggested} for split, s in sorted(scores.items())}
 
 
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(root: Path, limit: int | None = None) -> dict:
     started = time.perf_counter()
     ordinances, refused = stub_corpus.load(root)
     ordinances = ordinances[:limit] if limit else ordinances
     loaded, before = time.perf_counter(), peak_mb()
     standard = boilerplate.find(ordinances)
-    grouped = time.perf_counter()
+    grouped, cpu = time.perf_counter(), cpu_seconds()
     found = parallels.find(ordinances, standard=standard)
-    done = time.perf_counter()
+    done, cpu = time.perf_counter(), cpu_seconds() - cpu
     listed = [p for ps in found.values() for p in ps]
     strong = {tuple(sorted([(p.slug, str(p.article)), (p.other_slug, str(p.other_article))]))
               for p in listed if p.strong}
@@ -60,7 +65,7 @@ def measure(root: Path, limit: int | None = None) -> dict:
     return {"ordinances": len(ordinances), "refused": refused, "articles": articles,
             "load_seconds": round(loaded - started, 1),
             "boilerplate_seconds": round(grouped - loaded, 1),
-            "parallels_seconds": round(done - grouped, 1),
+            "parallels_seconds": round(done - grouped, 1), "parallels_cpu_seconds": round(cpu, 1),
             "peak_mb_before": before, "peak_mb": peak_mb(),
             "standard_clauses": dict(sorted(Counter(standard.values()).items())),
             "articles_with_parallels": len(found), "suggestions": len(listed),

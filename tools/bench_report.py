@@ -41,7 +41,7 @@ def _parallels(found: dict) -> list[str]:
              "| step | value |", "|---|---|",
              f"| reading and parsing (not part of the step) | {found['load_seconds']} s |",
              f"| standard clauses | {found['boilerplate_seconds']} s |",
-             f"| parallels | {found['parallels_seconds']} s |",
+             f"| parallels (wall / CPU) | {found['parallels_seconds']} s / {found.get('parallels_cpu_seconds', '?')} s |",
              f"| peak memory (after parsing / after the step) | {found['peak_mb_before']} MB / {found['peak_mb']} MB |",
              f"| articles with parallels / suggestions / comparison pages | {found['articles_with_parallels']} / "
              f"{found['suggestions']} / {found['comparison_pages']} |",
