@@ -37,7 +37,8 @@ def _parallels(found: dict) -> list[str]:
     lines = ["## Parallel provisions over the whole corpus", "",
              f"`boilerplate.find` and `parallels.find` over the {found['ordinances']} ordinances of "
              f"corpora/lawrefbook that parse ({found['refused']} refused), {found['articles']} articles, "
-             "in a process of its own (target: under 10 minutes):", "",
+             "in a process of its own (target: under 10 minutes)" +
+             (f"; {found['note']}" if found.get("note") else "") + ":", "",
              "| step | value |", "|---|---|",
              f"| reading and parsing (not part of the step) | {found['load_seconds']} s |",
              f"| standard clauses | {found['boilerplate_seconds']} s |",
