@@ -43,7 +43,7 @@ corpus-report: $(STAMP)
 # The benchmark (separate from the tests): the real corpus and one 50 times larger,
 # measured in one run; the report goes to benchmarks/report.md and report.json.
 bench: $(STAMP) browser node_modules/.installed
-	$(BIN)/python -m tools.bench --scale 1 --scale 50 --profile
+	$(BIN)/python -m tools.bench --scale 1 --scale 50 --profile --parallels
 
 # The iframe-worker shim of the offline bundle, pinned in package-lock.json.
 node_modules/.installed: package-lock.json

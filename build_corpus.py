@@ -108,7 +108,7 @@ def main(argv=None) -> int:
                   f"{covered.characters} of {covered.total_characters} characters ({covered.percent}%)")
     if args.translation_pairs:
         for lang in corpus.languages[1:]:
-            for pair in consistency.pairs(corpus.ordinances, corpus.parallels, lang):
+            for pair in consistency.pairs(corpus.ordinances, corpus.parallels, lang, corpus.boilerplate):
                 print(consistency.report(pair, lang.code))
     articles = sum(len(o.articles) for o in corpus.ordinances)
     repairs = sum(len(o.repairs) for o in corpus.ordinances)

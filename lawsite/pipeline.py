@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lawsite import report
 from lawsite.core.errors import Notice, SourceError, display_path
-from lawsite.enrich import definitions, departments, parallels, references
+from lawsite.enrich import boilerplate, definitions, departments, parallels, references
 from lawsite.enrich.vocabulary import load as load_vocabulary
 from lawsite.mkdocs import search
 from lawsite.model.corpus import Corpus
@@ -51,9 +51,11 @@ def load(project: Project, keep_going: bool = False) -> Corpus:
         corpus.notices += _references_left_out(corpus, outcomes)
     corpus.definitions = definitions.find(ordinances)
     corpus.term_uses = {o.slug: definitions.uses(o, corpus.definitions) for o in ordinances}
-    corpus.parallels = parallels.find(ordinances)
+    corpus.boilerplate = boilerplate.find(ordinances)
+    corpus.parallels = parallels.find(ordinances, standard=corpus.boilerplate)
     corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, project.translations)
-    corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages)
+    corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages,
+                                          corpus.boilerplate)
     corpus.notices += i18n.unknown_languages(project.translations)
     corpus.notices += [notice for lang in corpus.languages for translation in lang.translations.values()
                        for notice in translation.notices]
@@ -234,10 +236,13 @@ def _links_data(corpus: Corpus) -> dict:
         parallels_.setdefault(slug, {})[str(number)] = [
             {"ordinance": p.other_slug, "article": export.article_ref(p.other_article), "score": p.score,
              "pairs": [list(pair) for pair in p.pairs]} for p in found]
+    standard: dict[str, dict[str, str]] = {}
+    for (slug, number), kind in sorted(corpus.boilerplate.items()):
+        standard.setdefault(slug, {})[str(number)] = kind
     return {"references": references_,
             "definitions": [{"ordinance": d.slug, "term": d.term, "eid": d.eid, "text": d.text,
                              "kind": d.kind, "scope": d.scope} for d in corpus.definitions],
-            "parallels": parallels_}
+            "parallels": parallels_, "standard_clauses": standard}
 
 
 def _departments_data(corpus: Corpus) -> dict:

@@ -227,6 +227,16 @@ def _copy(sources: Path, work: Path) -> Path:
     return target
 
 
+def parallels_corpus(root: Path) -> dict:
+    """The parallels step over every ordinance of `root` that parses, in a process of its
+    own (tools/bench_parallels.py): time, peak memory, what it found."""
+    result = subprocess.run([sys.executable, "-m", "tools.bench_parallels", str(root)], cwd=ROOT,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"the parallels benchmark failed:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def machine() -> dict:
     return {"cpus": os.cpu_count(), "python": sys.version.split()[0],
             "platform": sys.platform}
@@ -244,6 +254,8 @@ def main(argv=None) -> int:
     parser.add_argument("--sources", default=None, help="another corpus (e.g. a tiny one)")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--profile", action="store_true", help="also profile a hosted build at 1×")
+    parser.add_argument("--parallels", nargs="?", const=str(ROOT / "corpora" / "lawrefbook"),
+                        help="also measure the parallels step over a whole corpus (default: corpora/lawrefbook)")
     parser.add_argument("--stage")                       # internal: run one stage in this process
     parser.add_argument("--docs")
     parser.add_argument("--work")
@@ -262,6 +274,9 @@ def main(argv=None) -> int:
             results["runs"].append(measure(scale, Path(temporary) / f"x{scale}",
                                            Path(args.sources) if args.sources else None,
                                            browser=not args.no_browser))
+        if args.parallels:
+            print("parallels over the whole corpus…", file=sys.stderr)
+            results["parallels_corpus"] = parallels_corpus(Path(args.parallels))
         if args.profile:
             results["profile_1x"] = profile_hosted(Path(temporary) / "x1" / "docs",
                                                    Path(temporary) / "x1")

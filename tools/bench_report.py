@@ -19,6 +19,8 @@ def render(results: dict) -> str:
     lines += _table(runs)
     lines += _targets(runs)
     lines += _incremental(runs)
+    if results.get("parallels_corpus"):
+        lines += _parallels(results["parallels_corpus"])
     if results.get("profile_1x"):
         lines += ["## Where the time goes", "",
                   "cProfile of one hosted build at 1× (cumulative seconds under the profiler, "
@@ -28,6 +30,32 @@ def render(results: dict) -> str:
                   "most of a build; jieba's start-up is a fixed cost per build.", ""]
     lines += _changes()
     return "\n".join(lines) + "\n"
+
+
+def _parallels(found: dict) -> list[str]:
+    """The parallels step over the whole real corpus (tools/bench_parallels.py)."""
+    lines = ["## Parallel provisions over the whole corpus", "",
+             f"`boilerplate.find` and `parallels.find` over the {found['ordinances']} ordinances of "
+             f"corpora/lawrefbook that parse ({found['refused']} refused), {found['articles']} articles, "
+             "in a process of its own (target: under 10 minutes)" +
+             (f"; {found['note']}" if found.get("note") else "") + ":", "",
+             "| step | value |", "|---|---|",
+             f"| reading and parsing (not part of the step) | {found['load_seconds']} s |",
+             f"| standard clauses | {found['boilerplate_seconds']} s |",
+             f"| parallels (wall / CPU) | {found['parallels_seconds']} s / {found.get('parallels_cpu_seconds', '?')} s |",
+             f"| peak memory (after parsing / after the step) | {found['peak_mb_before']} MB / {found['peak_mb']} MB |",
+             f"| articles with parallels / suggestions / comparison pages | {found['articles_with_parallels']} / "
+             f"{found['suggestions']} / {found['comparison_pages']} |",
+             "| standard clauses by kind | " + ", ".join(f"{k} {v}" for k, v in found["standard_clauses"].items()) + " |",
+             ""]
+    if found.get("gold"):
+        lines += ["On the labelled corpus pairs (tests/fixtures/parallels_gold_corpus.yml), the whole corpus searched:",
+                  "", "| split | precision of the top suggestion | recall | suggestion for an article without a parallel |",
+                  "|---|---|---|---|"]
+        lines += [f"| {split} | {g['precision']} ({g['correct']}/{g['suggested']}) | {g['recall']} | "
+                  f"{g['false_alarms']} ({g['alone_suggested']}/{g['alone']}) |" for split, g in found["gold"].items()]
+        lines.append("")
+    return lines
 
 
 def _table(runs: dict) -> list[str]:

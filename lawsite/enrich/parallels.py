@@ -1,24 +1,33 @@
 """Parallel provisions: the articles of other ordinances that regulate the same matter.
 
-Computed from the texts alone, in four steps:
+Computed from the texts alone, so that the whole corpus (some 60,000 articles) takes
+minutes, not hours:
 
-1. Every 款 (with its 项 and 目) is a bag of character bigrams, weighted by TF-IDF
-   (sublinear term frequency; IDF over every 款 of the corpus). Bigrams in more than
-   MAX_DF of all 款 (in the launch texts: 应当, 数字, 部门) are dropped: they carry
-   little weight and would make nearly every pair of 款 a candidate.
-2. An inverted index from bigram to 款 yields the pairs of 款 that share a bigram,
-   with their cosine similarity, without comparing every 款 with every other.
-   Articles worded identically (in near-copies of an ordinance, or a shared 施行
-   clause) are grouped first and scored once, so copies add places, not work.
-3. An article pair scores BEST × its best 款 pair + (1 − BEST) × coverage, where
-   coverage is how much of both articles (by length) finds a similar 款 on the
-   other side.
-4. Pairs scoring at least THRESHOLD are taken best first while both articles have
-   fewer than K parallels, so the lists are symmetric: if A lists B, B lists A.
+1. Every article is a bag of character bigrams (within runs of text between
+   punctuation), weighted by scikit-learn's TF-IDF (sublinear term frequency, IDF over
+   every article of the corpus, unit length). Bigrams in more than MAX_DF of all
+   articles (应当, 部门) are dropped.
+2. The similarity of every article with every other is one sparse matrix product,
+   computed CHUNK rows at a time so that memory stays bounded; of each row only the
+   entries of at least THRESHOLD − MARGIN are kept (a runner-up below that never
+   decides).
+3. For each article and each other ordinance: the best-matching article there and the
+   runner-up. The best one is a suggestion if it scores at least THRESHOLD and at least
+   MARGIN more than the runner-up (an article that matches several of that ordinance's
+   articles about equally matches none of them clearly). The suggestions of an article
+   are its best matches in the ORDINANCES most similar ordinances, best first; an
+   article lists any other ordinance at most once.
+4. Standard clauses (purpose, scope, generic liability, interpretation, entry into
+   force: `boilerplate.py`) are grouped apart and neither receive nor give suggestions.
 
-THRESHOLD, BEST and the choice of bigrams (bigrams with trigrams did worse) were
-calibrated on 74 hand-labelled pairs between the 烟台 and 济南 ordinances
-(tests/fixtures/parallels_gold.yml); see `evaluate` and tests/test_parallels.py.
+Each suggestion carries its best-matching 款 pairs (for the side-by-side view). A
+suggestion scoring at least STRONG gets a comparison page. Suggestions are not
+symmetric: A's best match in B's ordinance need not have A as its best match.
+
+THRESHOLD, MARGIN and MAX_DF were chosen on the tune half of
+tests/fixtures/parallels_gold_corpus.yml with the launch pairs
+(tests/fixtures/parallels_gold.yml); the holdout half measures them
+(tests/enrich/test_parallels_corpus.py).
 
 Segments of `compare` show shared and differing wording:
 
@@ -29,18 +38,24 @@ Segments of `compare` show shared and differing wording:
 import difflib
 import math
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
 from lawsite.core import zh
+from lawsite.enrich import boilerplate
 from lawsite.model.document import Article, ArticleNumber, Chapter, Ordinance, paragraph_eid
 
-THRESHOLD = 0.08    # least article-pair score shown as a parallel
-K = 3               # most parallels listed for one article
-BEST = 0.75         # weight of the best 款 pair in an article pair's score
-MAX_DF = 0.5        # bigrams in more than this share of all 款 are ignored
-FLOOR = 0.01        # 款 pairs less similar than this are ignored
+THRESHOLD = 0.25    # least similarity of an article pair shown as a parallel
+MARGIN = 0.04      # least lead of the best match in an ordinance over the runner-up there
+ORDINANCES = 5      # most other ordinances an article lists a parallel in
+STRONG = 0.5        # least similarity of a pair that gets a comparison page
+MAX_DF = 0.5        # bigrams in more than this share of all articles are ignored
+CHUNK = 256         # rows of the similarity product computed at a time
+PAIR_FLOOR = 0.2    # least similarity of a further 款 pair shown side by side
 MIN_SAME = 2        # shorter shared runs inside a change are shown as part of it
 
 # Runs of text between punctuation: bigrams never straddle a comma or a full stop.
@@ -64,6 +79,11 @@ class Parallel:
         return Parallel(self.other_slug, self.other_article, self.slug, self.article, self.score,
                         tuple((b, a, score) for a, b, score in self.pairs))
 
+    @property
+    def strong(self) -> bool:
+        """Alike enough for a comparison page of its own."""
+        return self.score >= STRONG
+
 
 # -- text to vectors -------------------------------------------------------------------------
 
@@ -80,112 +100,76 @@ def bigrams(text: str) -> Counter:
     >>> bigrams("数据开放，数据")["数据"]
     2
     """
-    counts = Counter()
-    for run in WORDS.findall(text):
-        counts.update(run[i:i + 2] for i in range(len(run) - 1))
-    return counts
+    return Counter(_bigram_list(text))
 
 
-def _vectors(texts: list[str], weights: list[int]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors of `texts`; `weights[i]` is how many times text i
-    occurs in the corpus (identical articles are grouped, but count for IDF)."""
-    counts = [bigrams(text) for text in texts]
-    df = Counter()
-    for count, weight in zip(counts, weights):
-        for gram in count:
-            df[gram] += weight
-    total = sum(weights)
-    vectors = []
-    for count in counts:
-        vector = {gram: (1 + math.log(n)) * math.log(total / df[gram])
-                  for gram, n in count.items() if df[gram] <= MAX_DF * total}
-        norm = math.sqrt(sum(w * w for w in vector.values()))
-        vectors.append({gram: w / norm for gram, w in vector.items()} if norm else {})
-    return vectors
+def _bigram_list(text: str) -> list[str]:
+    return [run[i:i + 2] for run in WORDS.findall(text) for i in range(len(run) - 1)]
 
 
-def _similar(vectors: list[dict[str, float]]) -> dict[tuple[int, int], float]:
-    """Cosine similarity (at least FLOOR) of the pairs (j < i) that share a bigram, through
-    an inverted index: the work is the sum over bigrams of (number of 款 with it)²."""
-    postings = defaultdict(list)                   # bigram → [(j, weight)] for j < i
-    scores = {}
-    for i, vector in enumerate(vectors):
-        dot = defaultdict(float)
-        for gram, weight in vector.items():
-            for j, other in postings[gram]:
-                dot[j] += weight * other
-            postings[gram].append((i, weight))
-        scores.update(((j, i), s) for j, s in dot.items() if s >= FLOOR)
-    return scores
+def _vectorizer(max_df: float = MAX_DF) -> TfidfVectorizer:
+    return TfidfVectorizer(analyzer=_bigram_list, sublinear_tf=True, max_df=max_df, dtype=np.float64)
 
 
 # -- articles --------------------------------------------------------------------------------
 
-@dataclass
-class _Text:
-    """One distinct article text (its 款' texts) and where it occurs: [(slug, article)]."""
-
-    units: tuple[str, ...]
-    places: list[tuple[str, ArticleNumber]]
+class _Place(NamedTuple):
+    slug: str
+    article: Article
+    ordinance: int          # its ordinance's position in the corpus
 
 
-def _group(ordinances: list[Ordinance]) -> list[_Text]:
-    """Articles grouped by their exact text, so that each distinct text is scored once."""
-    texts: dict[tuple[str, ...], _Text] = {}
-    for ordinance in ordinances:
-        for article in ordinance.articles:
-            units = tuple(unit_text(p) for p in article.paragraphs)
-            texts.setdefault(units, _Text(units, [])).places.append((ordinance.slug, article.number))
-    return list(texts.values())
+def _best_per_ordinance(vectors, owner: np.ndarray, queried: np.ndarray, floor: float,
+                        chunk: int = CHUNK):
+    """For every queried article i and every other ordinance o holding an article at least
+    `floor` similar to it: (i, o, j, best, runner_up), j being the best such article of o
+    (ties: the first), runner_up the next best similarity in o (0 if below `floor`).
+    Row by row, `chunk` rows at a time, in order: deterministic."""
+    transposed = vectors.T.tocsr()
+    rows = np.flatnonzero(queried)
+    out = []
+    for start in range(0, len(rows), chunk):
+        block = rows[start:start + chunk]
+        product = (vectors[block] @ transposed).tocsr()
+        product.data[product.data < floor] = 0
+        product.eliminate_zeros()
+        product = product.tocoo()
+        i, j, value = block[product.row], product.col.astype(np.int64), product.data
+        keep = queried[j] & (owner[i] != owner[j])
+        i, j, value = i[keep], j[keep], value[keep]
+        order = np.lexsort((j, -value, owner[j], i))          # by row, ordinance, best first
+        i, j, value = i[order], j[order], value[order]
+        first = np.ones(len(i), dtype=bool)
+        first[1:] = (i[1:] != i[:-1]) | (owner[j][1:] != owner[j][:-1])
+        at = np.flatnonzero(first)
+        runner_up = np.zeros(len(at))
+        has_next = at + 1 < len(i)
+        has_next[has_next] = ~first[at[has_next] + 1]
+        runner_up[has_next] = value[at[has_next] + 1]
+        out.append((i[at], owner[j[at]], j[at], value[at], runner_up))
+    if not out:
+        return (np.zeros(0, dtype=np.int64),) * 3 + (np.zeros(0),) * 2
+    return tuple(np.concatenate(column) for column in zip(*out))
 
 
-def _article_scores(texts: list[_Text], threshold: float):
-    """Score every pair of distinct article texts whose best 款 pair reaches the threshold.
-
-    Returns {(t, u): (score, ((i, j, similarity), ...))} for t ≤ u (t == u: the same text
-    occurring in several ordinances), with i, j the 款 positions in t and u.
-    """
-    owner, position, unit_texts, weights = [], [], [], []
-    for t, text in enumerate(texts):
-        for i, unit in enumerate(text.units):
-            owner.append(t)
-            position.append(i)
-            unit_texts.append(unit)
-            weights.append(len(text.places))
-    vectors = _vectors(unit_texts, weights)
-    by_pair = defaultdict(dict)                    # (t, u) → {(i, j): similarity}
-    for (a, b), similarity in _similar(vectors).items():
-        t, u = owner[a], owner[b]
-        if t == u:
-            continue                               # two 款 of one article
-        if t > u:
-            t, u, a, b = u, t, b, a
-        by_pair[t, u][position[a], position[b]] = similarity
-    for t, text in enumerate(texts):
-        if len(text.places) > 1:                   # the same text in several ordinances
-            by_pair[t, t] = {(i, i): 1.0 for i in range(len(text.units)) if text.units[i]}
-    scores = {}
-    for (t, u), similarities in by_pair.items():
-        best = max(similarities.values())
-        if best < threshold:
-            continue                               # the score is never above the best pair
-        score = BEST * best + (1 - BEST) * _coverage(texts[t].units, texts[u].units, similarities)
-        if score >= threshold:
-            scores[t, u] = (score, _one_to_one(similarities, threshold))
-    return scores
-
-
-def _coverage(units_a, units_b, similarities) -> float:
-    """How much of both articles (by length) finds a similar 款 on the other side."""
-    best_a, best_b = defaultdict(float), defaultdict(float)
-    for (i, j), similarity in similarities.items():
-        best_a[i] = max(best_a[i], similarity)
-        best_b[j] = max(best_b[j], similarity)
-
-    def covered(units, best):
-        total = sum(len(unit) for unit in units)
-        return sum(len(unit) * best[i] for i, unit in enumerate(units)) / total if total else 0.0
-    return (covered(units_a, best_a) + covered(units_b, best_b)) / 2
+def _paragraph_similarities(paragraphs, first: np.ndarray, count: np.ndarray,
+                            chosen: list[tuple[int, int]], batch: int = 20_000) -> list[dict]:
+    """For each chosen article pair (a, b): {(x, y): cosine} of their 款 (`first[a]` is a's
+    first row in `paragraphs`, `count[a]` its number of 款), computed in batches."""
+    out: list[dict] = []
+    for start in range(0, len(chosen), batch):
+        left, right, keys = [], [], []
+        for a, b in chosen[start:start + batch]:
+            cells = [(x, y) for x in range(count[a]) for y in range(count[b])]
+            left += [first[a] + x for x, _ in cells]
+            right += [first[b] + y for _, y in cells]
+            keys.append(cells)
+        dots = np.asarray(paragraphs[left].multiply(paragraphs[right]).sum(axis=1)).ravel()
+        at = 0
+        for cells in keys:
+            out.append({cell: float(dots[at + n]) for n, cell in enumerate(cells) if dots[at + n] > 0})
+            at += len(cells)
+    return out
 
 
 def _one_to_one(similarities, threshold) -> tuple[tuple[int, int, float], ...]:
@@ -200,29 +184,52 @@ def _one_to_one(similarities, threshold) -> tuple[tuple[int, int, float], ...]:
     return tuple(pairs)
 
 
-def find(ordinances: list[Ordinance], threshold: float = THRESHOLD,
-         k: int = K) -> dict[tuple[str, ArticleNumber], list[Parallel]]:
+def article_text(article: Article) -> str:
+    """The words of an article, its 款 separated (bigrams never straddle two 款)."""
+    return "\n".join(unit_text(p) for p in article.paragraphs)
+
+
+def find(ordinances: list[Ordinance], threshold: float = THRESHOLD, margin: float = MARGIN,
+         most: int = ORDINANCES, max_df: float = MAX_DF,
+         standard: dict | None = None) -> dict[tuple[str, ArticleNumber], list[Parallel]]:
     """The parallels of every article that has any: {(slug, article): [Parallel]}, best
-    first, at most `k` per article (over all other ordinances together), symmetric."""
-    texts = _group(ordinances)
-    scores = _article_scores(texts, threshold)
-    found: dict[tuple[str, ArticleNumber], list[Parallel]] = defaultdict(list)
-    paired = set()
-    # Best first; a pair is taken while both of its articles have room.
-    for (t, u), (score, pairs) in sorted(scores.items(), key=lambda s: (-s[1][0], s[0])):
-        for place in texts[t].places:
-            for other in texts[u].places:
-                if len(found[place]) >= k:
-                    break
-                if place[0] == other[0] or len(found[other]) >= k or (place, other) in paired:
-                    continue
-                parallel = Parallel(*place, *other, round(score, 2), tuple(
-                    (paragraph_eid(place[1], i + 1), paragraph_eid(other[1], j + 1), round(s, 2))
-                    for i, j, s in pairs))
-                found[place].append(parallel)
-                found[other].append(parallel.mirrored())
-                paired |= {(place, other), (other, place)}
-    return {key: value for key, value in found.items() if value}
+    first, at most one per other ordinance and `most` in all. `standard` is
+    `boilerplate.find(ordinances)` (computed if not given): those articles get none."""
+    standard = boilerplate.find(ordinances) if standard is None else standard
+    places = [_Place(o.slug, a, n) for n, o in enumerate(ordinances) for a in o.articles]
+    if not places:
+        return {}
+    vectorizer = _vectorizer(max_df)
+    try:
+        vectors = vectorizer.fit_transform([article_text(p.article) for p in places]).tocsr()
+    except ValueError:                             # no bigram at all (or all too common)
+        return {}
+    owner = np.array([p.ordinance for p in places], dtype=np.int64)
+    queried = np.array([(p.slug, p.article.number) not in standard for p in places])
+    queried &= np.diff(vectors.indptr) > 0
+    # a runner-up below threshold − margin never decides: the best then leads it by the margin
+    i, o, j, best, runner_up = _best_per_ordinance(vectors, owner, queried, max(threshold - margin, 1e-9))
+    keep = (best >= threshold) & (best - runner_up >= margin)
+    i, o, j, best = i[keep], o[keep], j[keep], best[keep]
+    order = np.lexsort((o, -np.round(best, 6), i))           # by article, best first, then corpus order
+    chosen, taken = [], Counter()
+    for a, b, score in zip(i[order].tolist(), j[order].tolist(), best[order].tolist()):
+        if taken[a] < most:
+            taken[a] += 1
+            chosen.append((a, b, score))
+    count = np.array([len(p.article.paragraphs) for p in places], dtype=np.int64)
+    first = np.concatenate([[0], np.cumsum(count)[:-1]])
+    paragraphs = vectorizer.transform([unit_text(paragraph) for p in places
+                                       for paragraph in p.article.paragraphs]).tocsr()
+    similarities = _paragraph_similarities(paragraphs, first, count, [(a, b) for a, b, _ in chosen])
+    found: dict[tuple[str, ArticleNumber], list[Parallel]] = {}
+    for (a, b, score), by_pair in zip(chosen, similarities):
+        here, there = places[a], places[b]
+        pairs = tuple((paragraph_eid(here.article.number, x + 1), paragraph_eid(there.article.number, y + 1),
+                       round(s, 2)) for x, y, s in _one_to_one(by_pair, PAIR_FLOOR))
+        found.setdefault((here.slug, here.article.number), []).append(
+            Parallel(here.slug, here.article.number, there.slug, there.article.number, round(score, 2), pairs))
+    return found
 
 
 # -- side by side ----------------------------------------------------------------------------
@@ -333,8 +340,8 @@ class Topics:
 def by_topic(ordinance_a: Ordinance, ordinance_b: Ordinance,
              parallels: dict[tuple[str, ArticleNumber], list[Parallel]]) -> Topics:
     """Ordinance A article by article in the order of its chapters, each with its parallels
-    in B, then B's articles with none. Pass `find([a, b])`: in a larger corpus an
-    article's K parallels may all lie in other ordinances."""
+    in B (at most one), then B's articles with none. Pass `find([a, b])`: in a larger
+    corpus B may not be among the ORDINANCES most like an article of A."""
     rows, matched = [], set()
     for article in ordinance_a.articles:
         matches = [p for p in parallels.get((ordinance_a.slug, article.number), ())
@@ -348,52 +355,60 @@ def by_topic(ordinance_a: Ordinance, ordinance_b: Ordinance,
 # -- evaluation against a hand-labelled set --------------------------------------------------
 
 @dataclass
-class Direction:
-    """How the suggestions from one ordinance's articles to the other's compare with the gold."""
+class Score:
+    """How the top suggestions between two ordinances compare with labelled pairs, counted
+    over the articles of both sides (each side's top suggestion in the other)."""
 
-    name: str                              # "yantai-digital-economy → jinan-digital-economy"
-    suggested: int                         # articles with at least one suggestion
-    correct: int                           # … whose top suggestion is a gold pair
-    wrong: list[tuple[ArticleNumber, ArticleNumber]]   # (article, top suggestion) not in the gold
-    unsuggested: list[ArticleNumber]       # articles with a gold partner but no suggestion
-    found: int                             # gold pairs in this side's top 3
+    suggested: int = 0                 # articles with a suggestion in the other ordinance
+    correct: int = 0                   # … whose top suggestion is a labelled partner
+    partnered: int = 0                 # articles with at least one labelled partner
+    alone: int = 0                     # articles labelled without a parallel
+    alone_suggested: int = 0           # … that still get a suggestion
+    wrong: list = field(default_factory=list)   # (slug, article, top suggestion) not labelled
 
     @property
-    def precision_at_1(self) -> float:
+    def precision(self) -> float:
+        """The share of top suggestions that are labelled pairs."""
         return self.correct / self.suggested if self.suggested else 0.0
 
-
-@dataclass
-class Evaluation:
-    forward: Direction                     # A → B
-    backward: Direction                    # B → A
-    gold: int                              # number of gold pairs
-    missed: list[tuple[ArticleNumber, ArticleNumber]]  # gold pairs (a, b) in neither side's top 3
+    @property
+    def recall(self) -> float:
+        """The share of articles with a labelled partner whose top suggestion is one."""
+        return self.correct / self.partnered if self.partnered else 0.0
 
     @property
-    def recall_at_3(self) -> float:
-        """The fraction of gold pairs found in the top 3 of either side."""
-        return 1 - len(self.missed) / self.gold
+    def false_alarms(self) -> float:
+        """The share of articles without a parallel that still get a suggestion."""
+        return self.alone_suggested / self.alone if self.alone else 0.0
+
+    def __add__(self, other: "Score") -> "Score":
+        return Score(self.suggested + other.suggested, self.correct + other.correct,
+                     self.partnered + other.partnered, self.alone + other.alone,
+                     self.alone_suggested + other.alone_suggested, self.wrong + other.wrong)
 
 
 def evaluate(parallels: dict[tuple[str, ArticleNumber], list[Parallel]], gold: set[tuple],
-             slug_a: str, slug_b: str) -> Evaluation:
+             a: Ordinance, b: Ordinance) -> Score:
     """Compare `find`'s output with gold pairs (article of A, article of B: ArticleNumbers,
-    or ints for ordinary articles), both ways."""
-    def top3(slug, other, article) -> list[ArticleNumber]:
-        return [p.other_article for p in parallels.get((slug, article), ())
-                if p.other_slug == other][:3]
-
-    def direction(slug, other, pairs) -> Direction:
-        tops = {article: top3(slug, other, article) for s, article in parallels if s == slug}
-        tops = {article: top[0] for article, top in tops.items() if top}
-        wrong = sorted((a, b) for a, b in tops.items() if (a, b) not in pairs)
-        return Direction(f"{slug} → {other}", len(tops), len(tops) - len(wrong), wrong,
-                         sorted({a for a, _ in pairs} - set(tops)),
-                         sum(b in top3(slug, other, a) for a, b in pairs))
-
-    gold = {(ArticleNumber.of(a), ArticleNumber.of(b)) for a, b in gold}
-    missed = sorted((a, b) for a, b in gold
-                    if b not in top3(slug_a, slug_b, a) and a not in top3(slug_b, slug_a, b))
-    return Evaluation(direction(slug_a, slug_b, gold),
-                      direction(slug_b, slug_a, {(b, a) for a, b in gold}), len(gold), missed)
+    or ints for ordinary articles), both ways. Every article of A and B in no gold pair is
+    taken to have no parallel in the other."""
+    gold = {(ArticleNumber.of(x), ArticleNumber.of(y)) for x, y in gold}
+    score = Score()
+    for here, there, pairs in ((a, b, gold), (b, a, {(y, x) for x, y in gold})):
+        partners: dict[ArticleNumber, set] = {}
+        for x, y in pairs:
+            partners.setdefault(x, set()).add(y)
+        for article in here.articles:
+            tops = [p.other_article for p in parallels.get((here.slug, article.number), ())
+                    if p.other_slug == there.slug]
+            labelled = partners.get(article.number, set())
+            score.partnered += bool(labelled)
+            score.alone += not labelled
+            if tops:
+                score.suggested += 1
+                score.alone_suggested += not labelled
+                if tops[0] in labelled:
+                    score.correct += 1
+                else:
+                    score.wrong.append((here.slug, article.number, tops[0]))
+    return score

@@ -24,3 +24,4 @@ class Corpus:
     term_uses: dict = field(default_factory=dict)      # slug → eid → [(start, end, Definition)]
     parallels: dict = field(default_factory=dict)      # (slug, article) → [parallels.Parallel]
     outcomes: list = field(default_factory=list)       # [report.Outcome] of a build that keeps going
+    boilerplate: dict = field(default_factory=dict)    # (slug, article) → kind of standard clause

@@ -2,9 +2,10 @@
 each article page, a side-by-side comparison page per pair marking shared and
 differing wording, and a comparison by topic of each ordinance with the others.
 
-The pairs come from lawsite.parallels; there is one comparison page per pair,
-whichever side it is opened from, and one by-topic page per ordinance (so the
-number of pages grows with the corpus, not with its square). A pair's page
+The pairs come from lawsite.enrich.parallels; only a strong pair (`Parallel.strong`)
+has a comparison page, one per pair whichever side it is opened from, and there is
+one by-topic page per ordinance: the number of pages grows with the corpus (each
+article lists at most parallels.ORDINANCES), not with its square. A pair's page
 compares the official Chinese texts, so it exists in the official tree only;
 other languages link to it.
 """
@@ -23,7 +24,17 @@ def score(value: float) -> str:
     return f"{value:.2f}"
 
 
+def standard_note(site, ordinance: model.Ordinance, article: model.Article) -> str | None:
+    """What a standard clause (enrich.boilerplate) shows instead of related provisions."""
+    kind = site.corpus.boilerplate.get((ordinance.slug, article.number)) if site.corpus else None
+    return site.labels("standard_clause", kind=site.labels(f"standard_{kind}")) if kind else None
+
+
 def parallels_section(site, ordinance: model.Ordinance, article: model.Article, here: str) -> list[str]:
+    note = standard_note(site, ordinance, article)
+    if note:
+        return [templates.render("parallels.html", title=site.labels("parallel_provisions"), items=[],
+                                 note=note)]
     found = site.corpus.parallels.get((ordinance.slug, article.number), []) if site.corpus else []
     if not found:
         return []
@@ -38,8 +49,9 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
         # the links are Markdown, already escaped (markup.escape): placed as they are
         items.append({"link": Markup(markup.link(markup.escape(name), target)),
                       "score": site.labels("similarity", score=score(parallel.score)),
-                      "compare": Markup(markup.link(markup.escape(site.labels("compare")), compare))})
-    return [templates.render("parallels.html", title=site.labels("parallel_provisions"), items=items)]
+                      "compare": Markup(markup.link(markup.escape(site.labels("compare")), compare))
+                      if parallel.strong else None})
+    return [templates.render("parallels.html", title=site.labels("parallel_provisions"), items=items, note=None)]
 
 
 def pair_page(site, parallel: Parallel, a: model.Ordinance, b: model.Ordinance):
@@ -102,11 +114,15 @@ def topic_page(site, ordinance: model.Ordinance):
         for parallel in site.corpus.parallels.get((ordinance.slug, article.number), []):
             other = by_slug[parallel.other_slug]
             name = f"{lang.short_title(other)} {lang.article_label(other.article(parallel.other_article))}"
-            compare = urls.relative(path, urls.pair_path(ordinance.slug, article.number,
-                                                    other.slug, parallel.other_article))
-            found.append(f"{markup.link(markup.escape(name), compare)} ({score(parallel.score)})")
+            if parallel.strong:
+                target_ = urls.pair_path(ordinance.slug, article.number, other.slug, parallel.other_article)
+            else:
+                target_ = site.path(urls.article_path(other.slug, parallel.other_article))
+            found.append(f"{markup.link(markup.escape(name), urls.relative(path, target_))} "
+                         f"({score(parallel.score)})")
         rows.append([markup.link(markup.escape(lang.article_label(article)), target),
-                     "<br>".join(found) or markup.escape(site.labels("no_parallel"))])
+                     "<br>".join(found) or markup.escape(standard_note(site, ordinance, article)
+                                                         or site.labels("no_parallel"))])
     body += _table(rows)
     title = site.labels("page_title", page=site.labels("compare_ordinance"),
                         whole=markup.isolate(lang.title(ordinance)))
@@ -121,7 +137,7 @@ def _table(rows) -> list[str]:
 
 
 def compare_pages(site) -> list:
-    """Every pair's comparison page (once per pair) and every ordinance's by-topic page."""
+    """Every strong pair's comparison page (once per pair) and every ordinance's by-topic page."""
     corpus = site.corpus
     by_slug = {o.slug: o for o in corpus.ordinances}
     pages, seen = [], set()
@@ -129,7 +145,7 @@ def compare_pages(site) -> list:
     for (slug, number), found in pairs:
         for parallel in found:
             path = urls.pair_path(slug, number, parallel.other_slug, parallel.other_article)
-            if path not in seen:
+            if parallel.strong and path not in seen:
                 seen.add(path)
                 pages.append(pair_page(site, parallel, by_slug[slug], by_slug[parallel.other_slug]))
     if corpus.parallels:

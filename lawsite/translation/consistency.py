@@ -52,35 +52,59 @@ def _words(text: str) -> list[str]:
     return text.casefold().replace(",", " ,").replace(";", " ;").replace(".", " .").split()
 
 
-def pairs(ordinances: list[model.Ordinance], parallels: dict, lang: Language) -> list[Pair]:
-    """Every near-identical 款 pair of two ordinances whose both sides `lang` translates."""
-    texts = {(o.slug, e.eid): e.text for o in ordinances for a in o.articles for _, e in a.elements()}
-    found, seen = [], set()
+def _candidates(ordinances: list[model.Ordinance], parallels: dict, standard: dict, lang: Language):
+    """(slug, eid, other_slug, other_eid) of the 款 pairs worth checking: those of the
+    parallel provisions, and those of the standard clauses of one kind (purpose, entry into
+    force: `enrich.boilerplate`, never suggested as parallels) in two translated
+    ordinances, 款 by 款."""
     for found_for_article in (parallels[key] for key in sorted(parallels)):
         for parallel in found_for_article:
-            translated = lang.translations.get(parallel.slug, Translation()).text
-            other = lang.translations.get(parallel.other_slug, Translation()).text
             for eid, other_eid, _ in parallel.pairs:
-                key = tuple(sorted([(parallel.slug, eid), (parallel.other_slug, other_eid)]))
-                if key in seen or eid not in translated or other_eid not in other:
-                    continue
-                seen.add(key)
-                a, b = texts[(parallel.slug, eid)], texts[(parallel.other_slug, other_eid)]
-                similarity = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-                if similarity >= NEAR:
-                    found.append(Pair(parallel.slug, eid, parallel.other_slug, other_eid,
-                                      round(similarity, 3), differences(list(a), list(b)),
-                                      differences(_words(translated[eid]), _words(other[other_eid]))))
+                yield parallel.slug, eid, parallel.other_slug, other_eid
+    translated = {o.slug: o for o in ordinances if o.slug in lang.translations}
+    by_kind: dict[str, list[tuple[str, model.Article]]] = {}
+    for (slug, number), kind in sorted(standard.items()):
+        if slug in translated:
+            by_kind.setdefault(kind, []).append((slug, translated[slug].article(number)))
+    for kind in sorted(by_kind):
+        for n, (slug, article) in enumerate(by_kind[kind]):
+            for other_slug, other in by_kind[kind][n + 1:]:
+                if other_slug != slug:
+                    for paragraph, other_paragraph in zip(article.paragraphs, other.paragraphs):
+                        yield slug, paragraph.eid, other_slug, other_paragraph.eid
+
+
+def pairs(ordinances: list[model.Ordinance], parallels: dict, lang: Language,
+          standard: dict | None = None) -> list[Pair]:
+    """Every near-identical 款 pair of two ordinances whose both sides `lang` translates,
+    among the parallel provisions and the standard clauses (`standard`: (slug, article) →
+    kind, as `boilerplate.find` gives)."""
+    texts = {(o.slug, e.eid): e.text for o in ordinances for a in o.articles for _, e in a.elements()}
+    found, seen = [], set()
+    for slug, eid, other_slug, other_eid in _candidates(ordinances, parallels, standard or {}, lang):
+        translated = lang.translations.get(slug, Translation()).text
+        other = lang.translations.get(other_slug, Translation()).text
+        key = tuple(sorted([(slug, eid), (other_slug, other_eid)]))
+        if key in seen or eid not in translated or other_eid not in other:
+            continue
+        seen.add(key)
+        a, b = texts[(slug, eid)], texts[(other_slug, other_eid)]
+        similarity = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+        if similarity >= NEAR:
+            found.append(Pair(slug, eid, other_slug, other_eid, round(similarity, 3),
+                              differences(list(a), list(b)),
+                              differences(_words(translated[eid]), _words(other[other_eid]))))
     return sorted(found, key=lambda p: (p.slug, p.eid, p.other_slug, p.other_eid))
 
 
-def notices(ordinances: list[model.Ordinance], parallels: dict, languages: list[Language]) -> list[Notice]:
+def notices(ordinances: list[model.Ordinance], parallels: dict, languages: list[Language],
+            standard: dict | None = None) -> list[Notice]:
     """A warning for each near-identical pair whose translations differ where the Chinese does not."""
     found = []
     for lang in languages:
         if lang.official:
             continue
-        for pair in pairs(ordinances, parallels, lang):
+        for pair in pairs(ordinances, parallels, lang, standard):
             if not pair.consistent:
                 translation = lang.translations[pair.slug]
                 found.append(Notice(translation.path, translation.lines.get(pair.eid),

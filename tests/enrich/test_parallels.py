@@ -7,13 +7,22 @@ import pytest
 import yaml
 
 from lawsite import pipeline as build
-from lawsite.enrich import parallels
+from lawsite.core.numerals import from_int
+from lawsite.enrich import boilerplate, parallels
 from lawsite.model.document import ArticleNumber as N
+from lawsite.parse import builder
+from lawsite.parse.sources import Source
 from lawsite.site.export import article_ref
 
 from ..conftest import LAUNCH, ROOT, project
 
 YANTAI, JINAN = "yantai-digital-economy", "jinan-digital-economy"
+
+
+def ordinance(slug: str, articles: list[str]):
+    """An ordinance of these articles, parsed (metadata: only what the parser reads)."""
+    lines = ["测试条例"] + [f"第{from_int(n)}条 {text}" for n, text in enumerate(articles, 1)]
+    return builder.parse(Source({"slug": slug, "title": "测试条例"}, slug, slug, lines))
 
 
 def refs(value):
@@ -46,23 +55,19 @@ def test_yantai_55_lists_jinan_15_paragraph_2_first(found):
     first = found[YANTAI, N(55)][0]
     assert (first.other_slug, first.other_article) == (JINAN, N(15))
     assert first.pairs[0][:2] == ("art_55__para_1", "art_15__para_2")
-    assert first.score == 0.87 and first.pairs[0][2] == 0.93
+    assert first.score == 0.64 and first.pairs[0][2] == 0.94
 
 
-def test_evaluation_on_the_gold_set(found, gold):
+def test_evaluation_on_the_launch_pairs(launch, found, gold):
+    """Precision of the top suggestion and the false alarms on articles without a
+    parallel; the corpus pairs (tune and holdout) are in test_parallels_corpus.py."""
     assert len(gold) == 74
-    evaluation = parallels.evaluate(found, gold, YANTAI, JINAN)
-    forward, backward = evaluation.forward, evaluation.backward
-    # measured: 51 of 59 烟台 tops and 47 of 55 济南 tops are gold pairs; 63 of 74 pairs found
-    assert (forward.correct, forward.suggested) == (51, 59) and forward.precision_at_1 >= 0.86
-    assert (backward.correct, backward.suggested) == (47, 55) and backward.precision_at_1 >= 0.85
-    assert evaluation.recall_at_3 >= 0.85
-    assert forward.found == backward.found == 63          # symmetric lists of at most 3
-    assert refs(forward.unsuggested) == [4, 37] and refs(backward.unsuggested) == [45]
-    assert refs(forward.wrong) == [(10, 18), (15, 1), (18, 24), (26, 37), (33, 32), (36, 57), (44, 54), (48, 47)]
-    assert refs(backward.wrong) == [(8, 52), (11, 23), (12, 22), (19, 12), (23, 1), (26, 17), (56, 32), (57, 36)]
-    assert refs(evaluation.missed) == [(4, 16), (15, 23), (18, 23), (18, 54), (26, 38), (28, 39), (37, 30),
-                                 (44, 42), (50, 15), (53, 12), (56, 45)]
+    score = parallels.evaluate(found, gold, launch[YANTAI], launch[JINAN])
+    # measured: 48 of 48 top suggestions are labelled pairs (of 107 article-sides with a
+    # partner); none of the 15 articles without a parallel gets a suggestion
+    assert (score.suggested, score.correct, score.partnered) == (48, 48, 107)
+    assert (score.alone, score.alone_suggested) == (15, 0)
+    assert score.precision >= 0.9 and score.false_alarms <= 0.2
 
 
 def test_the_best_paragraph_pair_agrees_with_the_labelled_paragraphs(found):
@@ -78,40 +83,54 @@ def test_the_best_paragraph_pair_agrees_with_the_labelled_paragraphs(found):
                 agree += 1
             else:
                 disagree.append((pair["yantai"], pair["jinan"]))
-    assert agree == 25 and disagree == [(35, 25), (45, 42)]
+    assert (agree, disagree) == (11, [])          # of the labelled pairs suggested
 
 
-def test_threshold_calibrated_on_one_half_of_the_gold_tested_on_the_other(launch, gold):
-    """The over-fitting check: split both ordinances' articles by parity, pick the threshold
-    that maximises min(precision@1 both ways, recall@3) on one half, measure the other."""
-    grid = [round(0.04 + 0.01 * i, 2) for i in range(11)]
-    results = {t: parallels.find(list(launch.values()), threshold=t) for t in grid}
-
-    def half(found, parity):
-        mine = {key: value for key, value in found.items() if key[1].base % 2 == parity}
-        return (parallels.evaluate(mine, gold, YANTAI, JINAN).forward.precision_at_1,
-                parallels.evaluate(mine, gold, YANTAI, JINAN).backward.precision_at_1,
-                parallels.evaluate(found, {g for g in gold if g[0] % 2 == parity}, YANTAI, JINAN).recall_at_3)
-
-    chosen, held_out = [], []
-    for parity in (0, 1):
-        best = max(grid, key=lambda t: (min(half(results[t], parity)), t))
-        chosen.append(best)
-        held_out.append([round(x, 2) for x in half(results[best], 1 - parity)])
-    assert chosen == [0.08, 0.11]
-    assert held_out == [[0.93, 0.86, 0.92], [0.88, 0.92, 0.7]]
-    assert parallels.THRESHOLD == 0.08
+def test_standard_clauses_are_grouped_not_suggested(launch, found):
+    standard = boilerplate.find(list(launch.values()))
+    assert sorted((slug == YANTAI, str(n), kind) for (slug, n), kind in standard.items()) == [
+        (False, "1", "purpose"), (False, "2", "scope"), (False, "59", "liability"),
+        (False, "60", "entry_into_force"),
+        (True, "1", "purpose"), (True, "2", "scope"), (True, "61", "liability"),
+        (True, "62", "entry_into_force")]
+    # 本条例自…起施行 is worded alike in both: never a suggestion, either way
+    for listed in found.values():
+        assert all((p.other_slug, p.other_article) not in standard for p in listed)
+    assert not any(key in found for key in standard)
 
 
-def test_lists_are_symmetric_bounded_and_best_first(found):
+def test_lists_are_one_per_ordinance_bounded_and_best_first(found):
     for (slug, article), listed in found.items():
-        assert 1 <= len(listed) <= parallels.K
+        assert 1 <= len(listed) <= parallels.ORDINANCES
+        assert len({p.other_slug for p in listed}) == len(listed)
         assert [p.score for p in listed] == sorted((p.score for p in listed), reverse=True)
         for p in listed:
             assert (p.slug, p.article) == (slug, article) and p.other_slug != slug
             assert p.score >= parallels.THRESHOLD
-            assert p.mirrored() in found[p.other_slug, p.other_article]
             assert [s for _, _, s in p.pairs] == sorted((s for _, _, s in p.pairs), reverse=True)
+
+
+def test_a_match_without_a_margin_over_the_runner_up_is_not_shown():
+    """An article worded like two articles of another ordinance matches neither clearly."""
+    filler = ["禁止在湿地内开垦、填埋或者排干湿地。", "控制吸烟工作实行政府管理、单位负责的原则。",
+              "志愿服务组织可以依法成立行业组织。", "生活垃圾应当分类投放、分类收集。"]
+    a = ordinance("a", ["市人民政府应当建立数据共享开放目录。", "单位应当每年组织电梯应急演练。"] + filler)
+    b = ordinance("b", ["市人民政府应当建立数据共享开放目录。", "市人民政府应当建立数据共享开放目录。",
+                        "电梯使用单位应当每年组织应急演练。"])
+    found = parallels.find([a, b])
+    assert ("a", N(1)) not in found
+    assert [(p.other_article, p.score >= parallels.THRESHOLD) for p in found["a", N(2)]] == [(N(3), True)]
+    assert found["b", N(1)][0].other_article == N(1)   # b's copies each have one clear match
+
+
+def test_an_article_lists_its_best_match_in_each_of_the_most_similar_ordinances():
+    text = "县级以上人民政府应当加强湿地保护宣传教育，提高公众湿地保护意识。"
+    others = [ordinance(f"o{n}", [text[:len(text) - n] + "。", "禁止在湿地内开垦、填埋或者排干湿地。"])
+              for n in range(8)]
+    found = parallels.find([ordinance("a", [text])] + others)
+    listed = found["a", N(1)]
+    assert [p.other_slug for p in listed] == ["o0", "o1", "o2", "o3", "o4"]   # ORDINANCES, best first
+    assert all(p.other_article == N(1) for p in listed)
 
 
 def test_compare_marks_shared_and_differing_wording():
@@ -133,13 +152,13 @@ def test_compare_folds_a_lone_shared_character_into_the_change():
 
 def test_compare_articles_puts_the_best_matching_paragraphs_side_by_side(launch, found):
     yantai, jinan = launch[YANTAI], launch[JINAN]
-    parallel = next(p for p in found[YANTAI, N(27)] if p.other_article == N(36))
-    rows = parallels.compare_articles(yantai.article(27), jinan.article(36), parallel)
-    assert [(r.eid_a, r.eid_b) for r in rows] == [
-        ("art_27__para_1", "art_36__para_1"), ("art_27__para_2", None), ("art_27__para_3", "art_36__para_2")]
+    parallel = next(p for p in found[YANTAI, N(39)] if p.other_article == N(7))
+    assert parallel.pairs == (("art_39__para_2", "art_7__para_1", 0.89),)
+    rows = parallels.compare_articles(yantai.article(39), jinan.article(7), parallel)
+    assert [(r.eid_a, r.eid_b) for r in rows] == [("art_39__para_1", None), ("art_39__para_2", "art_7__para_1")]
     for row in rows:
         assert "".join(s.a for s in row.segments) == \
-            next(p.text for p in yantai.article(27).paragraphs if p.eid == row.eid_a)
+            next(p.text for p in yantai.article(39).paragraphs if p.eid == row.eid_a)
     # without a Parallel, plain bigram cosine: 烟台第四十六条 款1↔款1, 款2↔款2
     rows = parallels.compare_articles(yantai.article(46), jinan.article(42))
     assert [(r.eid_a, r.eid_b) for r in rows] == [
@@ -155,10 +174,10 @@ def test_by_topic_follows_a_chapters_then_lists_b_unmatched(launch, found):
     topics = parallels.by_topic(yantai, jinan, found)
     assert [row.article.number for row in topics.rows] == [N(n) for n in range(1, 63)]
     assert topics.rows[54].chapter.title == yantai.chapter(yantai.article(55).chapter).title
-    assert [p.other_article for p in topics.rows[54].matches] == [N(15), N(8)]
+    assert [p.other_article for p in topics.rows[54].matches] == [N(15)]      # one per ordinance
     matched = {p.other_article for row in topics.rows for p in row.matches}
     assert [a.number for a in topics.unmatched] == [N(n) for n in range(1, 61) if N(n) not in matched]
-    assert refs([a.number for a in topics.unmatched]) == [28, 43, 45, 50, 58]
+    assert len(topics.unmatched) == 36
 
 
 # -- cost on synthetic corpora ------------------------------------------------------------------
@@ -189,13 +208,18 @@ def test_near_copies_each_find_their_own(launch, copies, edited):
     corpus = synthetic([launch[YANTAI], launch[JINAN]], copies, edited)
     assert sum(len(o.articles) for o in corpus) == copies * 61
     found = parallels.find(corpus)
-    # every article has parallels (the copies of a group fill one another's lists, so the
-    # last ones may list fewer than K), the first a copy of itself in another ordinance, or
-    # an article worded the same (烟台62 = 济南60); edited copies name their own city
-    assert len(found) == copies * 61
+    # every article but the standard clauses has parallels, the first a copy of itself in
+    # another ordinance, or an article worded the same; edited copies name their own city
+    standard = boilerplate.find(corpus)
+    assert copies * 4 - 2 * (1 + copies // 60) <= len(standard) <= copies * 4
+    # (an edited copy may cut the 为 of its purpose clause: it is then alone of its kind)
+    edited_out = {(o.slug, o.articles[n % len(o.articles)].number) for n, o in enumerate(corpus)} \
+        if edited else set()
+    everything = {(o.slug, a.number) for o in corpus for a in o.articles}
+    assert everything - set(standard) - edited_out <= set(found) <= everything - set(standard)
     texts = {(o.slug, a.number): a.text() for o in corpus for a in o.articles}
     for (slug, article), listed in found.items():
         first = listed[0]
-        assert 1 <= len(listed) <= parallels.K and first.score >= 0.75
+        assert 1 <= len(listed) <= parallels.ORDINANCES and first.score >= 0.75
         same = (first.other_slug.rsplit("-", 1)[0], first.other_article) == (slug.rsplit("-", 1)[0], article)
         assert same or texts[slug, article] == texts[first.other_slug, first.other_article]

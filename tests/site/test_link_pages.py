@@ -5,7 +5,9 @@ terms link to their definitions; parallel provisions and their comparisons."""
 import pytest
 from bs4 import BeautifulSoup
 
-from ..conftest import ROOT, SourcesTree, build_fixture_site
+from lawsite import pipeline
+
+from ..conftest import ROOT, SourcesTree, build_fixture_site, project
 
 FIXTURES = ROOT / "tests" / "fixtures"
 ORDINANCES = {"test-data": "测试市数据条例", "test-platform": "测试市平台条例"}
@@ -90,6 +92,37 @@ def test_yantai_55_lists_jinan_15_first_and_its_comparison(site_dir):
     assert len(rows) == 2                                  # 济南's first 款 has no partner
     marked = [m.get_text() for m in rows[1].select("mark.ls-diff")]
     assert marked == ["非", "违"]                          # 非法侵入 / 违法侵入
+
+
+def test_only_strong_pairs_have_a_comparison_page(site_dir):
+    """Page count stays bounded on a big corpus: a weaker suggestion links to the article."""
+    corpus = pipeline.load(project())
+    strong = weak = 0
+    for (slug, number), found in corpus.parallels.items():
+        page = soup(site_dir, f"{slug}/article-{number}")
+        items = page.select(".ls-parallels li")
+        assert len(items) == len(found)
+        for parallel, item in zip(found, items):
+            pair = sorted([f"{slug}-{number}", f"{parallel.other_slug}-{parallel.other_article}"])
+            exists = (site_dir / "compare" / "--".join(pair) / "index.html").exists()
+            assert exists == parallel.strong == bool(item.select("a.ls-compare"))
+            strong += parallel.strong
+            weak += not parallel.strong
+    assert strong and weak
+    compared = {p.name for p in (site_dir / "compare").iterdir() if p.is_dir()}
+    assert len(compared) <= strong
+
+
+def test_a_standard_clause_says_so_instead_of_listing_parallels(site_dir):
+    page = soup(site_dir, "yantai-digital-economy/article-62")
+    section = page.select_one(".ls-parallels")
+    assert not section.select("li")
+    assert section.select_one(".ls-note").get_text() == "施行日期：各条例大体相同的标准条款，不列相关条款。"
+    english = soup(site_dir, "en/yantai-digital-economy/article-1").select_one(".ls-parallels .ls-note")
+    assert english.get_text().startswith("Purpose and basis: a standard clause")
+    topics = soup(site_dir, "yantai-digital-economy/compare")
+    row = next(tr for tr in topics.select("tr") if tr.td and tr.td.get_text() == "第六十二条")
+    assert "施行日期" in row.get_text()
 
 
 def test_each_ordinance_is_compared_by_topic(site_dir):

@@ -44,7 +44,7 @@ def corpus_with(sources_tree, tmp_path, translation_b: str):
 def test_identical_chinese_translated_differently_is_a_warning(sources_tree, tmp_path):
     corpus = corpus_with(sources_tree, tmp_path, TRANSLATION_A.replace(
         "for the purposes of promoting", "in order to promote").replace("and safeguarding", "and safeguard"))
-    pairs = consistency.pairs(corpus.ordinances, corpus.parallels, corpus.languages[1])
+    pairs = consistency.pairs(corpus.ordinances, corpus.parallels, corpus.languages[1], corpus.boilerplate)
     first = next(p for p in pairs if p.eid == "art_1__para_1")
     assert first.chinese == [] and not first.consistent
     assert first.english == [("for the purposes of promoting", "in order to promote"),
@@ -57,7 +57,7 @@ def test_identical_chinese_translated_differently_is_a_warning(sources_tree, tmp
 def test_translations_that_differ_where_the_chinese_does_are_consistent(sources_tree, tmp_path):
     corpus = corpus_with(sources_tree, tmp_path, TRANSLATION_A.replace(
         "resolution of major issues", "resolution of major issues in data development"))
-    pairs = consistency.pairs(corpus.ordinances, corpus.parallels, corpus.languages[1])
+    pairs = consistency.pairs(corpus.ordinances, corpus.parallels, corpus.languages[1], corpus.boilerplate)
     assert {p.eid for p in pairs} == {"art_1__para_1", "art_2__para_1"}
     second = next(p for p in pairs if p.eid == "art_2__para_1")
     assert second.chinese == [("", "数据发展中的")] and second.english == [("", "in data development")]
