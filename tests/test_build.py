@@ -175,3 +175,14 @@ def test_an_article_of_ten_thousand_paragraphs_is_a_message_not_a_traceback(sour
     err = capsys.readouterr().err
     assert "test-ordinance.txt:10000: 第一条 would have more than 9999 款" in err
     assert "nothing was written" in err
+
+
+def test_an_undated_text_s_data_follows_the_schema(sources_tree, tmp_path):
+    """A text with no date at all (as imported) has the FRBR URI …/act/undated/…, which the
+    published schema allows (found by adding an imported corpus file to sources/)."""
+    sources_tree.add(SIMPLE, enacted=None, approved=None, effective=None)
+    docs = tmp_path / "docs"
+    assert build_corpus.main(corpus_args(sources_tree.root, docs)) == 0
+    data = json.loads((docs / "data" / "corpus.json").read_text(encoding="utf-8"))
+    assert data["ordinances"][0]["frbr_uri"] == "/akn/cn-testcity/act/undated/test-ordinance"
+    jsonschema.validate(data, SCHEMA)
