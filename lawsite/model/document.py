@@ -41,6 +41,11 @@ def document_paragraph_eid(paragraph: int) -> str:
     return str(EId(paragraph=paragraph))
 
 
+def preamble_paragraph_eid(paragraph: int) -> str:
+    """A paragraph of the preamble, before 第一条: `preamble__para_1`."""
+    return str(EId(paragraph=paragraph, preamble=True))
+
+
 def article_eid(article: ArticleNumber | int) -> str:
     return f"art_{article}"
 
@@ -209,6 +214,8 @@ class Ordinance:
     body_line: int = 0                           # the line where the body starts, after any 目录
     # a document without any 第X条 (a 决定 of numbered points): its text, paragraph by paragraph
     paragraphs: list[Paragraph] = field(default_factory=list)
+    # the preamble: paragraphs after the header and before the first heading or article
+    preamble: list[Paragraph] = field(default_factory=list)
     _positions: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @property

@@ -6,7 +6,8 @@ its parts: 款 `para`, 项 `point`, 目 `item` (`art_28__para_2__point_3__item_1
 A 项 in more than one paragraph has its own: `art_27__para_1__point_3__para_2` is the
 second paragraph of 第二十七条第（三）项 (cited as the 项: it has no number of its own).
 An inserted article (第二十条之一) is `art_20-1`; a paragraph of a document without
-articles is `para_3`.
+articles is `para_3`; a paragraph of the preamble (the text between the header and
+第一条, Akoma Ntoso's `preamble`) is `preamble__para_1`.
 
 >>> eid = EId.parse("art_28__para_2__point_3")
 >>> eid.article, eid.paragraph, eid.item, eid.subitem
@@ -32,6 +33,15 @@ A document without articles (a 决定 of numbered points) is a sequence of parag
 >>> EId.parse("art_1__point_2")
 Traceback (most recent call last):
 ValueError: not an eId: 'art_1__point_2'
+
+A preamble's paragraphs (before 第一条) are outside any article:
+
+>>> eid = EId.parse("preamble__para_2")
+>>> eid.preamble, eid.paragraph, eid.kind, eid.in_article, str(eid), str(EId(paragraph=1, preamble=True))
+(True, 2, 'paragraph', False, 'preamble__para_2', 'preamble__para_1')
+>>> EId.parse("preamble")
+Traceback (most recent call last):
+ValueError: not an eId: 'preamble'
 """
 
 import re
@@ -55,6 +65,8 @@ PATTERN = re.compile(r"""
         )?
       |
         para_(?P<paragraph_only>[1-9]\d*)          # a paragraph of a document without articles (a 决定)
+      |
+        preamble__para_(?P<preamble>[1-9]\d*)     # a paragraph of the preamble, before 第一条
     )$
     """, re.VERBOSE)
 
@@ -131,18 +143,23 @@ class EId:
     item: int | None = None
     subitem: int | None = None
     item_paragraph: int | None = None  # a 项's own second (third …) paragraph
+    preamble: bool = False             # a paragraph of the preamble (preamble__para_1)
 
     @classmethod
     def parse(cls, text: str) -> "EId":
         match = PATTERN.match(text)
         if not match:
             raise ValueError(f"not an eId: {text!r}")
-        found = {name: int(value) for name, value in match.groupdict().items() if value}
+        found: dict = {name: int(value) for name, value in match.groupdict().items() if value}
         if "paragraph_only" in found:
             return cls(paragraph=found.pop("paragraph_only"))
+        if "preamble" in found:
+            return cls(paragraph=found.pop("preamble"), preamble=True)
         return cls(**found)
 
     def __str__(self) -> str:
+        if self.preamble:
+            return f"preamble__para_{self.paragraph}"
         if self.article is None and self.chapter is None:
             return f"para_{self.paragraph}"
         if self.article is None:

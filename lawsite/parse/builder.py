@@ -36,6 +36,7 @@ def parse(source: Source) -> model.Ordinance:
         return _corrected(_document(lines, invisible, source), declared)
     header, toc, body = _split(lines, source.text_path)
     header, body = _plain_first_title(header, body)
+    header, preamble_lines = _split_preamble(header)
     # in the header a whole-line <!-- … --> is markup (<!-- INFO END -->); in the body it is text
     body = [replace(line, kind="text") if line.kind == "comment" else line for line in body]
     title, history, header_repairs = _header(header, source)
@@ -44,12 +45,15 @@ def parse(source: Source) -> model.Ordinance:
     body = _wrapped_titles(body, repairs)
     repairs = sorted(invisible + repairs, key=lambda r: (r.line, r.column))
     body = _section_gaps(_plain_sections(_plain_headings(body)))
+    preamble, preamble_starts, preamble_repairs = _preamble(preamble_lines)
     builder = _Builder(source, shaped)
     ordinance = builder.build(body)
     ordinance.title = title or source.meta["title"]
     ordinance.history = history
+    ordinance.preamble = preamble
     ordinance.toc = _check_toc(toc, ordinance, source.text_path)
-    ordinance.repairs = header_repairs + _assign(repairs, builder.starts, ordinance)
+    repairs = sorted(preamble_repairs + repairs, key=lambda r: (r.line, r.column))
+    ordinance.repairs = header_repairs + _assign(repairs, preamble_starts + builder.starts, ordinance)
     ordinance.body_line = body[0].line
     return _corrected(ordinance, declared)
 
@@ -128,6 +132,63 @@ def _document(lines: list[Line], invisible: list[model.Repair], source: Source) 
 
 
 HISTORY_LINE = re.compile(r"^(?:[-*+]\s+)?[（(]?[0-9]{4}\s*年")   # a dated header line
+SENTENCE_END = ("。", "！", "？", "；", "：")
+
+
+def _split_preamble(header: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The header's lines and the preamble's: the paragraphs that follow the header
+    and stand before the first heading or article (…肩负着…重托……为此，制定本守则。).
+
+    Strict, so that a header line of an unexpected shape is never taken for text of
+    law: the preamble is the last run of lines of the header that follows
+    <!-- INFO END --> (the LawRefBook mark), or, without it, a blank line after the
+    last dated history line; each of its lines ends a sentence (。！？；：), is not
+    dated, does not end with an action of the history (通过, 批准 …) and is not the title.
+
+    >>> lines = lex(["# 某守则", "", "1993年9月16日 某市人大常委会通过", "", "<!-- INFO END -->", "",
+    ...              "某市人大常委会组成人员肩负着重托。为此，制定本守则。"])
+    >>> header, preamble = _split_preamble(lines)
+    >>> len(header), [line.line for line in preamble]
+    (6, [7])
+    >>> _split_preamble(lex(["# 某守则", "<!-- INFO END -->", "常务委员会第三十次会议通过）"]))[1]
+    []
+    >>> _split_preamble(lex(["# 某守则", "1993年9月16日 某市人大常委会通过", "为此，制定本守则。"]))[1]
+    []
+    """
+    content = [i for i, line in enumerate(header) if line.kind not in ("blank", "comment")]
+    if len(content) < 2:
+        return header, []
+    title = re.sub(r"[\s\u200b]+", "", header[content[0]].content)
+    marks = [i for i, line in enumerate(header) if line.kind == "comment"]
+    start = None
+    for i in reversed([i for i in content[1:] if not marks or i > marks[-1]]):
+        text = header[i].content
+        if HISTORY_LINE.match(text) or not text.endswith(SENTENCE_END) or \
+                history.ENDS.search(text.rstrip("。")) or re.sub(r"[\s\u200b]+", "", text) == title:
+            break
+        start = i
+    if start is None:
+        return header, []
+    before = max(i for i in content if i < start)
+    after_history = header[start - 1].kind == "blank" and \
+        bool(HISTORY_LINE.match(header[before].content) or history.ENDS.search(header[before].content))
+    if not marks and not after_history:
+        return header, []
+    return header[:start], header[start:]
+
+
+def _preamble(lines: list[Line]) -> tuple[list[model.Paragraph], list[tuple[int, str]], list[model.Repair]]:
+    """The preamble's paragraphs (preamble__para_1 …), one a line, each as received
+    after its recorded repairs; where each starts; the repairs."""
+    lines, repairs = repair(lines, marked_lines_close=True)
+    paragraphs, starts = [], []
+    for line in lines:
+        if line.kind == "text":
+            number = len(paragraphs) + 1
+            eid = model.preamble_paragraph_eid(number)
+            paragraphs.append(model.Paragraph(number, line.content, eid, line=line.line))
+            starts.append((line.line, eid))
+    return paragraphs, starts, repairs
 
 
 ZERO_WIDTH = "\u200b"

@@ -50,6 +50,7 @@ def ordinance_record(ordinance: model.Ordinance) -> dict:
         "chapters": [chapter_record(ordinance, chapter) for chapter in ordinance.chapters],
         "articles": [article_record(ordinance, article) for article in ordinance.articles],
         "paragraphs": [{"number": p.number, "eid": p.eid, "text": p.text} for p in ordinance.paragraphs],
+        "preamble": [{"number": p.number, "eid": p.eid, "text": p.text} for p in ordinance.preamble],
         "heading_repairs": [asdict(r) for r in ordinance.repairs
                             if not (r.eid and EId.parse(r.eid).in_article)],
     }

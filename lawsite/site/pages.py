@@ -69,17 +69,28 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
     return blocks
 
 
-def document_text(site: Site, ordinance: model.Ordinance) -> list[str]:
+def document_text(site: Site, ordinance: model.Ordinance, paragraphs: list[model.Paragraph] | None = None,
+                  cls: str = "ls-para") -> list[str]:
     """A document without articles (a 决定): its paragraphs, each with its eId (para_3)
-    as id, in the official Chinese or its translation."""
+    as id, in the official Chinese or its translation (the Chinese marked so, for want
+    of one). Given `paragraphs`, those (a preamble's: preamble__para_1)."""
     blocks = []
-    for paragraph in ordinance.paragraphs:
+    for paragraph in ordinance.paragraphs if paragraphs is None else paragraphs:
         text, lang = site.lang.text(ordinance, paragraph.eid, paragraph.text)
         fallback = lang != site.lang.html_lang
         blocks.append(markup.element("p", markup.escape(text), id=paragraph.eid,
-                                     cls="ls-para" + (" ls-fallback" if fallback else ""),
+                                     cls=cls + (" ls-fallback" if fallback else ""),
                                      lang=lang if fallback else None))
     return blocks
+
+
+def preamble_text(site: Site, ordinance: model.Ordinance) -> list[str]:
+    """The preamble, before 第一条 (empty for most ordinances)."""
+    if not ordinance.preamble:
+        return []
+    return ['<div class="ls-preamble" markdown>\n\n' +
+            "\n\n".join(document_text(site, ordinance, ordinance.preamble, "ls-para ls-preamble-para")) +
+            "\n\n</div>"]
 
 
 def editorial_notes(site: Site, notes: list[model.Note]) -> list[str]:
@@ -341,6 +352,7 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
         body.append(markup.heading(2, markup.escape(labels("full_text")), "text"))
         body += document_text(site, ordinance)
     else:
+        body += preamble_text(site, ordinance)
         body.append(markup.heading(2, markup.escape(labels("contents")), "contents"))
         body.append(contents(site, ordinance, path))
     actions = [markup.link(markup.escape(labels("print_full_text")),
@@ -506,7 +518,7 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
         body.append(history_line(ordinance))
     if not lang.official:
         body.append(unofficial_notice(site, ordinance))
-    body += document_text(site, ordinance)
+    body += preamble_text(site, ordinance) + document_text(site, ordinance)
     for part in ordinance.outline():
         if isinstance(part, model.Chapter):
             body.append(markup.heading(2, markup.escape(lang.heading(ordinance, part)[0]), part.eid, "ls-chapter"))
@@ -522,6 +534,13 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
     return Page(path, meta, body)
 
 
+def count(site: Site, ordinance: model.Ordinance) -> str:
+    """共28条, or for a document without articles (a 决定) its paragraphs: 共5段."""
+    if ordinance.paragraphs and not ordinance.articles:
+        return site.labels("paragraph_count", n=len(ordinance.paragraphs))
+    return site.labels("article_count", n=len(ordinance.articles))
+
+
 def ordinance_list(site: Site, ordinances: list[model.Ordinance]) -> str:
     """The home page's list of ordinances (included into the hand-written page)."""
     here, lines = site.path("index.md"), []
@@ -530,7 +549,7 @@ def ordinance_list(site: Site, ordinances: list[model.Ordinance]) -> str:
         target = urls.relative(here, site.path(urls.ordinance_path(ordinance.slug)))
         effective = site.labels.date(meta["effective"]) if meta.get("effective") else site.labels("unknown")
         facts = "　".join([site.labels(meta["status"]), f'{site.labels("effective_date")} {effective}',
-                          site.labels("article_count", n=len(ordinance.articles))])
+                          count(site, ordinance)])
         lines.append(f"- **{markup.link(title_markup(site, ordinance), target)}**  \n"
                      f'    <span class="ls-facts">{html.escape(facts)}</span>')
     return "\n".join(lines) + "\n"

@@ -73,8 +73,8 @@ class Translation:
 
 def element_eids(ordinance: model.Ordinance) -> set[str]:
     """Every eId a translation may use: chapters, sections, 款, 项, 目 (and the paragraphs
-    of a document without articles)."""
-    eids = {paragraph.eid for paragraph in ordinance.paragraphs}
+    of a document without articles, and of a preamble)."""
+    eids = {paragraph.eid for paragraph in ordinance.paragraphs + ordinance.preamble}
     for chapter in ordinance.chapters:
         eids.add(chapter.eid)
         eids.update(section.eid for section in chapter.sections)

@@ -15,6 +15,7 @@ from lawsite.core.errors import SourceError
 from lawsite.model.document import ArticleNumber
 from lawsite.parse import builder as parse
 from lawsite.parse import sources
+from lawsite.parse.lexer import lex
 
 from ..conftest import ROOT, corpus_args
 
@@ -141,6 +142,7 @@ def docs(tmp_path_factory):
     add(tree, "article-number-missing", slug="article-number-missing")
     add(tree, "section-without-label", slug="section-without-label")
     add(tree, "document-without-articles", slug="document-without-articles")
+    add(tree, "preamble", slug="preamble")
     add(tree, "item-marker-lost", slug="item-marker-lost")
     add(tree, "item-marker-lost", slug="item-marker-corrected", corrections=[SEVENTH])
     out = root / "docs"
@@ -461,3 +463,85 @@ def test_a_heading_written_as_a_markdown_heading_may_have_a_comma(sources_tree):
     ordinance, _ = shape(sources_tree, "heading-with-a-comma")
     assert ordinance.chapter(4).title == "乡、民族乡、镇人民代表大会主席团，主席、副主席"
     assert ordinance.chapter(4).articles == [ArticleNumber(17)]
+
+
+# -- a preamble between the header and 第一条 ---------------------------------------------------
+
+PREAMBLE = "北京市人民代表大会常务委员会组成人员（以下简称常委会组成人员）肩负着市人大代表和全市人民的重托，"
+
+
+def test_a_preamble_before_the_first_article_is_published_as_written(sources_tree):
+    ordinance, source = shape(sources_tree, "preamble")
+    [paragraph] = ordinance.preamble
+    assert (paragraph.eid, paragraph.number, paragraph.line) == ("preamble__para_1", 1, 5)
+    assert paragraph.text == source.lines[4] and paragraph.text.startswith(PREAMBLE)
+    assert paragraph.text.endswith("为此，制定本守则。")
+    assert [a.label for a in ordinance.articles] == ["第一条", "第二条"]
+    assert ordinance.paragraphs == [] and ordinance.history == [] and ordinance.body_line == 7
+
+
+def test_a_preamble_after_the_dated_lines_without_the_mark(sources_tree):
+    sources_tree.add("# 测试市测试条例\n\n2024年10月22日测试市人民代表大会常务委员会第一次会议通过\n\n"
+                     "为了测试，制定本条例。\n\n第一条 甲。\n", approved=None)
+    [source] = sources.read_all(sources_tree.root)
+    ordinance = parse.parse(source)
+    assert [(p.eid, p.text, p.line) for p in ordinance.preamble] == \
+        [("preamble__para_1", "为了测试，制定本条例。", 5)]
+    assert len(ordinance.history) == 1
+
+
+@pytest.mark.parametrize("header", [
+    "2024年10月22日测试市人民代表大会常务委员会第一次会议通过\n为了测试，制定本条例。",   # no blank line
+    "为了测试，制定本条例。",                                                    # no dated line before it
+    "为了测试，制定本条例。\n\n<!-- INFO END -->",                               # before the mark
+    "<!-- INFO END -->\n\n常务委员会第三十次会议通过）",                          # a history line's end
+    "<!-- INFO END -->\n\n为了测试，制定本条例\n\n第一次会议通过。",                # an action, even with 。
+    "<!-- INFO END -->\n\n2024年10月22日测试市人大常委会第一次会议通过。",            # a dated line
+])
+def test_a_header_line_of_another_shape_is_never_taken_as_preamble(header):
+    lines = lex(f"# 测试市测试条例\n\n{header}\n\n第一条 甲。\n".split("\n"))
+    head, _, _ = parse._split(lines, "test.txt")
+    assert parse._split_preamble(head) == (head, [])
+
+
+def test_text_right_after_the_dated_lines_is_still_refused(sources_tree):
+    sources_tree.add("# 测试市测试条例\n\n2024年10月22日测试市人民代表大会常务委员会第一次会议通过\n"
+                     "为了测试，制定本条例。\n\n第一条 甲。\n", approved=None)
+    [source] = sources.read_all(sources_tree.root)
+    with pytest.raises(SourceError, match="unexpected line before the first chapter or article"):
+        parse.parse(source)
+
+
+def test_a_preamble_is_shown_before_the_text_in_both_languages(docs):
+    start = '<p id="preamble__para_1" class="ls-para ls-preamble-para" markdown="span">' + PREAMBLE
+    english = '<p id="preamble__para_1" lang="zh-CN" class="ls-para ls-preamble-para ls-fallback" ' \
+              'markdown="span">' + PREAMBLE
+    for path, shown in (("preamble/index.md", start), ("preamble/full-text.md", start),
+                        ("en/preamble/index.md", english), ("en/preamble/full-text.md", english)):
+        text = page(docs, path)
+        assert text.count(shown) == 1, path
+        after = "{ #contents }" if path.endswith("index.md") else 'id="art_1"'
+        assert text.index(shown) < text.index(after), path
+    data = (docs / "data" / "corpus.json").read_text(encoding="utf-8")
+    assert '"preamble": [\n' in data and '"eid": "preamble__para_1"' in data
+
+
+def test_a_translation_may_translate_the_preamble(sources_tree, tmp_path):
+    from lawsite.translation import i18n
+    ordinance, _ = shape(sources_tree, "preamble")
+    path = tmp_path / "en" / "test-ordinance.yml"
+    path.parent.mkdir()
+    path.write_text("date: 2026-12-01\ntext:\n  preamble__para_1: The members of the Standing Committee …\n",
+                    encoding="utf-8")
+    translation = i18n.load_translation(path, ordinance)
+    assert translation.text == {"preamble__para_1": "The members of the Standing Committee …"}
+
+
+def test_the_home_page_counts_a_decisions_paragraphs_not_its_articles(docs):
+    for lang, count, articles in (("zh", "共6段", "共2条"), ("en", "6 paragraphs", "2 articles")):
+        listing = (docs / ".fragments" / f"ordinances.{lang}.md").read_text(encoding="utf-8").split("\n- ")
+        [decision] = [entry for entry in listing if "(document-without-articles/index.md)" in entry]
+        [preamble] = [entry for entry in listing if "(preamble/index.md)" in entry]
+        assert f"　{count}</span>" in decision, decision
+        assert "0条" not in decision and "0 articles" not in decision
+        assert f"　{articles}</span>" in preamble

@@ -21,7 +21,7 @@ from lawsite.parse import builder, sources
 from lawsite.parse.lexer import NUMBER
 
 from .. import lawrefbook
-from .test_fidelity import HEADING_MARKS, WHITESPACE, all_repairs, model_text, replay, source_body
+from .test_fidelity import HEADING_MARKS, WHITESPACE, all_repairs, model_text, replay, source_text
 
 # A zero-width space (U+200B) is whitespace here: the parser reads a line of nothing else
 # as a blank line (it holds no character of law), as the launch texts' checks read spaces.
@@ -82,7 +82,7 @@ def test_every_published_article_is_its_source_text(parsed):
     assert len(published) + len(left_out) == 1713 and published
     differ = []
     for ordinance, source in published:
-        expected = source_body(replay(source.lines, all_repairs(ordinance)), ordinance.body_line)
+        expected = source_text(replay(source.lines, all_repairs(ordinance)), ordinance)
         if model_text(ordinance).replace(ZERO_WIDTH, "") != expected.replace(ZERO_WIDTH, ""):
             differ.append(source.text_path)
     assert differ == []
@@ -100,7 +100,7 @@ def test_the_check_would_catch_a_lost_or_moved_character(parsed):
     """Not vacuous: one character dropped, or two swapped, in any published text fails it."""
     published, _ = parsed
     ordinance, source = published[len(published) // 2]
-    expected = source_body(replay(source.lines, all_repairs(ordinance)), ordinance.body_line)
+    expected = source_text(replay(source.lines, all_repairs(ordinance)), ordinance)
     paragraph = max((p for a in ordinance.articles for p in a.paragraphs), key=lambda p: len(p.text))
     original = paragraph.text
     try:
@@ -112,3 +112,25 @@ def test_the_check_would_catch_a_lost_or_moved_character(parsed):
         paragraph.text = original
     assert headings(["第一条 甲", "第二条规定的乙", "## 第三条之一", "第 四 条",
                      "第五 条戊"], 1) == ["第一条", "第三条之一", "第四条", "第五条"]
+
+
+def test_a_preamble_is_published_whole_and_checked(parsed):
+    """The two 守则 with a preamble before 第一条 (…为此，制定本守则。) are published with
+    it, and the check covers it: a character dropped from the preamble fails it."""
+    published, _ = parsed
+    found = {source.meta["source"]["received_as"]: (ordinance, source)
+             for ordinance, source in published if ordinance.preamble}
+    assert sorted(found) == ["北京市人大常委会组成人员守则.md",
+                             "北京市人民代表大会常务委员会组成人员守则.md"]
+    for ordinance, source in found.values():
+        [paragraph] = ordinance.preamble
+        assert paragraph.eid == "preamble__para_1" and paragraph.text.endswith("为此，制定本守则。")
+        assert ordinance.articles[0].label == "第一条"
+        expected = source_text(replay(source.lines, all_repairs(ordinance)), ordinance)
+        assert model_text(ordinance) == expected
+        original = paragraph.text
+        try:
+            paragraph.text = original[:3] + original[4:]
+            assert model_text(ordinance) != expected
+        finally:
+            paragraph.text = original

@@ -34,7 +34,8 @@ def replay(lines: list[str], repairs: list[dict]) -> list[str]:
 
 
 def model_text(ordinance: model.Ordinance) -> str:
-    parts = [paragraph.text for paragraph in ordinance.paragraphs]    # a document without articles
+    parts = [paragraph.text for paragraph in ordinance.preamble]      # before 第一条, if any
+    parts += [paragraph.text for paragraph in ordinance.paragraphs]   # a document without articles
     for part in ordinance.outline():
         if isinstance(part, model.Article):
             parts.append(part.label)
@@ -48,6 +49,18 @@ def model_text(ordinance: model.Ordinance) -> str:
 def source_body(lines: list[str], body_line: int) -> str:
     body = [HEADING_MARKS.sub("", line) for line in lines[body_line - 1:]]
     return WHITESPACE.sub("", "".join(body))
+
+
+def source_text(lines: list[str], ordinance: model.Ordinance) -> str:
+    """What model_text must equal: the source's preamble, if it has one (its first line up
+    to the 目录 or the body), then its body."""
+    preamble = []
+    if ordinance.preamble:
+        for line in lines[ordinance.preamble[0].line - 1: ordinance.body_line - 1]:
+            if TOC_LINE.match(line):
+                break
+            preamble.append(line)
+    return WHITESPACE.sub("", "".join(preamble)) + source_body(lines, ordinance.body_line)
 
 
 def header_text(lines: list[str], body_line: int) -> str:
@@ -77,8 +90,7 @@ def launch(request):
 
 def test_body_is_the_source_minus_whitespace_markup_and_recorded_repairs(launch):
     ordinance, lines = launch
-    assert model_text(ordinance) == source_body(replay(lines, all_repairs(ordinance)),
-                                                ordinance.body_line)
+    assert model_text(ordinance) == source_text(replay(lines, all_repairs(ordinance)), ordinance)
 
 
 def test_header_is_the_title_and_history(launch):
@@ -90,7 +102,7 @@ def test_header_is_the_title_and_history(launch):
 def test_an_unrecorded_change_would_be_caught(launch):
     """The check is not vacuous: dropping or swapping one character of law fails it."""
     ordinance, lines = launch
-    expected = source_body(replay(lines, all_repairs(ordinance)), ordinance.body_line)
+    expected = source_text(replay(lines, all_repairs(ordinance)), ordinance)
     paragraph = ordinance.article(5).paragraphs[0]
     original = paragraph.text
     try:
@@ -126,7 +138,7 @@ def test_the_real_shapes_keep_every_character(name, sources_tree):
     sources_tree.add(text, title=re.sub(r"\s+", "", text.decode("utf-8").split("\n")[0].lstrip("# ")))
     [ordinance] = build.load(project(sources_tree.root)).ordinances
     lines = text.decode("utf-8").split("\n")
-    assert model_text(ordinance) == source_body(replay(lines, all_repairs(ordinance)), ordinance.body_line)
+    assert model_text(ordinance) == source_text(replay(lines, all_repairs(ordinance)), ordinance)
 
 
 def test_a_declared_correction_is_the_one_recorded_insertion(sources_tree):
@@ -138,6 +150,6 @@ def test_a_declared_correction_is_the_one_recorded_insertion(sources_tree):
     sources_tree.add(text, title="郑州市物业管理条例", corrections=[correction])
     [ordinance] = build.load(project(sources_tree.root)).ordinances
     lines = text.decode("utf-8").split("\n")
-    expected = source_body(replay(lines, all_repairs(ordinance)), ordinance.body_line)
+    expected = source_text(replay(lines, all_repairs(ordinance)), ordinance)
     assert model_text(ordinance) == expected and "（六）" in expected and "（七）改变共有部分" in expected
     assert "（七）" not in source_body(lines, ordinance.body_line)

@@ -83,8 +83,8 @@ def test_fidelity_holds_for_hostile_text(hostile):
     _, ordinance, lines, _ = hostile
     repairs = [r for a in export_corpus([ordinance])["ordinances"][0]["articles"] for r in a["repairs"]]
     repairs += export_corpus([ordinance])["ordinances"][0]["heading_repairs"]
-    assert test_fidelity.model_text(ordinance) == test_fidelity.source_body(
-        test_fidelity.replay(lines, repairs), ordinance.body_line)
+    assert test_fidelity.model_text(ordinance) == test_fidelity.source_text(
+        test_fidelity.replay(lines, repairs), ordinance)
 
 
 def test_control_characters_are_reported(hostile):
