@@ -1,9 +1,9 @@
 """The build never publishes a broken, partial or irreproducible site."""
 
-import json
 import contextlib
 import errno
 import hashlib
+import json
 import os
 import re
 import shutil
