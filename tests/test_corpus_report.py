@@ -17,7 +17,7 @@ def test_make_corpus_report_imports_builds_and_prints_the_outcomes(tmp_path):
     (corpus / "beijing" / "北京市测试条例.md").write_text(
         "# 北京市测试条例\n\n第一条 甲。\n\n第一条 丙。\n", encoding="utf-8")
     report = tmp_path / "report"
-    result = subprocess.run(["make", "-o", stamp(ROOT), "corpus-report", f"CORPUS={corpus}", f"REPORT={report}"],
+    result = subprocess.run(["make", "--no-print-directory", "-o", stamp(ROOT), "corpus-report", f"CORPUS={corpus}", f"REPORT={report}"],
                             cwd=ROOT, capture_output=True, text=True, timeout=1200)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.endswith("     1  published\n"
