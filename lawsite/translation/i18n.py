@@ -185,7 +185,8 @@ class Language:
         label = self.division_label(part)
         heading = separator.join(filter(None, (label, title)))
         if getattr(part, "missing", False):        # 第X章 not written upstream: say so in every list
-            heading += self.labels("heading_missing_mark")
+            # a title as written without its 第X章 lacks its number; no heading at all, the whole heading
+            heading += self.labels("label_missing_mark" if part.title else "heading_missing_mark")
         return heading, lang
 
 
