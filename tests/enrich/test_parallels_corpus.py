@@ -8,18 +8,17 @@ metadata (tools/stub_corpus.py); the corpus searched is the launch texts and the
 import pytest
 import yaml
 
-from lawsite import pipeline as build
 from lawsite.enrich import boilerplate, parallels
 from tools import stub_corpus
 
-from ..conftest import ROOT, project
+from ..conftest import ROOT, launch_ordinances
 
 GOLD = yaml.safe_load((ROOT / "tests" / "fixtures" / "parallels_gold_corpus.yml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def texts():
-    found = {o.slug: o for o in build.load(project()).ordinances}
+    found = {o.slug: o for o in launch_ordinances()}      # whatever else sources/ holds
     for document in GOLD["documents"]:
         for side in "ab":
             ordinance = stub_corpus.parse(stub_corpus.CORPUS / document[side])

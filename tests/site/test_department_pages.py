@@ -21,8 +21,8 @@ def test_article_page_has_chips_of_its_actors(site_dir):
     assert chips == ["发展改革部门", "工业和信息化部门", "科学技术部门"]
 
 
-def test_department_page_lists_each_ordinance_with_sentence_and_modality(site_dir):
-    page = soup(site_dir, "departments/big-data")
+def test_department_page_lists_each_ordinance_with_sentence_and_modality(launch_built):
+    page = soup(launch_built[1], "departments/big-data")      # the launch texts, whatever else sources/ holds
     assert page.h1.get_text() == "大数据部门"
     sections = [h2.get_text() for h2 in page.select("article h2")]
     assert sections == ["济南市数字经济促进条例", "烟台市数字经济促进条例"]
