@@ -113,13 +113,7 @@ def _document(lines: list[Line], invisible: list[model.Repair], source: Source) 
     body = [replace(line, kind="text") if line.kind == "comment" else line for line in body]
     title, history, header_repairs = _header(header, source)
     body, repairs = repair(body, marked_lines_close=True)
-    paragraphs, starts = [], []
-    for line in body:
-        if line.kind == "text":
-            number = len(paragraphs) + 1
-            eid = model.document_paragraph_eid(number)
-            paragraphs.append(model.Paragraph(number, line.content, eid, line=line.line))
-            starts.append((line.line, eid))
+    paragraphs, starts = _plain_paragraphs(body, model.document_paragraph_eid)
     if not paragraphs:
         raise SourceError(source.text_path, None, "no article found (an article starts with 第一条), "
                           "and no text after the header")
@@ -181,14 +175,21 @@ def _preamble(lines: list[Line]) -> tuple[list[model.Paragraph], list[tuple[int,
     """The preamble's paragraphs (preamble__para_1 …), one a line, each as received
     after its recorded repairs; where each starts; the repairs."""
     lines, repairs = repair(lines, marked_lines_close=True)
+    paragraphs, starts = _plain_paragraphs(lines, model.preamble_paragraph_eid)
+    return paragraphs, starts, repairs
+
+
+def _plain_paragraphs(lines: list[Line], eid_of) -> tuple[list[model.Paragraph], list[tuple[int, str]]]:
+    """One paragraph per text line (a preamble, a document without articles), numbered
+    from 1 with the eIds `eid_of(number)` gives; and where each starts."""
     paragraphs, starts = [], []
     for line in lines:
         if line.kind == "text":
             number = len(paragraphs) + 1
-            eid = model.preamble_paragraph_eid(number)
+            eid = eid_of(number)
             paragraphs.append(model.Paragraph(number, line.content, eid, line=line.line))
             starts.append((line.line, eid))
-    return paragraphs, starts, repairs
+    return paragraphs, starts
 
 
 ZERO_WIDTH = "\u200b"
