@@ -103,7 +103,12 @@ def test_an_unrecorded_change_would_be_caught(launch):
     """The check is not vacuous: dropping or swapping one character of law fails it."""
     ordinance, lines = launch
     expected = source_text(replay(lines, all_repairs(ordinance)), ordinance)
-    paragraph = ordinance.article(5).paragraphs[0]
+    assert_a_change_is_caught(ordinance, ordinance.article(5).paragraphs[0], expected)
+
+
+def assert_a_change_is_caught(ordinance, paragraph, expected: str) -> None:
+    """Dropping one character of `paragraph`, or swapping two, makes the model's text
+    differ from `expected` (the paragraph is restored afterwards)."""
     original = paragraph.text
     try:
         paragraph.text = original[:3] + original[4:]
