@@ -253,7 +253,7 @@ def test_a_name_on_two_lines_is_refused(sources_tree):
     error = error_of(lambda: sources.read_all(sources_tree.root))
     assert "field 'enacted.body' must be the enacting body, on one line" in str(error)
     assert "\n" not in str(error)
-    with pytest.raises(SourceError, match="name must be a non-empty string on one line"):
+    with pytest.raises(SourceError, match="`name` must be a non-empty string on one line"):
         vocabulary.loads("generic: []\nactors:\n  - {slug: a, name: \"甲\\n乙\", name_en: A, kind: other, "
                          "terms: [甲]}\n", "d.yml")
 
@@ -444,4 +444,4 @@ def test_a_missing_key_is_reported_at_the_mapping_s_line():
     data = yamlfile.loads("x: 1\ny:\n  z: 2\n", "f.yml")
     assert data["y"].key_line("missing") == 3 and data.key_line("y") == 2
     error = error_of(lambda: vocabulary.loads("\nactors: []\n", "d.yml"))
-    assert str(error) == "d.yml:2: 'generic' must be a list"
+    assert str(error) == "d.yml:2: `generic` must be a list of phrases that name no particular actor"

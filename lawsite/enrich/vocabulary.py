@@ -22,25 +22,21 @@ True
 
 Every mistake in the file is a SourceError naming the file and line:
 
->>> loads("generic: []\\nactors:\\n  - {slug: Big_Data}\\n", "departments.yml")
+>>> loads("generic: []\\nactors:\\n  - {slug: Big_Data, name: 大数据部门}\\n", "departments.yml")
 Traceback (most recent call last):
 ...
-lawsite.core.errors.SourceError: departments.yml:3: actor Big_Data: missing field 'name'
+lawsite.core.errors.SourceError: departments.yml:3: `name_en` must be a non-empty string on one line (Big Data Bureau)
 """
 
-import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from lawsite.core import yamlfile
+from lawsite.core import schema, yamlfile
 from lawsite.core.errors import Notice, SourceError, display_path, shown
 from lawsite.site import markup, urls
 
-KINDS = ("department", "government", "other")
-FIELDS = ("slug", "name", "name_en", "kind", "terms")
-SECTIONS = ("generic", "actors")
-OPTIONAL = ("names", "broad")
+SCHEMA = Path(__file__).with_name("vocabulary.schema.json")
 NAMES = ("prefixes", "heads", "shared", "institutions", "leading", "before_level", "governments", "determiners")   # the keys of `names`
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED = (urls.HOME,)            # departments/index.md is the department index itself
 
 
@@ -98,7 +94,7 @@ class Vocabulary:
         (大数据 → 大数据部门, 大数据等部门), unless they end in an institution word
         (公安机关 is whole)."""
         slug = self.slug_of(term)
-        return bool(slug) and self.actor(slug).kind == "department" and \
+        return slug is not None and self.actor(slug).kind == "department" and \
             not term.endswith(self.names.institutions)
 
     def terms(self) -> dict[str, str]:
@@ -116,33 +112,25 @@ def loads(text: str, path="departments.yml") -> Vocabulary:
 
 
 def _validated(data, path: str) -> Vocabulary:
-    if not isinstance(data, yamlfile.Mapping):
-        raise SourceError(path, 1, "the vocabulary must be a mapping with the keys "
-                                   + " and ".join(SECTIONS))
-    for key in data:
-        if key not in SECTIONS + OPTIONAL:
-            raise SourceError(path, data.key_line(key),
-                              f"unknown key {shown(key)} (expected {' or '.join(SECTIONS + OPTIONAL)})")
-    for key in SECTIONS:
-        if not isinstance(data.get(key), list):
-            raise SourceError(path, data.key_line(key), f"{shown(key)} must be a list")
-    generic = data["generic"]
-    broad = data.get("broad", [])
-    if not isinstance(broad, list):
-        raise SourceError(path, data.key_line("broad"), "'broad' must be a list")
-    for key, phrases in (("generic", generic), ("broad", broad)):
-        for phrase in phrases:
-            if not _text(phrase):
-                raise SourceError(path, data.key_line(key),
-                                  f"{key} phrase {shown(phrase)} must be a non-empty string")
+    """The vocabulary, once its shape is checked by vocabulary.schema.json and what a
+    schema cannot say is checked here: slugs and terms used once, a term never also a
+    generic or broad phrase, no reserved slug."""
+    schema.check(data, schema.load(SCHEMA), path, values=True)
+    generic, broad = data["generic"], data.get("broad", [])
     for phrase in broad:
         if phrase in generic:
             raise SourceError(path, data.key_line("broad"),
                               f"broad phrase {shown(phrase)} is also a generic phrase "
                               f"(line {data.key_line('generic')})")
-    actors, slug_lines, term_owners, notices = [], {}, {}, []
+    actors, notices = [], []
+    slug_lines: dict[str, int] = {}
+    term_owners: dict[str, str] = {}
     for entry in data["actors"]:
-        actor = _actor(entry, path, data.key_line("actors"))
+        actor = Actor(entry["slug"], entry["name"], entry["name_en"], entry["kind"], tuple(entry["terms"]))
+        if actor.slug in RESERVED:
+            raise SourceError(path, entry.key_line("slug"),
+                              f"slug {actor.slug!r} is the name of the department index's own page; "
+                              f"these are reserved: {', '.join(RESERVED)}")
         for key in ("name", "name_en"):
             notices += markup.bidi_notice(path, entry.key_line(key), f"actor {actor.slug}: {key}", entry[key])
         for term in actor.terms:
@@ -152,80 +140,19 @@ def _validated(data, path: str) -> Vocabulary:
                                                             f"(first on line {slug_lines[actor.slug]})")
         slug_lines[actor.slug] = entry.key_line("slug")
         for term in actor.terms:
-            if term in term_owners:
-                raise SourceError(path, entry.key_line("terms"),
-                                  f"actor {actor.slug}: term {shown(term)} is already a term of "
-                                  f"{term_owners[term]}")
-            if term in generic:
-                raise SourceError(path, entry.key_line("terms"),
-                                  f"actor {actor.slug}: term {shown(term)} is also a generic phrase "
-                                  f"(line {data.key_line('generic')})")
-            if term in broad:
-                raise SourceError(path, entry.key_line("terms"),
-                                  f"actor {actor.slug}: term {shown(term)} is also a broad phrase "
-                                  f"(line {data.key_line('broad')})")
+            for owner, kind in ((term_owners.get(term), "a term of"),
+                                (term in generic and "generic", "also a"), (term in broad and "broad", "also a")):
+                if owner:
+                    where = owner if kind == "a term of" else \
+                        f"{owner} phrase (line {data.key_line(owner)})"
+                    raise SourceError(path, entry.key_line("terms"),
+                                      f"actor {actor.slug}: term {shown(term)} is "
+                                      f"{'already ' if kind == 'a term of' else ''}{kind} {where}")
             term_owners[term] = actor.slug
         actors.append(actor)
-    return Vocabulary(tuple(actors), tuple(generic), path, names=_names(data, path), broad=tuple(broad),
-                      notices=tuple(notices))
-
-
-def _names(data, path: str) -> Names:
     names = data.get("names", {})
-    if not isinstance(names, yamlfile.Mapping) and names != {}:
-        raise SourceError(path, data.key_line("names"), "'names' must be a mapping of "
-                                                        + ", ".join(NAMES) + " to lists of words")
-    for key in names:
-        if key not in NAMES:
-            raise SourceError(path, names.key_line(key),
-                              f"names: unknown key {shown(key)} (expected {', '.join(NAMES)})")
-        words = names[key]
-        if not isinstance(words, list) or not words or not all(_text(word) for word in words):
-            raise SourceError(path, names.key_line(key), f"names: {key} must be a non-empty list of words")
-    return Names(**{key: tuple(names.get(key, ())) for key in NAMES})
+    return Vocabulary(tuple(actors), tuple(generic), path,
+                      names=Names(**{key: tuple(names.get(key, ())) for key in NAMES}),
+                      broad=tuple(broad), notices=tuple(notices))
 
 
-def _actor(entry, path: str, line: int) -> Actor:
-    if not isinstance(entry, yamlfile.Mapping):
-        raise SourceError(path, line, f"each actor must be a mapping, not {shown(entry)}")
-    slug = entry.get("slug", "(no slug)")
-    label = f"actor {slug}" if isinstance(slug, str) and len(slug) <= 40 and slug.isprintable() \
-        else f"actor {shown(slug)}"
-    for key in entry:
-        if key not in FIELDS:
-            raise SourceError(path, entry.key_line(key),
-                              f"{label}: unknown field {shown(key)} (expected {', '.join(FIELDS)})")
-    for key in FIELDS:
-        if key not in entry:
-            raise SourceError(path, entry.line, f"{label}: missing field {shown(key)}")
-    for key in ("slug", "name", "name_en"):
-        if not _text(entry[key]) or re.search(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", entry[key]):
-            raise SourceError(path, entry.key_line(key), f"{label}: {key} must be a non-empty string "
-                                                         "on one line")
-    if not SLUG.fullmatch(entry["slug"]):
-        raise SourceError(path, entry.key_line("slug"),
-                          f"slug {shown(entry['slug'])} must be lowercase ASCII words joined by "
-                          "hyphens, e.g. big-data")
-    if entry["slug"] in RESERVED:
-        raise SourceError(path, entry.key_line("slug"),
-                          f"slug {entry['slug']!r} is the name of the department index's own page; "
-                          f"these are reserved: {', '.join(RESERVED)}")
-    if entry["kind"] not in KINDS:
-        raise SourceError(path, entry.key_line("kind"),
-                          f"{label}: kind {shown(entry['kind'])} must be one of {', '.join(KINDS)}")
-    terms = entry["terms"]
-    if not isinstance(terms, list) or not terms or not all(_text(term) for term in terms):
-        raise SourceError(path, entry.key_line("terms"),
-                          f"{label}: terms must be a non-empty list of strings")
-    if len(set(terms)) != len(terms):
-        raise SourceError(path, entry.key_line("terms"), f"{label}: a term is listed twice")
-    for term in terms:
-        if re.search(r"\s", term):            # the texts are matched without spaces
-            raise SourceError(path, entry.key_line("terms"),
-                              f"{label}: term {shown(term)} contains a space, so it can never match "
-                              "a text: write it as the texts do, without spaces")
-    return Actor(entry["slug"], entry["name"], entry["name_en"], entry["kind"], tuple(terms))
-
-
-def _text(value) -> bool:
-    return isinstance(value, str) and value.strip() != ""

@@ -392,18 +392,18 @@ VALID_ACTOR = """\
 
 
 @pytest.mark.parametrize("text, line, message", [
-    ("- 有关部门\n", 1, "the vocabulary must be a mapping with the keys generic and actors"),
-    ("generic: []\nactors: []\nterms: []\n", 3, "unknown key 'terms' (expected generic or actors or names or broad)"),
-    ("generic: []\n", 1, "'actors' must be a list"),
-    ("generic: 有关部门\nactors: []\n", 1, "'generic' must be a list"),
+    ("- 有关部门\n", 1, "the vocabulary must be a mapping with the keys generic and actors, not ['有关部门']"),
+    ("generic: []\nactors: []\nterms: []\n", 3, "unknown key 'terms' (expected generic, actors, names, broad)"),
+    ("generic: []\n", 1, "`actors` must be a list of actors"),
+    ("generic: 有关部门\nactors: []\n", 1, "`generic` must be a list of phrases that name no particular actor, not '有关部门'"),
     ("generic: []\nactors:\n" + VALID_ACTOR + "    aliases: [大数据局]\n", 8,
-     "actor big-data: unknown field 'aliases' (expected slug, name, name_en, kind, terms)"),
+     "unknown key 'aliases' (expected slug, name, name_en, kind, terms)"),
     ("generic: []\nactors:\n" + VALID_ACTOR.replace("    name_en: Big Data Bureau\n", ""), 3,
-     "actor big-data: missing field 'name_en'"),
+     "`name_en` must be a non-empty string on one line (Big Data Bureau)"),
     ("generic: []\nactors:\n" + VALID_ACTOR.replace("kind: department", "kind: bureau"), 6,
-     "actor big-data: kind 'bureau' must be one of department, government, other"),
+     "`kind` must be one of department, government, other, not 'bureau'"),
     ("generic: []\nactors:\n" + VALID_ACTOR.replace("slug: big-data", "slug: Big_Data"), 3,
-     "slug 'Big_Data' must be lowercase ASCII words joined by hyphens, e.g. big-data"),
+     "`slug` must be lowercase ASCII words joined by hyphens, e.g. big-data, not 'Big_Data'"),
     ("generic: []\nactors:\n" + VALID_ACTOR + VALID_ACTOR.replace("[大数据]", "[数据]"), 8,
      "slug 'big-data' is used twice (first on line 3)"),
     ("generic: []\nactors:\n" + VALID_ACTOR + VALID_ACTOR.replace("big-data", "data"), 12,
@@ -411,7 +411,14 @@ VALID_ACTOR = """\
     ("generic: [大数据]\nactors:\n" + VALID_ACTOR, 7,
      "actor big-data: term '大数据' is also a generic phrase (line 1)"),
     ("generic: []\nactors:\n" + VALID_ACTOR.replace("[大数据]", "[]"), 7,
-     "actor big-data: terms must be a non-empty list of strings"),
+     "`terms` must be a non-empty list of distinct words, not []"),
+    ("generic: []\nactors:\n" + VALID_ACTOR.replace("[大数据]", "[大数据, 大数据]"), 7,
+     "`terms` must be a non-empty list of distinct words, not ['大数据', '大数据']"),
+    ("generic: []\nactors:\n" + VALID_ACTOR.replace("name: 大数据部门", 'name: "大数据\\n部门"'), 4,
+     "`name` must be a non-empty string on one line (大数据部门), not '大数据\\n部门'"),
+    ("generic: [有关部门]\nactors: []\nbroad: [有关部门]\n", 3, "broad phrase '有关部门' is also a generic phrase (line 1)"),
+    ("generic: []\nactors:\n" + VALID_ACTOR.replace("slug: big-data", "slug: index"), 3,
+     "slug 'index' is the name of the department index's own page; these are reserved: index"),
 ])
 def test_vocabulary_errors_name_the_file_the_line_and_the_problem(tmp_path, text, line, message):
     path = tmp_path / "departments.yml"
@@ -478,12 +485,12 @@ def test_the_prefixes_before_a_term_are_the_vocabularys():
 
 
 @pytest.mark.parametrize("names, line, message", [
-    ("names: [市]\n", 2, "'names' must be a mapping of prefixes, heads, shared, institutions, leading, "
-                         "before_level, governments, determiners to lists of words"),
-    ("names: {suffixes: [局]}\n", 2, "names: unknown key 'suffixes' "
+    ("names: [市]\n", 2, "`names` must be a mapping of the words around actors' names to lists of words, "
+                         "not ['市']"),
+    ("names: {suffixes: [局]}\n", 2, "unknown key 'suffixes' "
                                      "(expected prefixes, heads, shared, institutions, leading, before_level, governments, "
                                      "determiners)"),
-    ("names: {heads: []}\n", 2, "names: heads must be a non-empty list of words"),
+    ("names: {heads: []}\n", 2, "names: heads must be a non-empty list of words, not []"),
 ])
 def test_names_errors_name_the_line(tmp_path, names, line, message):
     path = tmp_path / "departments.yml"
