@@ -10,6 +10,7 @@ import re
 import sys
 from pathlib import Path
 
+from lawsite.core import yamlfile
 from lawsite.core.errors import SourceError
 from lawsite.model.document import Ordinance
 from lawsite.parse import builder
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpora" / "lawrefbook"
 
 
-class _Meta(dict):
+class _Meta(yamlfile.Mapping):
     """Metadata that knows no lines (there is no YAML file behind it)."""
 
     def key_line(self, key):

@@ -40,6 +40,10 @@ class Mapping(dict):
     key_lines: dict
     path: str = ""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key_lines = {}
+
     def key_line(self, key) -> int:
         return self.key_lines.get(key, self.line)
 

@@ -174,7 +174,9 @@ def _paragraph_similarities(paragraphs, first: np.ndarray, count: np.ndarray,
 
 def _one_to_one(similarities, threshold) -> tuple[tuple[int, int, float], ...]:
     """The best 款 pairs, each 款 used once: always the best, then any above the threshold."""
-    pairs, used_a, used_b = [], set(), set()
+    pairs: list[tuple[int, int, float]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
     for (i, j), similarity in sorted(similarities.items(), key=lambda p: (-p[1], p[0])):
         if i in used_a or j in used_b or (pairs and similarity < threshold):
             continue
@@ -212,7 +214,8 @@ def find(ordinances: list[Ordinance], threshold: float = THRESHOLD, margin: floa
     keep = (best >= threshold) & (best - runner_up >= margin)
     i, o, j, best = i[keep], o[keep], j[keep], best[keep]
     order = np.lexsort((o, -np.round(best, 6), i))           # by article, best first, then corpus order
-    chosen, taken = [], Counter()
+    chosen: list = []
+    taken: Counter[int] = Counter()
     for a, b, score in zip(i[order].tolist(), j[order].tolist(), best[order].tolist()):
         if taken[a] < most:
             taken[a] += 1
@@ -342,7 +345,8 @@ def by_topic(ordinance_a: Ordinance, ordinance_b: Ordinance,
     """Ordinance A article by article in the order of its chapters, each with its parallels
     in B (at most one), then B's articles with none. Pass `find([a, b])`: in a larger
     corpus B may not be among the ORDINANCES most like an article of A."""
-    rows, matched = [], set()
+    rows: list = []
+    matched: set = set()
     for article in ordinance_a.articles:
         matches = [p for p in parallels.get((ordinance_a.slug, article.number), ())
                    if p.other_slug == ordinance_b.slug]

@@ -147,6 +147,7 @@ def classify(raw: str, line: int = 1) -> Line:
     if not raw.replace("\u200b", "").strip():
         return Line(line, "blank", raw)
     prefix = MARKS.match(raw)
+    assert prefix is not None                      # MARKS matches the empty string too
     start = prefix.end()
     body = raw[start:].rstrip()
     marks = (prefix.group("marks") or "").strip()

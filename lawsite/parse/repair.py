@@ -70,12 +70,12 @@ def repair_characters(text: str, line: int, offset: int = 0) -> tuple[str, list[
         if _removable(text, match.start(), match.end()):
             changes.append((match.start(), match.group(), "", "remove-space"))
     changes.sort()
-    repaired, last = [], 0
+    pieces, last = [], 0
     for index, before, after, _ in changes:
-        repaired.append(text[last:index] + after)
+        pieces.append(text[last:index] + after)
         last = index + len(before)
-    repaired.append(text[last:])
-    repaired = "".join(repaired)
+    pieces.append(text[last:])
+    repaired = "".join(pieces)
     return repaired, _records(changes, repaired, line, offset)
 
 
@@ -104,9 +104,11 @@ def _removable(text: str, start: int, end: int) -> bool:
     if is_cjk(left) and is_cjk(right):
         return True
     if is_cjk(left):
-        return bool(NUMBER.fullmatch(WORD_RIGHT.match(text[end:]).group()))
+        word = WORD_RIGHT.match(text[end:])
+        return bool(word and NUMBER.fullmatch(word.group()))
     if is_cjk(right):
-        return bool(NUMBER.fullmatch(WORD_LEFT.search(text[:start]).group()))
+        word = WORD_LEFT.search(text[:start])
+        return bool(word and NUMBER.fullmatch(word.group()))
     return False
 
 

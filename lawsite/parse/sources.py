@@ -51,7 +51,7 @@ def correction_problem(entry) -> str:
 class Source:
     """One ordinance as read from disk: metadata and text lines, not yet parsed."""
 
-    meta: dict
+    meta: yamlfile.Mapping
     meta_path: str
     text_path: str
     lines: list[str]                  # without line endings; lines[0] is line 1
@@ -72,7 +72,8 @@ def discover(sources_dir) -> list[Path]:
 
 def read_all(sources_dir) -> list[Source]:
     """Read and validate every ordinance; slugs must be unique."""
-    sources, seen = [], {}
+    sources: list[Source] = []
+    seen: dict[str, str] = {}
     for meta_path in discover(sources_dir):
         source = read(meta_path)
         if source.slug in seen:
@@ -169,15 +170,15 @@ def decode(raw: bytes, path: str) -> tuple[list[str], list[Notice]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line_start = raw.rfind(b"\n", 0, error.start) + 1
-        line = raw.count(b"\n", 0, error.start) + 1
+        bad_line = raw.count(b"\n", 0, error.start) + 1
         column = len(raw[line_start:error.start].decode("utf-8", "replace")) + 1
-        raise SourceError(path, line, f"not UTF-8: byte 0x{raw[error.start]:02x} at column "
+        raise SourceError(path, bad_line, f"not UTF-8: byte 0x{raw[error.start]:02x} at column "
                           f"{column} cannot be decoded (save the file as UTF-8)") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise SourceError(path, line, "contains NUL characters, which no text can hold on a web "
+        nul_line = text.count("\n", 0, text.index("\x00")) + 1
+        raise SourceError(path, nul_line, "contains NUL characters, which no text can hold on a web "
                           "page: is the file UTF-16 or binary? (save it as UTF-8 text)")
     for number, line in enumerate(lines, 1):
         for match in CONTROL.finditer(line):

@@ -48,7 +48,8 @@ def load(path: Path) -> list[Term]:
     shown = display_path(path)
     data = yamlfile.load(path)
     schema.check(data, schema.load(SCHEMA), shown)
-    terms, seen = [], {}
+    terms: list = []
+    seen: dict[str, int] = {}
     for entry in data["terms"]:
         zh, en = entry["zh"].strip(), entry["en"].strip()
         if zh in seen:

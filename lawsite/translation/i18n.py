@@ -92,7 +92,7 @@ def load_translation(path: Path, ordinance: model.Ordinance) -> Translation:
     data = yamlfile.load(path)
     schema.check(data, schema.load(SCHEMA), shown, values=True)
     status, date = data.get("status", "unofficial"), data.get("date")
-    text = data.get("text") or {}
+    text: yamlfile.Mapping = data.get("text") or yamlfile.Mapping()
     known = element_eids(ordinance)
     for eid in text:
         if eid not in known:
