@@ -144,7 +144,7 @@ def _without_repeated_title(lines: list[Line], title: str) -> tuple[list[Line], 
             end += 1
             if joined == title:
                 break
-        if joined == title:
+        if joined == title and end > index:         # (an empty title is never repeated)
             repeated += [line.line for line in lines[index:end]]
             index = end
         else:

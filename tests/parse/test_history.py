@@ -161,3 +161,23 @@ def test_every_corpus_header_shape_passes_the_builder(sources_tree, case):
     assert len(ordinance.history) == len(case["entries"])
     for entry in ordinance.history:
         assert history.ENDS.search(entry) and not entry.endswith(("）", ")", "根据"))
+
+
+def test_an_empty_title_line_is_read_and_never_taken_for_a_repeated_title():
+    """A first line of heading marks alone ("#### ") has an empty title; the search for
+    the title repeated below it once never moved on from it (a build that hung, found by
+    the fuzz test). An alarm turns a hang into a failure."""
+    import signal
+
+    def hung(*_):
+        raise TimeoutError("history.parse did not return")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        header = history.parse(lex(["#### ", "2024年1月1日通过"]), "t.txt")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert header.title == "" and header.repeated_title == []
+    assert [entry.action for entry in header.entries] == ["通过"]

@@ -14,7 +14,7 @@ import build_corpus
 from lawsite.core.errors import SourceError
 from lawsite.model.document import ArticleNumber
 from lawsite.parse import builder as parse
-from lawsite.parse import sources
+from lawsite.parse import front, outline, sources
 from lawsite.parse.lexer import lex
 
 from ..conftest import ROOT, corpus_args
@@ -500,8 +500,8 @@ def test_a_preamble_after_the_dated_lines_without_the_mark(sources_tree):
 ])
 def test_a_header_line_of_another_shape_is_never_taken_as_preamble(header):
     lines = lex(f"# 测试市测试条例\n\n{header}\n\n第一条 甲。\n".split("\n"))
-    head, _, _ = parse._split(lines, "test.txt")
-    assert parse._split_preamble(head) == (head, [])
+    head, _, _ = outline.split(lines, "test.txt")
+    assert front.split_preamble(head) == (head, [])
 
 
 def test_text_right_after_the_dated_lines_is_still_refused(sources_tree):
