@@ -144,12 +144,6 @@ def store(site: Path) -> atomic.Store:
     return atomic.Store(site.parent / f".{site.name}.published")
 
 
-def shard_cache(site: Path) -> Path:
-    """Where each shard's last output and the hash of its input are kept: .site.shards/."""
-    site = Path(site).absolute()
-    return site.parent / f".{site.name}.shards"
-
-
 def publish(project: Project, check_urls: bool = True, workers: int | None = None,
             scheduler=None) -> list[dict]:
     """Build both outputs into a new version and check them, then switch to it:
@@ -189,7 +183,7 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
                                    (version / "dist" / f"{BUNDLE}.zip", project.offline_config, project.docs,
                                     version / "offline"))
         figures = shards.build_sharded(project.mkdocs_config, project.docs, version / "site",
-                                       shard_cache(project.site), workers, scheduler)
+                                       shards.cache_of(project.site), workers, scheduler)
         broken = linkcheck.check(version / "site", project.site_url()).broken
         if broken:
             raise MkDocsException(f"{len(broken)} broken links in the assembled site: "

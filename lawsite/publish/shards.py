@@ -34,8 +34,17 @@ hooks) has a SHA-256 kept beside its output in the cache (`.<site>.shards/`); a
 shard whose input has not changed is not built again, and its previous output
 is assembled. Editing one ordinance rebuilds its shard and the hub (whose data,
 docs/data/corpus.json, holds every ordinance).
+
+    python -m lawsite.publish.shards plan [--docs docs]         the shards' names (JSON: a build matrix)
+    python -m lawsite.publish.shards build NAME [--docs docs] [--site site] [--config mkdocs.yml]
+                                                                one shard, into the cache beside site/
+
+A shard built on another machine (a job of the GitHub workflow's matrix) is its
+folder and its stamp in the cache: the publish that finds them, for the same
+input, assembles them without building them again.
 """
 
+import argparse
 import concurrent.futures
 import gzip
 import hashlib
@@ -47,6 +56,7 @@ import os
 import re
 import resource
 import shutil
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -310,6 +320,12 @@ def _merge_sitemap(outputs: list[Path], site: Path) -> None:
         packed.write(text.encode("utf-8"))
 
 
+def cache_of(site: Path) -> Path:
+    """Where each shard's last output and the hash of its input are kept: .site.shards/."""
+    site = Path(site).absolute()
+    return site.parent / f".{site.name}.shards"
+
+
 def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, workers: int | None = None,
                   scheduler=None) -> list[dict]:
     """Plan, build what changed (into `cache`), assemble into `site`. Returns each shard's
@@ -322,3 +338,35 @@ def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, worker
     for shard, result in zip(shards, results, strict=True):
         result["ordinances"] = len(shard.slugs)
     return results
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="The shards of the hosted site: plan, or build one.")
+    parser.add_argument("command", choices=("plan", "build"))
+    parser.add_argument("name", nargs="?", help="the shard to build")
+    parser.add_argument("--docs", default="docs", help="the generated docs (default: docs)")
+    parser.add_argument("--site", default="site", help="the hosted site, beside which the cache is "
+                        "(default: site)")
+    parser.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
+    args = parser.parse_args(argv)
+    shards = plan(Path(args.docs))
+    if args.command == "plan":
+        print(json.dumps([shard.name for shard in shards]))
+        return 0
+    cache = cache_of(Path(args.site))
+    cache.mkdir(parents=True, exist_ok=True)
+    chosen = [task for task in tasks(shards, Path(args.config), Path(args.docs), cache) if task.shard == args.name]
+    if not chosen:
+        print(f"error: no shard {args.name!r}; the shards are {', '.join(s.name for s in shards)}", file=sys.stderr)
+        return 1
+    try:
+        result, = run(chosen, cache, workers=1)
+    except MkDocsException as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
