@@ -332,6 +332,14 @@ def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, worker
     figures, with its name and its number of ordinances."""
     shards = plan(docs)
     cache.mkdir(parents=True, exist_ok=True)
+    names = {shard.name for shard in shards}
+    for entry in sorted(cache.iterdir()):                  # the shards of jurisdictions now gone
+        if entry.name.removesuffix(".sha256") in names:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
     shard_tasks = tasks(shards, config_file, docs, cache)
     results = run(shard_tasks, cache, workers, scheduler)
     assemble([Path(task.site_dir) for task in shard_tasks], site)
