@@ -126,7 +126,7 @@ def exclusions(shard: Shard, shards: list[Shard], docs: Path) -> list[str]:
     docs = Path(docs)
     if shard.hub:
         slugs = sorted(slug for other in shards for slug in other.slugs)
-        return [f"/{prefix}{slug}/" for prefix in ("", *(f"{code}/" for code in LANGUAGES))
+        return [f"/{prefix}{_literal(slug)}/" for prefix in ("", *(f"{code}/" for code in LANGUAGES))
                 for slug in slugs]
     own = set(shard.slugs) | set(SHARED)
     found = []
@@ -136,8 +136,17 @@ def exclusions(shard: Shard, shards: list[Shard], docs: Path) -> list[str]:
         for entry in sorted(os.listdir(folder)):
             if entry.startswith(".") or entry in own or (prefix == "/" and entry in LANGUAGES):
                 continue
-            found.append(f"{prefix}{entry}/" if (folder / entry).is_dir() else f"{prefix}{entry}")
+            found.append(f"{prefix}{_literal(entry)}" + ("/" if (folder / entry).is_dir() else ""))
     return found
+
+
+def _literal(name: str) -> str:
+    """A file name as a gitignore pattern that matches it alone.
+
+    >>> _literal("[a]*b?.md"), _literal("!x #y ")
+    ('\\\\[a\\\\]\\\\*b\\\\?.md', '\\\\!x\\\\ \\\\#y\\\\ ')
+    """
+    return re.sub(r"([\\\[\]*?!# ])", r"\\\1", name)
 
 
 def spec(shard: Shard, shards: list[Shard]) -> dict:
