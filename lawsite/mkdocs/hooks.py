@@ -2,7 +2,8 @@
 
 - on_pre_build (mkdocs serve): regenerate docs/ from sources/ for a live preview.
 - on_config: load the navigation and the redirects (short forms of article URLs,
-  retired URLs) and each language's names that build_corpus.py wrote (docs/.nav.yml,
+  retired URLs) — in one shard of a sharded build, its navigation
+  (lawsite/mkdocs/shard_nav.py) and the redirects to its own pages — and each language's names that build_corpus.py wrote (docs/.nav.yml,
   docs/.redirects.yml, docs/.languages.yml), reading nothing outside docs/,
   so adding an ordinance never means editing mkdocs.yml; point the snippets that
   hand-written pages include at the generated docs/.fragments/; pin the build
@@ -39,7 +40,7 @@ from mkdocs.structure.nav import Navigation, Section
 from lawsite.core import paths
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import compact, search, tooltips
+from lawsite.mkdocs import compact, search, shard_nav, tooltips
 from lawsite.pipeline import build
 from lawsite.project import Project
 from lawsite.translation import i18n
@@ -72,6 +73,9 @@ def on_config(config):
     if not nav_file.exists():
         raise PluginError(f"{nav_file} is missing: run `python build_corpus.py` first")
     config.nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))
+    shard = config.extra.get("lawsite_shard")        # one shard of a sharded build
+    if shard:
+        config.nav = shard_nav.restrict(config.nav, shard)
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(docs / ".fragments")]
     redirects = config.plugins.get("redirects")
@@ -81,6 +85,9 @@ def on_config(config):
             if paths.problem(source):
                 raise PluginError(f"{docs / '.redirects.yml'}: redirect {source[:100]!r} "
                                   f"{paths.problem(source)}: run `python build_corpus.py` again")
+        if config.exclude_docs:                  # a shard: the redirects to its own pages
+            redirect_maps = {source: target for source, target in redirect_maps.items()
+                             if not config.exclude_docs.match_file(target.partition("#")[0])}
         redirects.config["redirect_maps"] = redirect_maps
     check_segmentation(config)
     # jieba's dictionary is global to the process: start from its own, then add this

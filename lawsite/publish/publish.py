@@ -1,12 +1,20 @@
 """Build the site two ways from the same generated docs/: the hosted site in site/
 and the offline bundle dist/<name>-offline.zip.
 
-    python -m lawsite.publish [--site site] [--dist dist]
+    python -m lawsite.publish [--site site] [--dist dist] [--workers N] [--dask SCHEDULER]
+
+The hosted site is built in shards (lawsite/publish/shards.py): the hub and one
+shard per jurisdiction, each its own strict MkDocs build in its own process (a
+process pool over the cores, or the Dask scheduler at `--dask`), assembled into
+one site with the URLs of a single build; a shard whose input has not changed
+since the last publish is not built again (its output is kept in .site.shards/).
+The assembled site must pass the link checker (lawsite/publish/linkcheck.py:
+every link and anchor, across shards too) and the URL registry (every published
+URL still produced, lawsite/publish/registry.py).
 
 Both are built into a new version in a store beside site/ (.site.published/)
-and switched to only when everything passed: both MkDocs builds (strict), and
-the URL registry (every published URL still produced, lawsite/registry.py).
-site/ and dist/ are links through the store's `current` link, which one
+and switched to only when everything passed: the MkDocs builds, the link check
+and the registry. site/ and dist/ are links through the store's `current` link, which one
 os.replace moves (lawsite/atomic.py): they change together, in one step, and a
 failed or killed publish leaves both as they were. Leftovers of an interrupted
 publish are removed by the next one; only the current version is kept. While
@@ -36,7 +44,7 @@ from lawsite.core import atomic
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
 from lawsite.project import Project
-from lawsite.publish import output, registry
+from lawsite.publish import linkcheck, output, registry, shards
 
 BUNDLE = "lawsite-offline"                       # dist/lawsite-offline.zip, and its folder
 
@@ -136,13 +144,15 @@ def store(site: Path) -> atomic.Store:
     return atomic.Store(site.parent / f".{site.name}.published")
 
 
-def publish(project: Project, check_urls: bool = True) -> None:
+def publish(project: Project, check_urls: bool = True, workers: int | None = None,
+            scheduler=None) -> list[dict]:
     """Build both outputs into a new version and check them, then switch to it:
     `site` and `dist` are links through the store's `current` link, so both
     change together, in one step, and only when every step passed. The offline
     bundle is built in a second process, beside the hosted site. (`check_urls`:
     the URL registry; off only for corpora that are not published, such as the
-    benchmark's synthetic one.)"""
+    benchmark's synthetic one. `workers`, `scheduler`: where the shards are built,
+    shards.run.) Returns each shard's figures (shards.build_sharded)."""
     site, dist = project.site.absolute(), project.dist.absolute()
     docs = project.docs
     versions = store(site)
@@ -152,7 +162,7 @@ def publish(project: Project, check_urls: bool = True) -> None:
         versions.clean()                               # what interrupted runs left
         version = versions.new_version()
         try:
-            _build_version(version, project, check_urls, (reading, writing))
+            figures = _build_version(version, project, check_urls, (reading, writing), workers, scheduler)
         except BaseException:
             shutil.rmtree(version, ignore_errors=True)
             raise
@@ -160,9 +170,11 @@ def publish(project: Project, check_urls: bool = True) -> None:
         atomic.link(dist, versions.current / "dist")
         versions.switch(version)                       # the one step: both outputs at once
         versions.clean()                               # the previous version
+    return figures
 
 
-def _build_version(version: Path, project: Project, check_urls: bool, locks: tuple[int, ...]) -> None:
+def _build_version(version: Path, project: Project, check_urls: bool, locks: tuple[int, ...],
+                   workers: int | None = None, scheduler=None) -> list[dict]:
     """version/site, version/dist/<bundle>.zip, checked. (The second process lets go of
     the `locks` it inherits, so that they never outlive this one.)"""
     context = multiprocessing.get_context("fork")
@@ -170,13 +182,19 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
         offline = pool.apply_async(_build_bundle_quietly,
                                    (version / "dist" / f"{BUNDLE}.zip", project.offline_config, project.docs,
                                     version / "offline"))
-        build_site(version / "site", project.mkdocs_config, project.docs)
+        figures = shards.build_sharded(project.mkdocs_config, project.docs, version / "site",
+                                       shards.cache_of(project.site), workers, scheduler)
+        broken = linkcheck.check(version / "site", project.site_url()).broken
+        if broken:
+            raise MkDocsException(f"{len(broken)} broken links in the assembled site: "
+                                  + "; ".join(broken[:5]))
         if check_urls:
             registry.check(version / "site", project.urls_file, project.site_url())
         failure = offline.get()
     if failure:
         raise MkDocsException(f"the offline bundle was not built: {failure}")
     shutil.rmtree(version / "offline")
+    return figures
 
 
 def _let_go(locks: tuple[int, ...]) -> None:
@@ -201,17 +219,23 @@ def main(argv=None) -> int:
     parser.add_argument("--registry", default="registry", help="the URL registry (default: registry)")
     parser.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration; "
                         "mkdocs.offline.yml beside it (default: mkdocs.yml)")
+    parser.add_argument("--workers", type=int, help="processes building shards (default: the cores)")
+    parser.add_argument("--dask", metavar="SCHEDULER", help="build the shards on this Dask scheduler "
+                        "(tcp://host:8786; needs the `distributed` extra)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
-        publish(Project.of(docs=args.docs, site=args.site, dist=args.dist, registry=args.registry,
-                           mkdocs_config=args.config))
+        figures = publish(Project.of(docs=args.docs, site=args.site, dist=args.dist, registry=args.registry,
+                                     mkdocs_config=args.config), workers=args.workers, scheduler=args.dask)
     except (MkDocsException, SourceError, OSError) as error:
         message = f"{error.filename or args.site}: {error.strerror}" \
             if isinstance(error, OSError) else str(error)         # a read-only or full disk, say
         print(f"error: {message}\nnothing was published: {args.site} and {args.dist} are unchanged",
               file=sys.stderr)
         return 1
+    built = [f["shard"] for f in figures if f["built"]]
+    print(f"{len(figures)} shards, {len(built)} built ({', '.join(built) or 'none'}), "
+          f"{len(figures) - len(built)} unchanged")
     print(f"hosted site in {args.site}, offline bundle in {args.dist}/{BUNDLE}.zip")
     return 0
 

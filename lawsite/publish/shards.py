@@ -1,0 +1,389 @@
+"""Sharded builds: the generated docs/ cut into shards that MkDocs builds apart, each
+in its own process, assembled into one site with the URLs of a single build.
+
+The plan: one shard per jurisdiction (the province of each ordinance's metadata, as
+docs/data/corpus.json gives it) holding its ordinances' pages, `<slug>/` and
+`<lang>/<slug>/`, and the hub holding everything else — the homes, about, data,
+the departments and their matrix, the comparison pages, robots.txt, the 404 page.
+
+Every shard builds from the same docs/: MkDocs is given the others' pages as
+`exclude_docs`, so it knows every file (each link, to another shard too, becomes
+the relative URL of a single build, which works on any host and from a folder)
+and renders only its own. A link into another shard is reported by MkDocs at INFO,
+not as a warning (strict mode is kept, and a link to a file that exists nowhere
+still fails the shard); the real check of cross-shard links and anchors is the
+link checker (lawsite/publish/linkcheck.py) over the assembled site. Each shard
+gets its navigation from the hook (lawsite/mkdocs/shard_nav.py): its own
+ordinances, with the corpus-wide pages as the way up; the hub lists every
+ordinance by its page only.
+
+The assembly (`assemble`) puts the shards' outputs side by side: a file that two
+shards both write (the theme's assets, say) must be byte-identical, or the
+assembly fails and names it; the search index and the sitemap are merged; the
+hub's 404 page is kept.
+
+The engine: `run` builds the shards in a `concurrent.futures.ProcessPoolExecutor`
+over the cores, one process per shard (a fresh process each time, so a shard's
+memory is given back when it ends), or submits the same task, `build_shard`, to a
+Dask distributed scheduler (`scheduler=`: its address, or a `Client`); Dask is
+imported only on that path (`pip install .[distributed]`).
+
+Incremental: a shard's input (its own files, the names of all files, the generated
+navigation, redirects and dictionaries, the configuration, the templates and the
+hooks) has a SHA-256 kept beside its output in the cache (`.<site>.shards/`); a
+shard whose input has not changed is not built again, and its previous output
+is assembled. Editing one ordinance rebuilds its shard and the hub (whose data,
+docs/data/corpus.json, holds every ordinance).
+
+    python -m lawsite.publish.shards plan [--docs docs]         the shards' names (JSON: a build matrix)
+    python -m lawsite.publish.shards build NAME [--docs docs] [--site site] [--config mkdocs.yml]
+                                                                one shard, into the cache beside site/
+
+A shard built on another machine (a job of the GitHub workflow's matrix) is its
+folder and its stamp in the cache: the publish that finds them, for the same
+input, assembles them without building them again.
+"""
+
+import argparse
+import concurrent.futures
+import gzip
+import hashlib
+import importlib
+import importlib.metadata
+import json
+import multiprocessing
+import os
+import re
+import resource
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from lawsite.mkdocs import shard_nav
+from lawsite.translation import i18n
+
+HUB = "hub"
+SHARED = ("assets",)              # docs/ folders every shard may use (hand-written assets)
+MERGED = ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
+HUB_ONLY = ("404.html",)          # written by every build; the hub's is published
+LANGUAGES = tuple(code for code in i18n.CODES if code != i18n.OFFICIAL)
+RECIPE = ("mkdocs", "mkdocs-material", "mkdocs-redirects")   # their versions change the output
+
+
+class AssemblyError(MkDocsException):
+    """The shards' outputs do not fit together."""
+
+
+class ShardError(MkDocsException):
+    """A shard's build failed (raised in the process that asked for it, with the message:
+    MkDocs' own exceptions do not all cross processes)."""
+
+
+@dataclass(frozen=True)
+class Shard:
+    name: str                     # HUB, or the jurisdiction's name in ASCII: "shandong"
+    title: str                    # the province as the texts name it ("" for the hub)
+    slugs: tuple[str, ...]        # its ordinances (none for the hub)
+
+    @property
+    def hub(self) -> bool:
+        return self.name == HUB
+
+
+def shard_name(province_en: str) -> str:
+    """The name of a jurisdiction's shard, from its English name.
+
+    >>> shard_name("Inner Mongolia"), shard_name("Shandong")
+    ('inner-mongolia', 'shandong')
+    """
+    return re.sub(r"[^a-z0-9]+", "-", province_en.lower()).strip("-") or "jurisdiction"
+
+
+def plan(docs: Path) -> list[Shard]:
+    """The hub, then one shard per jurisdiction (province), in the order of their names."""
+    corpus = json.loads((Path(docs) / "data" / "corpus.json").read_text(encoding="utf-8"))
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for ordinance in corpus["ordinances"]:
+        jurisdiction = ordinance["metadata"]["jurisdiction"]
+        name = shard_name(jurisdiction["province_en"])
+        if name == HUB:
+            name = f"{HUB}-province"
+        title, slugs = groups.setdefault(name, (jurisdiction["province"], []))
+        slugs.append(ordinance["slug"])
+    shards = [Shard(HUB, "", ())]
+    shards += [Shard(name, title, tuple(sorted(slugs))) for name, (title, slugs) in sorted(groups.items())]
+    return shards
+
+
+def exclusions(shard: Shard, shards: list[Shard], docs: Path) -> list[str]:
+    """The pages of docs/ that `shard` does not render (patterns of `exclude_docs`)."""
+    docs = Path(docs)
+    if shard.hub:
+        slugs = sorted(slug for other in shards for slug in other.slugs)
+        return [f"/{prefix}{_literal(slug)}/" for prefix in ("", *(f"{code}/" for code in LANGUAGES))
+                for slug in slugs]
+    own = set(shard.slugs) | set(SHARED)
+    found = []
+    for folder, prefix in [(docs, "/"), *((docs / code, f"/{code}/") for code in LANGUAGES)]:
+        if not folder.is_dir():
+            continue
+        for entry in sorted(os.listdir(folder)):
+            if entry.startswith(".") or entry in own or (prefix == "/" and entry in LANGUAGES):
+                continue
+            found.append(f"{prefix}{_literal(entry)}" + ("/" if (folder / entry).is_dir() else ""))
+    return found
+
+
+def _literal(name: str) -> str:
+    """A file name as a gitignore pattern that matches it alone.
+
+    >>> _literal("[a]*b?.md"), _literal("!x #y ")
+    ('\\\\[a\\\\]\\\\*b\\\\?.md', '\\\\!x\\\\ \\\\#y\\\\ ')
+    """
+    return re.sub(r"([\\\[\]*?!# ])", r"\\\1", name)
+
+
+def spec(shard: Shard, shards: list[Shard]) -> dict:
+    """What the hook needs to know of the shard (`extra.lawsite_shard`)."""
+    return {"name": shard.name, "hub": shard.hub, "own": list(shard.slugs),
+            "ordinances": sorted(slug for other in shards for slug in other.slugs)}
+
+
+@dataclass(frozen=True)
+class Task:
+    """One shard's build: everything `build_shard` needs, as plain values (it is sent
+    to another process, or another machine)."""
+    shard: str
+    config_file: str
+    docs: str
+    site_dir: str
+    exclude: tuple[str, ...]
+    spec: dict
+
+
+def tasks(shards: list[Shard], config_file: Path, docs: Path, outputs: Path) -> list[Task]:
+    return [Task(shard.name, str(Path(config_file).absolute()), str(Path(docs).absolute()),
+                 str(Path(outputs).absolute() / shard.name), tuple(exclusions(shard, shards, docs)),
+                 spec(shard, shards)) for shard in shards]
+
+
+def build_shard(task: Task) -> dict:
+    """Build one shard (strict MkDocs) into its site_dir; its wall time and the peak
+    memory of the process that built it."""
+    start = time.monotonic()
+    try:
+        config = load_config(task.config_file, docs_dir=task.docs, site_dir=task.site_dir,
+                             exclude_docs="\n".join(task.exclude))
+        config.extra["lawsite_shard"] = task.spec
+        build(config)
+    except Exception as error:          # noqa: BLE001 - any failure, named, in the caller's process
+        raise ShardError(f"the shard {task.shard}: {error or type(error).__name__}") from None
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"shard": task.shard, "seconds": round(time.monotonic() - start, 2),
+            "peak_rss_mb": round(peak_kb / 1024, 1), "built": True}
+
+
+def input_hash(task: Task) -> str:
+    """The SHA-256 of all a shard's output depends on (see the module's docstring)."""
+    docs = Path(task.docs)
+    digest = hashlib.sha256()
+
+    def add(*parts) -> None:
+        for part in parts:
+            data = part if isinstance(part, bytes) else str(part).encode()
+            digest.update(len(data).to_bytes(8, "big") + data)
+
+    add(json.dumps({"exclude": task.exclude, "spec": task.spec}, sort_keys=True))
+    for name in RECIPE:
+        add(name, importlib.metadata.version(name))
+    config = Path(task.config_file)
+    recipe = [config, config.with_name("mkdocs.yml"), *sorted((config.parent / "overrides").rglob("*")),
+              *sorted(Path(shard_nav.__file__).parent.glob("*.py"))]         # the hooks
+    for path in recipe:
+        if path.is_file():
+            add(path.name, path.read_bytes())
+    config_for = load_config(task.config_file, docs_dir=task.docs, exclude_docs="\n".join(task.exclude))
+    exclude = config_for.exclude_docs
+    for relative in _all_files(docs):
+        add(relative)
+        if relative.startswith(".") or not (exclude and exclude.match_file(relative)):
+            add((docs / relative).read_bytes())
+    return digest.hexdigest()
+
+
+def _all_files(docs: Path) -> list[str]:
+    """Every file of docs/, through its links (as MkDocs walks it), sorted."""
+    found = []
+    for place, _, names in os.walk(docs, followlinks=True):
+        found += [Path(place, name).relative_to(docs).as_posix() for name in names]
+    return sorted(found)
+
+
+def run(shard_tasks: list[Task], cache: Path | None = None, workers: int | None = None,
+        scheduler=None) -> list[dict]:
+    """Build each task's shard, those whose input changed (all without a `cache`):
+    in a process pool of `workers` (default: the cores), or on a Dask scheduler.
+    Returns, per task, what `build_shard` said, or {"built": False} when reused."""
+    todo, hashes, results = [], {}, {}
+    for task in shard_tasks:
+        if cache is not None:
+            hashes[task.shard] = input_hash(task)
+            if _stamp(task).exists() and _stamp(task).read_text() == hashes[task.shard]:
+                results[task.shard] = {"shard": task.shard, "built": False}
+                continue
+            _stamp(task).unlink(missing_ok=True)
+        todo.append(task)
+    if scheduler is not None:
+        done = _run_on_dask(todo, scheduler)
+    else:
+        done = _run_in_pool(todo, workers)
+    for task, result in zip(todo, done, strict=True):
+        results[task.shard] = result
+        if cache is not None:
+            _stamp(task).write_text(hashes[task.shard])
+    return [results[task.shard] for task in shard_tasks]
+
+
+def _stamp(task: Task) -> Path:
+    return Path(f"{task.site_dir}.sha256")
+
+
+def _run_in_pool(todo: list[Task], workers: int | None) -> list[dict]:
+    if not todo:
+        return []
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["lawsite.publish.shards"])
+    workers = min(len(todo), workers or os.cpu_count() or 1)
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context,
+                                                max_tasks_per_child=1) as pool:
+        return list(pool.map(build_shard, todo))
+
+
+def _run_on_dask(todo: list[Task], scheduler) -> list[dict]:
+    if not todo:
+        return []
+    on_dask = importlib.import_module("lawsite.publish.on_dask")    # the optional extra, only here
+    return on_dask.run(build_shard, todo, scheduler)
+
+
+def assemble(outputs: list[Path], site: Path) -> None:
+    """The shards' outputs (the hub's first) merged into `site`, which must not exist."""
+    site = Path(site)
+    site.mkdir(parents=True)
+    owner: dict[str, Path] = {}
+    for output in outputs:
+        for path in sorted(output.rglob("*")):
+            relative = path.relative_to(output).as_posix()
+            if path.is_dir() or relative in MERGED or (relative in HUB_ONLY and output != outputs[0]):
+                continue
+            target = site / relative
+            if relative in owner:
+                if path.read_bytes() != target.read_bytes():
+                    raise AssemblyError(f"{relative}: the shards {owner[relative].name} and {output.name} "
+                                        "built it differently")
+                continue
+            owner[relative] = output
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, target)                       # no copy: the cache keeps its own
+            except OSError:
+                shutil.copy2(path, target)
+    _merge_search_index(outputs, site)
+    _merge_sitemap(outputs, site)
+
+
+def _merge_search_index(outputs: list[Path], site: Path) -> None:
+    indexes = [json.loads(p.read_text(encoding="utf-8")) for output in outputs
+               if (p := output / "search" / "search_index.json").exists()]
+    if not indexes:
+        return
+    for index in indexes[1:]:
+        if index["config"] != indexes[0]["config"]:
+            raise AssemblyError("search/search_index.json: the shards' search settings differ")
+    merged = {"config": indexes[0]["config"], "docs": [doc for index in indexes for doc in index["docs"]]}
+    (site / "search").mkdir(exist_ok=True)
+    (site / "search" / "search_index.json").write_text(
+        json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+URL_ENTRY = re.compile(r"\s*<url>.*?</url>", re.S)
+
+
+def _merge_sitemap(outputs: list[Path], site: Path) -> None:
+    maps = [p.read_text(encoding="utf-8") for output in outputs if (p := output / "sitemap.xml").exists()]
+    if not maps:
+        return
+    head, _, _ = maps[0].partition("<url>")
+    head = head.rstrip() if "<url>" in maps[0] else maps[0].rpartition("</urlset>")[0].rstrip()
+    entries = [entry for text in maps for entry in URL_ENTRY.findall(text)]
+    text = head + "".join(entries) + "\n</urlset>"
+    (site / "sitemap.xml").write_text(text, encoding="utf-8")
+    with open(site / "sitemap.xml.gz", "wb") as raw, \
+            gzip.GzipFile(fileobj=raw, mode="wb", filename="", mtime=0) as packed:
+        packed.write(text.encode("utf-8"))
+
+
+def cache_of(site: Path) -> Path:
+    """Where each shard's last output and the hash of its input are kept: .site.shards/."""
+    site = Path(site).absolute()
+    return site.parent / f".{site.name}.shards"
+
+
+def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, workers: int | None = None,
+                  scheduler=None) -> list[dict]:
+    """Plan, build what changed (into `cache`), assemble into `site`. Returns each shard's
+    figures, with its name and its number of ordinances."""
+    shards = plan(docs)
+    cache.mkdir(parents=True, exist_ok=True)
+    names = {shard.name for shard in shards}
+    for entry in sorted(cache.iterdir()):                  # the shards of jurisdictions now gone
+        if entry.name.removesuffix(".sha256") in names:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    shard_tasks = tasks(shards, config_file, docs, cache)
+    results = run(shard_tasks, cache, workers, scheduler)
+    assemble([Path(task.site_dir) for task in shard_tasks], site)
+    for shard, result in zip(shards, results, strict=True):
+        result["ordinances"] = len(shard.slugs)
+    return results
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="The shards of the hosted site: plan, or build one.")
+    parser.add_argument("command", choices=("plan", "build"))
+    parser.add_argument("name", nargs="?", help="the shard to build")
+    parser.add_argument("--docs", default="docs", help="the generated docs (default: docs)")
+    parser.add_argument("--site", default="site", help="the hosted site, beside which the cache is "
+                        "(default: site)")
+    parser.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
+    args = parser.parse_args(argv)
+    shards = plan(Path(args.docs))
+    if args.command == "plan":
+        print(json.dumps([shard.name for shard in shards]))
+        return 0
+    cache = cache_of(Path(args.site))
+    cache.mkdir(parents=True, exist_ok=True)
+    chosen = [task for task in tasks(shards, Path(args.config), Path(args.docs), cache) if task.shard == args.name]
+    if not chosen:
+        print(f"error: no shard {args.name!r}; the shards are {', '.join(s.name for s in shards)}", file=sys.stderr)
+        return 1
+    try:
+        result, = run(chosen, cache, workers=1)
+    except MkDocsException as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""Sharded builds: the plan by jurisdiction, the assembly into one site with the URLs of
+a single build, the process pool and Dask, and the rebuild of only what changed."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import build_corpus
+from lawsite.publish import linkcheck, publish, registry, shards
+from lawsite.publish.output import hand_written_only
+
+from ..conftest import HOSTED, ROOT, SIMPLE, SourcesTree, corpus_args
+
+SITE_URL = "https://lawsite.example.org/"
+HENAN = {"city": "郑州市", "city_en": "Zhengzhou", "province": "河南省", "province_en": "Henan"}
+
+
+def two_jurisdictions(root: Path) -> Path:
+    """Three ordinances: two of 山东 (the fixtures' default), one of 河南."""
+    tree = SourcesTree(root / "sources")
+    tree.add(SIMPLE)
+    tree.add(SIMPLE.replace("测试", "第二"), slug="second-ordinance", title="第二市第二条例")
+    tree.add(SIMPLE.replace("测试", "郑州"), slug="zhengzhou-ordinance", title="郑州市郑州条例",
+             jurisdiction=HENAN)
+    shutil.copy(ROOT / "sources" / "departments.yml", tree.root)
+    return tree.root
+
+
+def generate(sources: Path, docs: Path) -> Path:
+    if not docs.exists():
+        shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
+    assert build_corpus.main(corpus_args(sources, docs)) == 0
+    return docs
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """(root, sources, docs, the sharded site, the figures of its first build)."""
+    root = tmp_path_factory.mktemp("shards")
+    sources = two_jurisdictions(root)
+    docs = generate(sources, root / "docs")
+    figures = shards.build_sharded(HOSTED, docs, root / "site", root / "cache")
+    return root, sources, docs, root / "site", figures
+
+
+def files_of(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+def test_the_plan_is_the_hub_and_one_shard_per_jurisdiction(corpus):
+    _, _, docs, _, _ = corpus
+    assert shards.plan(docs) == [shards.Shard("hub", "", ()),
+                                 shards.Shard("henan", "河南省", ("zhengzhou-ordinance",)),
+                                 shards.Shard("shandong", "山东省", ("second-ordinance", "test-ordinance"))]
+
+
+def test_each_shard_renders_only_its_own_pages(corpus):
+    root, _, _, _, _ = corpus
+    henan = files_of(root / "cache" / "henan")
+    assert "zhengzhou-ordinance/article-1/index.html" in henan
+    assert not any(f.startswith(("test-ordinance/", "second-ordinance/", "departments/", "about/"))
+                   for f in henan)
+    assert "index.html" not in henan
+    hub = files_of(root / "cache" / "hub")
+    assert "index.html" in hub and "departments/index.html" in hub
+    assert not any(f.startswith(("test-ordinance/", "zhengzhou-ordinance/")) for f in hub)
+
+
+def test_the_assembled_site_has_the_urls_of_one_build_and_no_broken_link(corpus, tmp_path):
+    """The same files as a single MkDocs build of the same docs/ (a published URL never
+    moves), every link and anchor resolving across the shards, every URL answered."""
+    _, _, docs, site, _ = corpus
+    single = tmp_path / "single"
+    publish.build_site(single, HOSTED, docs)
+    assert files_of(site) == files_of(single)
+    report = linkcheck.check(site, SITE_URL)
+    assert report.broken == [] and report.pages > 50
+    assert registry.produced(site) == registry.produced(single)
+    assert registry.redirect_problems(site, SITE_URL) == []
+    article = (site / "test-ordinance" / "article-1" / "index.html").read_text(encoding="utf-8")
+    single_article = (single / "test-ordinance" / "article-1" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../departments/' in single_article and 'href="../../departments/' in article
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    single_index = json.loads((single / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert sorted(d["location"] for d in index["docs"]) == sorted(d["location"] for d in single_index["docs"])
+    sitemap = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert sorted(sitemap) == sorted(re.findall(r"<loc>(.*?)</loc>",
+                                                (single / "sitemap.xml").read_text(encoding="utf-8")))
+
+
+def nav_links(page: Path) -> set[str]:
+    nav = page.read_text(encoding="utf-8").split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    return set(re.findall(r'href="([^"]*)"', nav))
+
+
+def test_a_shards_navigation_holds_its_ordinances_and_the_way_up(corpus):
+    _, _, _, site, _ = corpus
+    links = nav_links(site / "zhengzhou-ordinance" / "article-1" / "index.html")
+    assert "../.." in links                                       # the home of the whole corpus
+    assert {"../", "../chapter-1/"} <= links                      # its own ordinance
+    assert not any("test-ordinance" in link or "second-ordinance" in link for link in links)
+    hub = nav_links(site / "about" / "index.html")
+    assert {"../test-ordinance/", "../zhengzhou-ordinance/"} <= hub  # the hub lists every ordinance
+    assert not any("article-" in link for link in hub)               # but not their articles
+
+
+def test_an_edited_ordinance_rebuilds_its_shard_and_the_hub_only(corpus):
+    root, sources, docs, _, first = corpus
+    assert [f["built"] for f in first] == [True, True, True]
+    text = sources / "ordinances" / "zhengzhou-ordinance.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("为了郑州", "为了检验"), encoding="utf-8")
+    generate(sources, docs)
+    again = shards.build_sharded(HOSTED, docs, root / "site-2", root / "cache")
+    assert {f["shard"]: f["built"] for f in again} == {"hub": True, "henan": True, "shandong": False}
+    page = (root / "site-2" / "zhengzhou-ordinance" / "article-1" / "index.html").read_text(encoding="utf-8")
+    assert "为了检验" in page
+    assert files_of(root / "site-2") == files_of(root / "site")
+    unchanged = shards.build_sharded(HOSTED, docs, root / "site-3", root / "cache")
+    assert [f["built"] for f in unchanged] == [False, False, False]
+
+
+def test_the_assembly_refuses_shards_that_disagree_on_a_shared_file(tmp_path):
+    for name, text in (("hub", "a"), ("shandong", "b")):
+        (tmp_path / name / "assets").mkdir(parents=True)
+        (tmp_path / name / "assets" / "x.js").write_text(text)
+    with pytest.raises(shards.AssemblyError, match="assets/x.js: the shards hub and shandong"):
+        shards.assemble([tmp_path / "hub", tmp_path / "shandong"], tmp_path / "site")
+
+
+def test_a_failing_shard_names_itself(corpus, tmp_path):
+    _, _, docs, _, _ = corpus
+    broken = tmp_path / "docs"
+    shutil.copytree(docs, broken)
+    page = broken / "zhengzhou-ordinance" / "article-1.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[不存在](../nowhere.md)\n", encoding="utf-8")
+    with pytest.raises(shards.ShardError, match="the shard henan: .*strict"):
+        shards.build_sharded(HOSTED, broken, tmp_path / "site", tmp_path / "cache")
+
+
+def test_the_shards_build_on_a_dask_cluster(corpus, tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    _, _, docs, site, _ = corpus
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        figures = shards.build_sharded(HOSTED, docs, tmp_path / "site", tmp_path / "cache", scheduler=client)
+        ran_on = client.run(lambda: True)                 # the cluster's own worker processes
+    assert [f["built"] for f in figures] == [True, True, True] and len(ran_on) == 2
+    assert files_of(tmp_path / "site") == files_of(site)
+    assert linkcheck.check(tmp_path / "site", SITE_URL).broken == []
