@@ -109,9 +109,11 @@ PATCHED = re.compile(re.escape('meta[name="lawsite:search"]'))
 def patch_bundle(source: str) -> str:
     """Let each page load its own tree's index.
 
-    >>> print(patch_bundle('a=new URL("search/search_index.js",b);c=new URL("search/search_index.json",b)'))
-    a=new URL(((document.querySelector('meta[name="lawsite:search"]')||{}).content||"")+"search/search_index.js",b);c=new URL(((document.querySelector('meta[name="lawsite:search"]')||{}).content||"")+"search/search_index.json",b)
+    >>> patched = patch_bundle('a=new URL("search/search_index.js",b);c=new URL("search/search_index.json",b)')
+    >>> patched.count(TREE + '"search/search_index.'), patch_bundle(patched) == patched
+    (2, True)
     """
-    return vendor.patch_once(source, PATCHED, [
-        (INDEX_URL[ext], lambda m, ext=ext: f'{TREE}"search/search_index.{ext}",') for ext in ("json", "js")
-    ], "the search index per language (lawsite/mkdocs/searchindex.py)")
+    substitutions: list[tuple[re.Pattern, vendor.Replacement]] = [
+        (INDEX_URL[ext], f'{TREE}"search/search_index.{ext}",') for ext in ("json", "js")]
+    return vendor.patch_once(source, PATCHED, substitutions,
+                             "the search index per language (lawsite/mkdocs/searchindex.py)")
