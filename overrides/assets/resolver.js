@@ -133,8 +133,9 @@
       // Article 28(3)(iii): a 款 in Arabic, a 项 in Roman; Article 12(iii): a 项 alone
       if (parts.length && /^[0-9]+$/.test(parts[0])) paragraph = parseInt(parts.shift(), 10);
       if (parts.length) item = roman(parts[0]);
-      name = (q.slice(0, m.index) + " " + q.slice(m.index + m[0].length))
-        .replace(/\bof\b|\bthe\b|[,，]/gi, " ");
+      // the name before (Yantai Article 28, Regulations …, Article 28) or after (Article 28 of Yantai)
+      name = (q.slice(0, m.index) + " " + q.slice(m.index + m[0].length).replace(/^\s*of\s+(the\s+)?/i, ""))
+        .replace(/[,，]/g, " ");
     } else {
       // spaces go, except between two Latin letters: 烟台 第 28 条 → 烟台第28条
       var compact = q.replace(/ (?![a-zA-Z])|(?<![a-zA-Z]) /g, "");

@@ -10,7 +10,8 @@ import yaml
 from ..conftest import ROOT
 from .conftest import screenshot, serve
 
-CASES = yaml.safe_load((ROOT / "tests" / "fixtures" / "citations.yml").read_text(encoding="utf-8"))["cases"]
+FIXTURE = yaml.safe_load((ROOT / "tests" / "fixtures" / "citations.yml").read_text(encoding="utf-8"))
+CASES = FIXTURE["cases"]
 RESOLVED = "(q) => document.querySelector('.md-search-result').getAttribute('data-ls-resolved') === q"
 
 
@@ -50,6 +51,14 @@ def test_a_citation_goes_to_its_provision_first(page, base_url, case):
     if "title" in case:
         assert found["title"] == case["title"]
         assert case["title"] in text.replace("\u200b", "")
+
+
+def test_the_parser_reads_items_inserted_articles_and_versions(page, base_url):
+    page.goto(base_url)
+    for case in FIXTURE["parse"]:
+        cited = page.evaluate("(q) => window.lawsiteResolve.parse(q)", case["query"])
+        name = cited["name"].lower() if cited["name"].isascii() else cited["name"]
+        assert [name, cited["article"], cited["paragraph"], cited["item"]] == case["expect"], case["query"]
 
 
 def test_the_go_to_result_leads_to_the_paragraph(page, base_url):
