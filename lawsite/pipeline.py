@@ -23,7 +23,7 @@ from lawsite.parse import builder as parse
 from lawsite.parse import sources
 from lawsite.project import Project
 from lawsite.publish import output, registry
-from lawsite.site import compare_pages, department_pages, export, nav, pages, urls
+from lawsite.site import citations, compare_pages, department_pages, export, nav, pages, urls
 from lawsite.site.page import Site
 from lawsite.translation import consistency, i18n
 
@@ -176,6 +176,8 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
         "data/corpus.json": export.dumps(export.corpus(
             corpus.ordinances, _departments_data(corpus) | _links_data(corpus))),
         "data/corpus.schema.json": SCHEMA.read_text(encoding="utf-8"),
+        # the citation table of the search box's resolver (overrides/assets/resolver.js)
+        **citations.files(corpus.ordinances, corpus.languages),
         # read by the MkDocs hook; dot-files are not published
         # (JSON, which is YAML and written much faster)
         ".nav.yml": json.dumps(nav.site_nav(corpus.ordinances, corpus.languages,

@@ -87,11 +87,17 @@ def test_the_hostile_text_is_shown_in_titles_and_head(hostile_everywhere):
 
 
 def index_of(root: Path) -> dict:
-    path = root / "search" / "search_index.json"
-    if path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
-    text = (root / "search" / "search_index.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index("{"):].rstrip().rstrip(";"))
+    """The search index of every language tree (lawsite/mkdocs/searchindex.py), as one."""
+    docs = []
+    for tree in (root, root / "en"):
+        path = tree / "search" / "search_index.json"
+        if path.exists():
+            docs += json.loads(path.read_text(encoding="utf-8"))["docs"]
+            continue
+        text = (tree / "search" / "search_index.js").read_text(encoding="utf-8")
+        docs += json.loads(text[text.index("{"):].rstrip().rstrip(";"))["docs"]
+    assert any(d["location"].startswith("en/") for d in docs)
+    return {"docs": docs}
 
 
 @pytest.mark.parametrize("tree", ["site", "offline"])

@@ -14,7 +14,8 @@
 - on_post_build: repair Material's query segmenter in the built worker and write
   the search index as UTF-8, refusing an index that holds markup (lawsite/mkdocs/search.py
   says why); make Material's tooltips show titles as text (lawsite/mkdocs/tooltips.py); in
-  the offline bundle, serve the iframe-worker shim from the bundle instead of a CDN.
+  the offline bundle, serve the iframe-worker shim from the bundle instead of a CDN;
+  split the search index into one per language, with snippets (lawsite/mkdocs/searchindex.py).
 - on_nav: cut the navigation into one tree per language.
 - on_page_context / on_post_page: give each page its language — Material's
   interface strings (through partials/language.html), the navigation of its
@@ -40,7 +41,7 @@ from mkdocs.structure.nav import Navigation, Section
 from lawsite.core import paths
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import compact, search, shard_nav, tooltips
+from lawsite.mkdocs import compact, search, searchindex, shard_nav, tooltips
 from lawsite.pipeline import build
 from lawsite.project import Project
 from lawsite.translation import i18n
@@ -139,9 +140,11 @@ def on_post_build(config):
             search.reencode_index(index)
         except ValueError as error:
             raise PluginError(f"{index}: {error}") from None
+        searchindex.write(index, Path(config.site_dir), _state["offline"])      # one per language
     scripts = Path(config.site_dir, "assets", "javascripts")
     patches = [(worker, search.patch_worker) for worker in sorted(scripts.glob("workers/search.*.min.js"))]
     patches += [(bundle, tooltips.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
+    patches += [(bundle, searchindex.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
     for script, patch in patches:
         try:
             script.write_text(patch(script.read_text(encoding="utf-8")), encoding="utf-8")
@@ -174,6 +177,7 @@ def on_page_context(context, page, config, nav):
     code = i18n.language_of(page.file.src_uri)
     context["lawsite_lang"] = code
     context["lawsite_html_lang"] = i18n.HTML_LANG[code]
+    context["lawsite_search_prefix"] = searchindex.prefix(code)          # its own tree's search index
     context["lawsite_banner"] = _state["languages"][code]["banner"]     # every translated page says so
     context["nav"] = _state["navs"].get(code, nav)
     # the page's language names the site and lists the alternates; the site's config is not changed

@@ -17,7 +17,9 @@ from .conftest import screenshot, serve
 QUERIES = ["onerror", "alert", "script", "img", "测试", "第二", "大数据", "单位", "数据", "第二条",
            "Test", "Shandong", "Big Data", "Unit", "General", "Everyone", "Article"]
 MUST_FIND = ("onerror", "测试", "大数据", "Big Data", "Unit", "Everyone")
-READY = "document.querySelector('.md-search-result__meta').textContent.includes('键入')"
+# the search box shows its placeholder ("键入以开始搜索", "Type to start searching")
+READY = ("document.querySelector('.md-search-result__meta').textContent === "
+         "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
 
 # a page of every kind, in both languages: home, ordinance, chapter, articles (naming
 # departments, defining a term), full text, comparisons, departments, about, data
@@ -82,24 +84,28 @@ def open_search(page, home: str) -> None:
     page.wait_for_function(READY)                  # the worker has built the index
 
 
-def visit_and_search(page, urls: list[str], home: str) -> None:
-    """Open each page and show its tooltips; then, on `home`, type each query, show
-    the results' tooltips, and follow the first result of those that must find."""
+def visit_and_search(page, urls: list[str], home: str, english: str) -> None:
+    """Open each page and show its tooltips; then, on `home` and on its `english`
+    counterpart (each language tree searches itself), type each query, show the
+    results' tooltips, and follow the first result of those that must find."""
     assert len(urls) >= 20, urls
     for url in urls:
         page.goto(url)
         page.wait_for_load_state("load")
         show_tooltips(page)
-    open_search(page, home)
-    found = {}
-    for query in QUERIES:
-        found[query] = search(page, query)
+    found: dict[str, int] = {}
+    for where in (home, english):
+        open_search(page, where)
+        for query in QUERIES:
+            found[query] = found.get(query, 0) + search(page, query)
     assert all(found[q] for q in MUST_FIND), found
     for query in MUST_FIND:
-        open_search(page, home)
-        search(page, query)
-        page.locator(".md-search-result__item > a").first.click()
-        page.wait_for_load_state("load")
+        for where in (home, english):
+            open_search(page, where)
+            if search(page, query):
+                page.locator(".md-search-result__item > a").first.click()
+                page.wait_for_load_state("load")
+                break
     open_search(page, home)
     search(page, "onerror")
     shown = page.locator(".md-search-result").inner_text()
@@ -118,7 +124,7 @@ def test_hostile_search_runs_nothing_on_the_hosted_site(browser_context, hostile
     try:
         urls = [base + path.relative_to(site).as_posix().removesuffix("index.html") for path in pages_of(site)]
         home = base + "test-ordinance/article-2/"
-        visit_and_search(page, urls, home)
+        visit_and_search(page, urls, home, base + "en/test-ordinance/article-2/")
         screenshot(page, "hostile-search-hosted")
     except Exception:
         assert dialogs == [], leaked(dialogs)          # what made the page hang
@@ -142,7 +148,7 @@ def test_hostile_search_runs_nothing_offline(browser_context, offline_hostile):
     try:
         home = (offline_hostile / "test-ordinance" / "article-2.html").as_uri()
         urls = [path.as_uri() for path in pages_of(offline_hostile)]
-        visit_and_search(page, urls, home)
+        visit_and_search(page, urls, home, (offline_hostile / "en" / "test-ordinance" / "article-2.html").as_uri())
         screenshot(page, "hostile-search-offline")
     except Exception:
         assert dialogs == [], leaked(dialogs)          # what made the page hang

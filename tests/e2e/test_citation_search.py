@@ -1,0 +1,84 @@
+"""Typed citations (tests/fixtures/citations.yml) go to their exact provision: the
+"go to" result that overrides/assets/resolver.js puts first in Material's search,
+on the hosted site and from file:// in the offline bundle."""
+
+import zipfile
+
+import pytest
+import yaml
+
+from ..conftest import ROOT
+from .conftest import screenshot, serve
+
+FIXTURE = yaml.safe_load((ROOT / "tests" / "fixtures" / "citations.yml").read_text(encoding="utf-8"))
+CASES = FIXTURE["cases"]
+RESOLVED = "(q) => document.querySelector('.md-search-result').getAttribute('data-ls-resolved') === q"
+
+
+@pytest.fixture(scope="module")
+def base_url(launch_built):
+    """The cases name the launch ordinances: their site alone, whatever else sources/ holds."""
+    server = serve(launch_built[1])
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+def first_result(page, query: str) -> tuple[str | None, str]:
+    """The first result's link and text once the resolver has answered `query`."""
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(RESOLVED, arg=query)
+    first = page.locator(".md-search-result__item").first
+    if not first.count():
+        return None, ""
+    return first.locator("a").get_attribute("href"), first.inner_text()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['query']}@{c.get('at', '')}" for c in CASES])
+def test_a_citation_goes_to_its_provision_first(page, base_url, case):
+    page.goto(base_url + case.get("at", ""))
+    href, text = first_result(page, case["query"])
+    found = page.evaluate("(q) => window.lawsiteResolve(q)", case["query"])
+    if case["expect"] is None:
+        assert found is None
+        assert page.locator(".ls-goto").count() == 0
+        return
+    assert found["url"] == base_url + case["expect"]
+    assert href == base_url + case["expect"], text
+    assert page.locator(".md-search-result__item").first.get_attribute("class").endswith("ls-goto")
+    if "title" in case:
+        assert found["title"] == case["title"]
+        assert case["title"] in text.replace("\u200b", "")
+
+
+def test_the_parser_reads_items_inserted_articles_and_versions(page, base_url):
+    page.goto(base_url)
+    for case in FIXTURE["parse"]:
+        cited = page.evaluate("(q) => window.lawsiteResolve.parse(q)", case["query"])
+        name = cited["name"].lower() if cited["name"].isascii() else cited["name"]
+        assert [name, cited["article"], cited["paragraph"], cited["item"]] == case["expect"], case["query"]
+
+
+def test_the_go_to_result_leads_to_the_paragraph(page, base_url):
+    page.goto(base_url)
+    first_result(page, "烟台市数字经济促进条例第二十八条第三款")
+    screenshot(page, "search-citation-1280")
+    page.locator(".ls-goto a").click()
+    page.wait_for_url(base_url + "yantai-digital-economy/article-28/#art_28__para_3")
+    assert page.locator("#art_28__para_3").is_visible()
+
+
+def test_offline_bundle_resolves_from_file(page, bundle, tmp_path):
+    """No fetch from file://: the table is loaded by script tags, and the URLs are the
+    bundle's own (.html)."""
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(tmp_path)
+    index = next(tmp_path.rglob("yantai-digital-economy/article-5.html"))
+    root = index.parent.parent
+    page.goto(index.as_uri())
+    href, _ = first_result(page, "第２８条第三款")
+    assert href == (root / "yantai-digital-economy" / "article-28.html").as_uri() + "#art_28__para_3"
+    href, _ = first_result(page, "济南 15")
+    assert href == (root / "jinan-digital-economy" / "article-15.html").as_uri()
