@@ -107,6 +107,11 @@ def topic_path(slug: str) -> str:
     return f"{slug}/compare.md"
 
 
+def about_path() -> str:
+    """The hand-written About page (docs/about.md, docs/en/about.md)."""
+    return "about.md"
+
+
 def overview_path() -> str:
     return department_path(HOME)
 
