@@ -117,8 +117,10 @@ def _list(site, ordinance: model.Ordinance, provisions, here: str, with_modality
                                 key=MODALITIES.index) if with_modality else []
             badges = "".join(f'<span class="ls-modality ls-modality--{m}">{html.escape(site.labels(f"modality_{m}"))}</span>'
                              for m in modalities)
+            mark = "" if site.lang.official else \
+                f'<span class="ls-untranslated">{markup.escape(site.labels("untranslated_quote"))}</span>'
             items.append(f"- {label}{badges}"
-                         f'<span class="ls-sentence" lang="zh-CN">{markup.escape(mention.sentence)}</span>')
+                         f'<span class="ls-sentence" lang="zh-CN">{markup.escape(mention.sentence)}</span>{mark}')
     return ['<div class="ls-provisions" data-search-exclude markdown>\n\n' + "\n".join(items) + "\n\n</div>"]
 
 
