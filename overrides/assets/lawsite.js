@@ -108,7 +108,10 @@
       return response.ok ? response.text() : null;
     }).then(function (text) {
       if (!text) return null;
+      // "第十五条｜济南市数字经济促进条例 - 地方性法规": without the site's name
       var title = new DOMParser().parseFromString(text, "text/html").title;
+      var site = " - " + document.title;
+      if (title.slice(-site.length) === site) title = title.slice(0, -site.length);
       return title ? [href, title] : null;
     }, function () { return null; });
   })).then(function (found) {
