@@ -36,12 +36,13 @@ An actor named in it is one of
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from lawsite.core import zh
 from lawsite.core.errors import Notice
 from lawsite.enrich import phrases
-from lawsite.enrich.vocabulary import Vocabulary
+from lawsite.enrich.vocabulary import Actor, Names, Vocabulary
 from lawsite.model.document import Article, ArticleNumber, Ordinance
 
 MODALITIES = ("duty", "power", "encouragement", "prohibition")
@@ -307,3 +308,43 @@ def matrix(corpus_mentions: dict[str, dict[ArticleNumber, list[Mention]]]) -> di
                 row = counts.setdefault(actor, dict.fromkeys(corpus_mentions, 0))
                 row[ordinance] += 1
     return dict(sorted(counts.items()))
+
+
+def wording(actor: Actor, mentions: Iterable[Mention], names: Names) -> str:
+    """An actor's name as one ordinance writes it, for a label on its pages: the
+    vocabulary's name where the sentences that name the actor contain it, else the
+    longest of its terms they contain, closed by the name's head word (部门, 单位) when
+    the term has none; the vocabulary's name when they contain no term. A name that
+    merges several ordinances' wording (区（市）、区县人民政府) is never shown for one
+    that writes only one of them.
+
+    >>> actor = Actor("district-government", "区（市）、区县人民政府", "D", "government",
+    ...               ("区（市）人民政府", "区县人民政府", "县人民政府"))
+    >>> names = Names(heads=("部门", "单位"), shared=("人民政府",), institutions=("机关",))
+    >>> said = [Mention("district-government", "actor", "duty", "art_4__para_1", "市、区（市）人民政府应当…。")]
+    >>> wording(actor, said, names)
+    '区（市）人民政府'
+    >>> culture = Actor("culture-tourism", "文化和旅游部门", "C", "department", ("文化和旅游", "文化旅游"))
+    >>> wording(culture, [Mention("culture-tourism", "actor", "duty", "x", "文化旅游、教育等部门应当…。")], names)
+    '文化旅游部门'
+    >>> emergency = Actor("emergency", "应急管理部门", "E", "department", ("应急管理", "应急"))
+    >>> wording(emergency, [Mention("emergency", "actor", "duty", "x", "应急管理等部门应当…。")],
+    ...         Names(heads=("管理部门", "部门")))
+    '应急管理部门'
+    """
+    sentences = [m.sentence for m in mentions if m.actor == actor.slug]
+    if any(actor.name in sentence for sentence in sentences):
+        return actor.name
+    found = sorted((term for term in actor.terms if any(term in sentence for sentence in sentences)),
+                   key=lambda term: (-len(term), term))
+    if not found:
+        return actor.name
+    term = found[0]
+    closing = names.heads + names.shared + names.institutions
+    if term.endswith(closing):
+        return term
+    # the name's head word: what follows the longest term it starts with (应急管理|部门)
+    stem = max((t for t in actor.terms if actor.name.startswith(t)), key=len, default="")
+    head = actor.name[len(stem):] if stem else next(
+        (h for h in sorted(closing, key=len) if actor.name.endswith(h)), "")
+    return term + head

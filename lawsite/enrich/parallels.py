@@ -56,7 +56,10 @@ STRONG = 0.5        # least similarity of a pair that gets a comparison page
 MAX_DF = 0.5        # bigrams in more than this share of all articles are ignored
 CHUNK = 256         # rows of the similarity product computed at a time
 PAIR_FLOOR = 0.2    # least similarity of a further 款 pair shown side by side
-MIN_SAME = 2        # shorter shared runs inside a change are shown as part of it
+MIN_SAME = 3        # shorter shared runs inside a change are shown as part of it
+MIN_SAME_EDGE = 2   # … at the start or the end of both texts
+MIN_SHARED = 0.3    # a 款 pair sharing less of the shorter text is marked as a whole
+IDENTICAL, ALIKE = 0.99, STRONG  # similarities named 相同 and 高度相似 (below: 部分相似)
 
 # Runs of text between punctuation: bigrams never straddle a comma or a full stop.
 WORDS = re.compile(rf"[^\s{zh.PUNCTUATION}]+")
@@ -249,8 +252,10 @@ class Segment(NamedTuple):
 def compare(text_a: str, text_b: str) -> list[Segment]:
     """The shared and differing wording of two texts, in reading order, for a side-by-side
     view: the left column is every segment's `a`, the right one every `b`; mark the "diff"
-    ones. Shared runs shorter than MIN_SAME characters inside a change (a lone 的 or ，)
-    are shown as part of the change.
+    ones. Shared runs shorter than MIN_SAME characters inside a change (a lone 的 or ，,
+    a two-character 合法) are shown as part of the change (MIN_SAME_EDGE at the start or
+    the end); two texts sharing less than MIN_SHARED of the shorter are one change,
+    marked as a whole.
 
     >>> for segment in compare("任何组织、个人不得侵占数字基础设施。", "任何单位和个人不得侵占数字基础设施。"):
     ...     print(segment)
@@ -261,18 +266,37 @@ def compare(text_a: str, text_b: str) -> list[Segment]:
     [Segment(kind='same', a='甲', b='甲')]
     >>> compare("本条例自公布之日起施行。", "")
     [Segment(kind='diff', a='本条例自公布之日起施行。', b='')]
+    >>> compare("市场主体对合法持有的数据有权进行加工使用、流通交易等并获取收益。",
+    ...         "利用合法获取的数据资源开发的数据产品和服务可以交易，有关财产权益依法受保护。")[0].kind
+    'diff'
     """
+    if text_a == text_b:
+        return [Segment("same", text_a, text_b)]
     matcher = difflib.SequenceMatcher(None, text_a, text_b, autojunk=False)
+    opcodes = matcher.get_opcodes()
     segments: list[Segment] = []
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+    for n, (tag, a1, a2, b1, b2) in enumerate(opcodes):
         a, b = text_a[a1:a2], text_b[b1:b2]
-        same = tag == "equal" and (len(a) >= MIN_SAME or text_a == text_b)
-        kind = "same" if same else "diff"
+        least = MIN_SAME_EDGE if n in (0, len(opcodes) - 1) else MIN_SAME
+        kind = "same" if tag == "equal" and len(a) >= least else "diff"
         if segments and segments[-1].kind == kind == "diff":
             segments[-1] = Segment("diff", segments[-1].a + a, segments[-1].b + b)
         else:
             segments.append(Segment(kind, a, b))
+    shared = sum(len(s.a) for s in segments if s.kind == "same")
+    if shared < MIN_SHARED * min(len(text_a), len(text_b)):
+        return [Segment("diff", text_a, text_b)]
     return segments
+
+
+def likeness(similarity: float) -> str:
+    """How alike two texts are, in a word a reader can use: "identical" (相同),
+    "alike" (高度相似, a pair with a comparison page) or "partly" (部分相似).
+
+    >>> likeness(1.0), likeness(0.71), likeness(0.3)
+    ('identical', 'alike', 'partly')
+    """
+    return "identical" if similarity >= IDENTICAL else "alike" if similarity >= ALIKE else "partly"
 
 
 class Row(NamedTuple):
@@ -300,6 +324,7 @@ def compare_articles(article_a: Article, article_b: Article,
         similarities = {(i, j): _cosine(bigrams(a), bigrams(b))
                         for i, (_, a) in enumerate(units_a) for j, (_, b) in enumerate(units_b)}
         partner = {i: (j, s) for i, j, s in _one_to_one(similarities, least) if s >= least}
+    partner = _in_order(partner)
     partnered_b = {j for j, _ in partner.values()}
     rows, shown_b = [], set()
 
@@ -317,6 +342,26 @@ def compare_articles(article_a: Article, article_b: Article,
             rows.append(Row(eid, None, 0.0, compare(text, "")))
     rest_of_b(len(units_b))
     return rows
+
+
+def _in_order(partner: dict[int, tuple[int, float]]) -> dict[int, tuple[int, float]]:
+    """The partners that keep both articles' 款 in order: of pairs that cross (A's 款 1
+    beside B's 款 4, A's 款 2 beside B's 款 1) the set of greatest total similarity that
+    never crosses; a 款 of a dropped pair is shown alone.
+
+    >>> _in_order({0: (3, 0.21), 1: (0, 0.44)})
+    {1: (0, 0.44)}
+    >>> _in_order({0: (0, 0.9), 1: (1, 0.5)})
+    {0: (0, 0.9), 1: (1, 0.5)}
+    """
+    pairs = sorted((i, j, s) for i, (j, s) in partner.items())
+    best: list[tuple[float, list]] = []       # best[n]: the best chain ending with pairs[n]
+    for n, (_, j, s) in enumerate(pairs):
+        before = [best[m] for m in range(n) if pairs[m][1] < j]
+        total, chain = max(before, key=lambda c: c[0], default=(0.0, []))
+        best.append((total + s, chain + [n]))
+    chain = max(best, key=lambda c: c[0], default=(0.0, []))[1]
+    return {pairs[n][0]: (pairs[n][1], pairs[n][2]) for n in chain}
 
 
 def _cosine(a: Counter, b: Counter) -> float:

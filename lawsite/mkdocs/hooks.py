@@ -32,6 +32,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+import mkdocs_redirects.plugin
 import yaml
 from markupsafe import Markup
 from material.plugins.search import plugin as material_search
@@ -41,9 +42,10 @@ from mkdocs.structure.nav import Navigation, Section
 from lawsite.core import paths
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import compact, search, searchindex, shard_nav, tooltips
+from lawsite.mkdocs import compact, search, searchindex, shard_nav, sitemap, tooltips
 from lawsite.pipeline import build
 from lawsite.project import Project
+from lawsite.site import urls
 from lawsite.translation import i18n
 
 _state: dict = {}            # this build's language names, files and navigations
@@ -90,6 +92,8 @@ def on_config(config):
             redirect_maps = {source: target for source, target in redirect_maps.items()
                              if not config.exclude_docs.match_file(target.partition("#")[0])}
         redirects.config["redirect_maps"] = redirect_maps
+        # its page says "Redirecting..." in English (lang="en") on a Chinese site
+        mkdocs_redirects.plugin.HTML_TEMPLATE = REDIRECT_PAGE
     check_segmentation(config)
     # jieba's dictionary is global to the process: start from its own, then add this
     # build's words, so that a build never depends on the builds before it
@@ -107,6 +111,25 @@ def on_config(config):
                                   "banner": names["banner"]} for code, names in languages.items()}
     _state["offline"] = "material/offline" in config.plugins
     return config
+
+
+# The page of a short or retired URL (mkdocs-redirects writes it, filling in {url}): in
+# the site's language, the anchor (#art_28__para_3) carried over as before.
+REDIRECT_PAGE = """<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>正在转到本页的正式网址</title>
+<link rel="canonical" href="{url}">
+<script>var anchor=window.location.hash.substr(1);location.href="{url}"+(anchor?"#"+anchor:"")</script>
+<meta http-equiv="refresh" content="0; url={url}">
+</head>
+<body>
+<p>正在转到本页的<a href="{url}">正式网址</a>。</p>
+<p lang="en">This page has moved to its <a href="{url}">permanent address</a>.</p>
+</body>
+</html>
+"""
 
 
 def check_segmentation(config) -> None:
@@ -145,6 +168,7 @@ def on_post_build(config):
     patches = [(worker, search.patch_worker) for worker in sorted(scripts.glob("workers/search.*.min.js"))]
     patches += [(bundle, tooltips.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
     patches += [(bundle, searchindex.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
+    patches += [(bundle, sitemap.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
     for script, patch in patches:
         try:
             script.write_text(patch(script.read_text(encoding="utf-8")), encoding="utf-8")
@@ -183,7 +207,11 @@ def on_page_context(context, page, config, nav):
     # the page's language names the site and lists the alternates; the site's config is not changed
     context["config"] = PageConfig(config, site_name=_state["languages"][code]["site_name"],
                                    extra={**config.extra, "alternate": alternates(page, config)})
+    if not config.use_directory_urls and config.site_url:
+        # offline (…/article-28.html): the canonical URL is the hosted site's pretty one
+        page.canonical_url = urljoin(config.site_url, urls.url(page.file.src_uri))
     return context
+
 
 
 class PageConfig:

@@ -82,6 +82,8 @@ def _some(items: list[str]) -> str:
 
 
 REDIRECT_PAGE = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]*)">')
+# the plugin's own page, and the site's (lawsite/mkdocs/hooks.py REDIRECT_PAGE)
+REDIRECT_TITLES = ("<title>Redirecting...</title>", "<title>正在转到本页的正式网址</title>")
 
 
 def redirect_target(page: Path) -> str | None:
@@ -89,7 +91,7 @@ def redirect_target(page: Path) -> str | None:
     or None for any other page. Only the start of the page is read."""
     with open(page, "rb") as file:
         start = file.read(600).decode("utf-8", "replace")
-    found = REDIRECT_PAGE.search(start) if "<title>Redirecting...</title>" in start else None
+    found = REDIRECT_PAGE.search(start) if any(title in start for title in REDIRECT_TITLES) else None
     return found.group(1) if found else None
 
 

@@ -1,6 +1,7 @@
 """Parallel provisions on the site: the related provisions of other ordinances on
 each article page, a side-by-side comparison page per pair marking shared and
-differing wording, and a comparison by topic of each ordinance with the others.
+differing wording, and each ordinance compared article by article with the others
+(its chapters are the only topics it claims); likeness is said in words, not numbers.
 
 The pairs come from lawsite.enrich.parallels; only a strong pair (`Parallel.strong`)
 has a comparison page, one per pair whichever side it is opened from, and there is
@@ -14,14 +15,17 @@ import html
 
 from markupsafe import Markup
 
-from lawsite.enrich.parallels import Parallel, compare_articles
+from lawsite.enrich.parallels import Parallel, compare_articles, likeness
 from lawsite.model import document as model
-from lawsite.site import markup, templates, urls
+from lawsite.model.eid import EId
+from lawsite.site import cite, markup, templates, urls
 from lawsite.site.page import Page, breadcrumb, page_meta
 
 
-def score(value: float) -> str:
-    return f"{value:.2f}"
+def score(site, value: float) -> str:
+    """A similarity in words (相同, 高度相似, 部分相似): a number would claim a precision
+    that a comparison of wording does not have."""
+    return site.labels(f"likeness_{likeness(value)}")
 
 
 def standard_note(site, ordinance: model.Ordinance, article: model.Article) -> str | None:
@@ -48,7 +52,7 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
                                                 other.slug, parallel.other_article))
         # the links are Markdown, already escaped (markup.escape): placed as they are
         items.append({"link": Markup(markup.link(markup.escape(name), target)),
-                      "score": site.labels("similarity", score=score(parallel.score)),
+                      "score": score(site, parallel.score),
                       "compare": Markup(markup.link(markup.escape(site.labels("compare")), compare))
                       if parallel.strong else None})
     return [templates.render("parallels.html", title=site.labels("parallel_provisions"), items=items, note=None)]
@@ -67,16 +71,19 @@ def pair_page(site, parallel: Parallel, a: model.Ordinance, b: model.Ordinance):
                          urls.relative(path, site.path(urls.article_path(o.slug, x.number))))
              for o, x in ((a, article_a), (b, article_b))]
     rows = []
+    sides = (("a", a, article_a), ("b", b, article_b))
     for row in compare_articles(article_a, article_b, oriented):
-        cells = [_cell(row.segments, side) if eid else '<div class="ls-side ls-side--empty"></div>'
-                 for side, eid in (("a", row.eid_a), ("b", row.eid_b))]
+        alone = not (row.eid_a and row.eid_b)
+        cells = [_cell(site, row.segments, side, o, x, eid, alone) if eid
+                 else '<div class="ls-side ls-side--empty"></div>'
+                 for (side, o, x), eid in zip(sides, (row.eid_a, row.eid_b))]
         rows.append('<div class="ls-compare-row" lang="zh-CN">' + "".join(cells) + "</div>")
     body = [breadcrumb(site, path, [(site.lang.title(a), site.path(urls.ordinance_path(a.slug))),
                                     (site.lang.article_label(article_a),
                                      site.path(urls.article_path(a.slug, article_a.number)))]),
             markup.heading(1, markup.escape(title), "compare"),
             markup.element("p", markup.escape(site.labels("compare_intro")) + " " +
-                           html.escape(site.labels("similarity", score=score(parallel.score))),
+                           html.escape(site.labels("similarity", score=score(site, parallel.score))),
                            cls="ls-note"),
             markup.element("div", "".join(f'<span class="ls-side">{h}</span>' for h in heads),
                            cls="ls-compare-head"),
@@ -84,12 +91,26 @@ def pair_page(site, parallel: Parallel, a: model.Ordinance, b: model.Ordinance):
     return Page(path, page_meta(site, title, title, hide=["toc"], search={"exclude": True}), body)
 
 
-def _cell(segments, side: str) -> str:
+def _cell(site, segments, side: str, ordinance: model.Ordinance, article: model.Article,
+          eid: str, alone: bool) -> str:
+    """One 款 of a comparison row, labelled (济南 第三十八条第二款: the columns stack on a
+    phone). Within a pair of 款, the differing words are marked; a 款 with no partner, or
+    sharing too little with it to mark words (compare's MIN_SHARED), is marked as a whole."""
+    pinpoint = cite.pinpoint_zh(article.number, EId.parse(eid).paragraph,
+                                paragraphs=len(article.paragraphs))
+    label = f"{site.lang.short_title(ordinance)} {pinpoint}"
+    whole = alone or len(segments) == 1 and segments[0].kind == "diff"
+    note = site.labels("compare_alone" if alone else "compare_whole") if whole else ""
+    head = (f'<span class="ls-side__label">{html.escape(label)}'
+            + (f'<span class="ls-side__note">{html.escape(note)}</span>' if note else "") + "</span>")
+    if whole:
+        text = html.escape("".join(getattr(segment, side) for segment in segments))
+        return f'<div class="ls-side ls-side--whole">{head}{text}</div>'
     parts = []
     for segment in segments:
         text = html.escape(getattr(segment, side))
         parts.append(f'<mark class="ls-diff">{text}</mark>' if segment.kind == "diff" and text else text)
-    return f'<div class="ls-side">{"".join(parts)}</div>'
+    return f'<div class="ls-side">{head}{"".join(parts)}</div>'
 
 
 def topic_page(site, ordinance: model.Ordinance):
@@ -101,12 +122,13 @@ def topic_page(site, ordinance: model.Ordinance):
     body = [breadcrumb(site, path, [(lang.title(ordinance), site.path(urls.ordinance_path(ordinance.slug)))]),
             markup.heading(1, markup.escape(site.labels("compare_ordinance")), "compare"),
             markup.element("p", markup.escape(site.labels("compare_ordinance_intro")), cls="ls-note")]
+    header = [site.labels("compare_ordinance_this"), site.labels("compare_ordinance_others")]
     current = None
     rows: list[list[str]] = []
     for article in ordinance.articles:
         chapter = ordinance.chapter(article.chapter) if article.chapter else None
         if chapter is not current and chapter is not None:
-            body += _table(rows)
+            body += _table(rows, header)
             rows, current = [], chapter
             body.append(markup.heading(2, markup.escape(lang.heading(ordinance, chapter)[0]), chapter.eid))
         target = urls.relative(path, site.path(urls.article_path(ordinance.slug, article.number)))
@@ -119,21 +141,40 @@ def topic_page(site, ordinance: model.Ordinance):
             else:
                 target_ = site.path(urls.article_path(other.slug, parallel.other_article))
             found.append(f"{markup.link(markup.escape(name), urls.relative(path, target_))} "
-                         f"({score(parallel.score)})")
-        rows.append([markup.link(markup.escape(lang.article_label(article)), target),
+                         f'<span class="ls-score">{markup.escape(score(site, parallel.score))}</span>')
+        opening, opening_lang = _opening(site, ordinance, article)
+        rows.append([markup.link(markup.escape(lang.article_label(article)), target)
+                     + f'<br><span class="ls-opening" lang="{opening_lang}">{markup.escape(opening)}</span>',
                      "<br>".join(found) or markup.escape(standard_note(site, ordinance, article)
                                                          or site.labels("no_parallel"))])
-    body += _table(rows)
+    body += _table(rows, header)
     title = site.labels("page_title", page=site.labels("compare_ordinance"),
                         whole=markup.isolate(lang.title(ordinance)))
     return Page(path, page_meta(site, title, site.labels("compare_ordinance_intro"), hide=["toc"],
                                 search={"exclude": True}), body)
 
 
-def _table(rows) -> list[str]:
+def _opening(site, ordinance: model.Ordinance, article: model.Article) -> tuple[str, str]:
+    """The first words of an article (what it is about: Chinese articles have no
+    headings), in this language where translated: (text, its HTML language)."""
+    first = article.paragraphs[0] if article.paragraphs else None
+    if first is None:
+        return "", site.lang.html_lang
+    text, lang = site.lang.text(ordinance, first.eid, first.text)
+    if lang == "zh-CN":
+        return (text[:OPENING] + "…" if len(text) > OPENING + 1 else text), lang
+    words = text.split()
+    return (" ".join(words[:OPENING_WORDS]) + " …" if len(words) > OPENING_WORDS else text), lang
+
+
+OPENING, OPENING_WORDS = 24, 12   # how much of an article the by-article comparison shows
+
+
+def _table(rows, header: list[str]) -> list[str]:
     if not rows:
         return []
-    return ['<div class="ls-topics" markdown>\n\n' + markup.table(["", ""], rows) + "\n\n</div>"]
+    header = [markup.escape(h) for h in header]
+    return ['<div class="ls-topics" markdown>\n\n' + markup.table(header, rows) + "\n\n</div>"]
 
 
 def compare_pages(site) -> list:

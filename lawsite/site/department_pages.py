@@ -6,10 +6,11 @@ article page. Reads what lawsite.departments extracted; decides nothing legal.
 
 import html
 
-from lawsite.enrich.departments import MODALITIES, Mention
+from lawsite.enrich.departments import MODALITIES, Mention, wording
 from lawsite.enrich.vocabulary import Actor, Vocabulary
 from lawsite.model import document as model
-from lawsite.site import markup, urls
+from lawsite.model.eid import EId
+from lawsite.site import cite, markup, urls
 from lawsite.site.page import Page, breadcrumb, page_meta
 
 KINDS = ("government", "department", "other")
@@ -28,8 +29,13 @@ def actors_of(mentions: list[Mention]) -> list[str]:
     return seen
 
 
+FEW = 5          # chips shown on an article page before the rest are folded away
+
+
 def chips(site, vocabulary: Vocabulary, mentions: list[Mention], here: str) -> str:
-    """Links from an article page to the pages of the departments it names as actors."""
+    """Links from an article page to the pages of the departments it names as actors,
+    each as this article writes it (departments.wording); beyond FEW folded into a
+    <details>; with a note that they are extracted automatically, linking to how."""
     slugs = actors_of(mentions)
     if not slugs:
         return ""
@@ -41,11 +47,20 @@ def chips(site, vocabulary: Vocabulary, mentions: list[Mention], here: str) -> s
         title = ("、" if site.lang.official else ", ").join(site.labels(f"modality_{m}")
                                                            for m in modalities)
         target = urls.relative(here, site.path(urls.department_path(slug)))
+        shown = wording(actor, mentions, vocabulary.names) if site.lang.official else actor.name_en
         # a Markdown link, so that MkDocs rewrites it for pretty URLs and for file://
-        links.append(markup.link(markup.escape(name(site, actor)), target, title=title) + "{ .ls-chip }")
+        links.append(markup.link(markup.escape(shown), target, title=title) + "{ .ls-chip }")
     label = site.labels("actors")
+    how = markup.link(markup.escape(site.labels("actors_extracted")),
+                      urls.relative(here, site.path(urls.about_path())), "departments")
+    shown_links = " ".join(links[:FEW])
+    if len(links) > FEW:
+        more = html.escape(site.labels("actors_more", n=len(links) - FEW))
+        shown_links += (f' <details class="ls-chips__more"><summary>{more}</summary>'
+                        + " ".join(links[FEW:]) + "</details>")
     return markup.element("nav", f'<span class="ls-chips__label">{html.escape(label)}</span>' +
-                          " ".join(links), cls="ls-chips", aria_label=label, data_search_exclude=True)
+                          shown_links + f' <span class="ls-chips__how">{how}{{ .ls-chips__how-link }}</span>',
+                          cls="ls-chips", aria_label=label, data_search_exclude=True)
 
 
 def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list[model.Ordinance],
@@ -97,14 +112,23 @@ def _list(site, ordinance: model.Ordinance, provisions, here: str, with_modality
                 continue
             seen.add((mention.eid, mention.sentence))
             target = urls.relative(here, site.path(urls.article_path(ordinance.slug, number)))
-            label = markup.link(markup.escape(site.lang.article_label(article)), target, mention.eid)
+            label = markup.link(markup.escape(pinpoint(site, article, mention.eid)), target, mention.eid)
             modalities = sorted({m.modality for m in own if (m.eid, m.sentence) == (mention.eid, mention.sentence)},
                                 key=MODALITIES.index) if with_modality else []
             badges = "".join(f'<span class="ls-modality ls-modality--{m}">{html.escape(site.labels(f"modality_{m}"))}</span>'
                              for m in modalities)
+            mark = "" if site.lang.official else \
+                f'<span class="ls-untranslated">{markup.escape(site.labels("untranslated_quote"))}</span>'
             items.append(f"- {label}{badges}"
-                         f'<span class="ls-sentence" lang="zh-CN">{markup.escape(mention.sentence)}</span>')
+                         f'<span class="ls-sentence" lang="zh-CN">{markup.escape(mention.sentence)}</span>{mark}')
     return ['<div class="ls-provisions" data-search-exclude markdown>\n\n' + "\n".join(items) + "\n\n</div>"]
+
+
+def pinpoint(site, article: model.Article, eid: str) -> str:
+    """The provision a mention stands in, as cited: 第二十七条第一款, Article 27(1)."""
+    at = EId.parse(eid)
+    cite_ = cite.pinpoint_zh if site.lang.official else cite.pinpoint_en
+    return cite_(article.number, at.paragraph, at.item, at.subitem, paragraphs=len(article.paragraphs))
 
 
 def overview_page(site, vocabulary: Vocabulary, ordinances: list[model.Ordinance],

@@ -23,17 +23,27 @@ def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language, compared: boo
         for section in chapter.sections:
             entries.append({lang.heading(ordinance, section)[0]:
                             [_article(ordinance, n, lang) for n in section.articles]})
-        children.append({lang.heading(ordinance, chapter)[0]: entries})
+        heading, heading_lang = lang.heading(ordinance, chapter)
+        children.append({heading + _mark(lang, heading_lang): entries})
     if not ordinance.chapters:
         children += [_article(ordinance, a.number, lang) for a in ordinance.articles]
     children.append({lang.labels("full_text"): lang.path(urls.full_text_path(slug))})
     if compared:
         children.append({lang.labels("compare_ordinance"): lang.path(urls.topic_path(slug))})
-    return {lang.title(ordinance): children}
+    return {lang.title(ordinance) + _mark(lang, lang.title_lang(ordinance)): children}
+
+
+def _mark(lang: i18n.Language, shown: str) -> str:
+    """" (untranslated)" after an entry shown in the official Chinese for want of a
+    translation (a title, a chapter heading, an article's text)."""
+    return "" if lang.official or shown == lang.html_lang else f" ({lang.labels('untranslated')})"
 
 
 def _article(ordinance: model.Ordinance, number: model.ArticleNumber, lang: i18n.Language) -> dict:
-    return {lang.article_label(ordinance.article(number)):
+    article = ordinance.article(number)
+    shown = next((lang.text(ordinance, e.eid, e.text)[1] for _, e in article.elements()
+                  if lang.text(ordinance, e.eid, e.text)[1] != lang.html_lang), lang.html_lang)
+    return {lang.article_label(article) + _mark(lang, shown):
             lang.path(urls.article_path(ordinance.slug, number))}
 
 

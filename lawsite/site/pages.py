@@ -147,6 +147,13 @@ def untranslated(site: Site, ordinance: model.Ordinance, article: model.Article)
                for _, e in article.elements())
 
 
+def untranslated_mark(site: Site) -> str:
+    """The visible mark beside official Chinese that stands in for a missing translation
+    (a chapter's preview, a title, a quoted sentence): never on the official tree."""
+    return "" if site.lang.official else \
+        f' <span class="ls-untranslated">{markup.escape(site.labels("untranslated"))}</span>'
+
+
 # -- shared parts -----------------------------------------------------------------------
 
 def notice(text: str, cls: str = "ls-notice") -> str:
@@ -182,7 +189,8 @@ def title_markup(site: Site, ordinance: model.Ordinance) -> str:
     a missing English one is marked lang="zh-CN"."""
     title = markup.escape(site.lang.title(ordinance))
     if site.lang.title_lang(ordinance) != site.lang.html_lang:
-        return markup.element("span", title, span=False, lang=site.lang.title_lang(ordinance))
+        return markup.element("span", title, span=False, lang=site.lang.title_lang(ordinance)) \
+            + untranslated_mark(site)
     return title
 
 
@@ -310,7 +318,9 @@ def chapter_page(site: Site, ordinance: model.Ordinance, chapter: model.Chapter)
     path = site.path(urls.chapter_path(slug, chapter.number))
     heading, heading_lang = lang.heading(ordinance, chapter)
     body = [breadcrumb(site, path, [(lang.title(ordinance), site.path(urls.ordinance_path(slug)))]),
-            markup.heading(1, markup.escape(heading), chapter.eid), *editorial_notes(site, chapter.notes)]
+            markup.heading(1, markup.escape(heading) + (untranslated_mark(site) if heading_lang != lang.html_lang
+                                                        else ""), chapter.eid),
+            *editorial_notes(site, chapter.notes)]
     body += article_list(site, ordinance, chapter.articles, path)
     for section in chapter.sections:
         body.append(markup.heading(2, markup.escape(lang.heading(ordinance, section)[0]), section.eid))
@@ -329,8 +339,11 @@ def article_list(site: Site, ordinance: model.Ordinance, numbers: list[model.Art
     for number in numbers:
         article = ordinance.article(number)
         target = urls.relative(path, site.path(urls.article_path(ordinance.slug, number)))
+        fallback = untranslated(site, ordinance, article)
+        lang = ' lang="zh-CN"' if fallback else ""
         items.append(f"- {markup.link(markup.escape(site.lang.article_label(article)), target)}"
-                     f'<span class="ls-preview">{markup.escape(preview(site, ordinance, article))}</span>')
+                     f'<span class="ls-preview"{lang}>{markup.escape(preview(site, ordinance, article))}'
+                     f'{untranslated_mark(site) if fallback else ""}</span>')
     return ['<div class="ls-articles" markdown>\n\n' + "\n".join(items) + "\n\n</div>"]
 
 
@@ -497,9 +510,9 @@ def contents(site: Site, ordinance: model.Ordinance, path: str) -> str:
     for chapter in ordinance.chapters:
         target = urls.relative(path, site.path(urls.chapter_path(ordinance.slug, chapter.number)))
         numbers = chapter.articles + [n for s in chapter.sections for n in s.articles]
-        span = site.labels("articles_range",
-                           first=lang.article_label(ordinance.article(min(numbers))),
-                           last=lang.article_label(ordinance.article(max(numbers))))
+        first, last = (lang.article_label(ordinance.article(n)) for n in (min(numbers), max(numbers)))
+        # a chapter of one article is that article, not 第六十二条至第六十二条
+        span = first if first == last else site.labels("articles_range", first=first, last=last)
         lines.append(f"- {markup.link(markup.escape(lang.heading(ordinance, chapter)[0]), target)}"
                      f'<span class="ls-range">{html.escape(span)}</span>')
         for section in chapter.sections:

@@ -66,16 +66,18 @@ def full_text_path(slug: str) -> str:
 
 
 def short_forms(slug: str, article: ArticleNumber | int) -> list[str]:
-    """Paths of the short URLs that redirect to an article: /<slug>/28/ and
-    /<slug>/第二十八条/ (which browsers send percent-encoded); /<slug>/20-1/ and
-    /<slug>/第二十条之一/ for an inserted article.
+    """Paths of the short URLs that redirect to an article: /<slug>/28/,
+    /<slug>/第二十八条/ and /<slug>/第28条/ (which browsers send percent-encoded);
+    /<slug>/20-1/, /<slug>/第二十条之一/ and /<slug>/第20条之一/ for an inserted article.
 
     >>> short_forms("yantai-digital-economy", 28)
-    ['yantai-digital-economy/28.md', 'yantai-digital-economy/第二十八条.md']
-    >>> short_forms("yantai-digital-economy", ArticleNumber(20, 1))
-    ['yantai-digital-economy/20-1.md', 'yantai-digital-economy/第二十条之一.md']
+    ['yantai-digital-economy/28.md', 'yantai-digital-economy/第二十八条.md', 'yantai-digital-economy/第28条.md']
+    >>> short_forms("yantai-digital-economy", ArticleNumber(20, 1))[1:]
+    ['yantai-digital-economy/第二十条之一.md', 'yantai-digital-economy/第20条之一.md']
     """
-    return [f"{slug}/{article}.md", f"{slug}/{ArticleNumber.of(article).zh}.md"]
+    number = ArticleNumber.of(article)
+    arabic = f"第{number.base}条" + number.zh[len(ArticleNumber(number.base).zh):]
+    return [f"{slug}/{article}.md", f"{slug}/{number.zh}.md", f"{slug}/{arabic}.md"]
 
 
 def url(path: str) -> str:
@@ -105,6 +107,11 @@ def pair_path(slug_a: str, article_a: ArticleNumber | int, slug_b: str,
 
 def topic_path(slug: str) -> str:
     return f"{slug}/compare.md"
+
+
+def about_path() -> str:
+    """The hand-written About page (docs/about.md, docs/en/about.md)."""
+    return "about.md"
 
 
 def overview_path() -> str:

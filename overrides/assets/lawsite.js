@@ -100,14 +100,43 @@
     ? [[(compare[1] || "") + compare[2] + "/article-" + compare[3] + "/", compare[2] + " " + compare[3]],
        [(compare[1] || "") + compare[4] + "/article-" + compare[5] + "/", compare[4] + " " + compare[5]]]
     : ordinance ? [[(ordinance[1] || "") + ordinance[2] + "/", ordinance[2]]] : [];
-  if (!links.length) return;
-  box.textContent = "您要找的可能是 · Perhaps you were looking for: ";
-  links.forEach(function (link, index) {
-    var a = document.createElement("a");
-    a.href = new URL(link[0], base).href;
-    a.textContent = link[1];
-    if (index) box.appendChild(document.createTextNode(" · "));
-    box.appendChild(a);
+  if (!links.length || !window.fetch) return;
+  // only pages that exist, each by its own title (never a raw slug)
+  Promise.all(links.map(function (link) {
+    var href = new URL(link[0], base).href;
+    return fetch(href).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (text) {
+      if (!text) return null;
+      // "第十五条｜济南市数字经济促进条例 - 地方性法规": without the site's name
+      var title = new DOMParser().parseFromString(text, "text/html").title;
+      var site = " - " + document.title;
+      if (title.slice(-site.length) === site) title = title.slice(0, -site.length);
+      return title ? [href, title] : null;
+    }, function () { return null; });
+  })).then(function (found) {
+    found = found.filter(Boolean);
+    if (!found.length) return;
+    box.textContent = "您要找的可能是 · Perhaps you were looking for: ";
+    found.forEach(function (link, index) {
+      var a = document.createElement("a");
+      a.href = link[0];
+      a.textContent = link[1];
+      if (index) box.appendChild(document.createTextNode(" · "));
+      box.appendChild(a);
+    });
+    box.hidden = false;
   });
-  box.hidden = false;
+})();
+
+// The language switch keeps the provision the reader is at: the eIds (#art_28__para_3)
+// are the same in every language.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+    if (!link || !location.hash) return;
+    var href = link.getAttribute("href").split("#")[0];
+    link.setAttribute("href", href + location.hash);
+  }, true);
 })();

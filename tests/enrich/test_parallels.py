@@ -169,6 +169,31 @@ def test_compare_articles_puts_the_best_matching_paragraphs_side_by_side(launch,
     assert rows[0].segments == [("diff", "", jinan.article(15).paragraphs[0].text)]
 
 
+def test_compare_articles_keeps_both_sides_in_order(launch):
+    """济南 第三十八条 against 烟台 第二十八条: 款1↔款4 and 款2↔款1 cross; 烟台's column
+    must not read 第二款 before 第一款 (issue 20)."""
+    rows = parallels.compare_articles(launch[JINAN].article(38), launch[YANTAI].article(28))
+    for side in ("eid_a", "eid_b"):
+        shown = [getattr(row, side) for row in rows if getattr(row, side)]
+        assert shown == sorted(shown, key=lambda eid: int(eid.rsplit("_", 1)[1]))
+    assert len(shown) == 4 and len([r for r in rows if r.eid_a]) == 2      # nothing lost
+
+
+def test_compare_marks_a_paragraph_with_little_in_common_as_a_whole():
+    """Shared 合法, 的数据, 交易 among different words: one change, not a dozen marks."""
+    a = "市场主体对合法持有的数据有权进行加工使用、流通交易等并获取收益。"
+    b = "利用合法获取的数据资源开发的数据产品和服务可以交易，有关财产权益依法受保护。"
+    assert parallels.compare(a, b) == [("diff", a, b)]
+    # a two-character shared run inside a change is part of it, not a shared word
+    assert parallels.compare("甲乙合法丙丁戊己庚辛壬癸子丑寅卯",
+                             "戌亥合法午未戊己庚辛壬癸子丑寅卯")[0] == ("diff", "甲乙合法丙丁", "戌亥合法午未")
+
+
+def test_likeness_in_words():
+    assert [parallels.likeness(s) for s in (1.0, 0.99, 0.5, 0.49, 0.25)] == \
+        ["identical", "identical", "alike", "partly", "partly"]
+
+
 def test_by_topic_follows_a_chapters_then_lists_b_unmatched(launch, found):
     yantai, jinan = launch[YANTAI], launch[JINAN]
     topics = parallels.by_topic(yantai, jinan, found)

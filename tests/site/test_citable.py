@@ -110,6 +110,7 @@ def test_a_redirect_covers_a_retired_url(tmp_path):
     redirects.write_text("/yantai-digital-economy/article-62/: /yantai-digital-economy/\n"
                          "/yantai-digital-economy/62/: /yantai-digital-economy/\n"
                          "/yantai-digital-economy/第六十二条/: /yantai-digital-economy/\n"
+                         "/yantai-digital-economy/第62条/: /yantai-digital-economy/\n"
                          "/yantai-digital-economy/chapter-10/: /yantai-digital-economy/\n"
                          "/en/yantai-digital-economy/article-62/: /en/yantai-digital-economy/\n"
                          "/en/yantai-digital-economy/chapter-10/: /en/yantai-digital-economy/\n",

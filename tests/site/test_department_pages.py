@@ -52,7 +52,7 @@ def test_overview_matrix_counts_and_links(site_dir):
 def test_english_department_pages(site_dir):
     page = soup(site_dir, "en/departments/big-data")
     assert page.h1.get_text() == "Big Data Bureau"
-    assert page.select_one(".ls-provisions li a").get_text() == "Article 5"
+    assert page.select_one(".ls-provisions li a").get_text() == "Article 5(3)"       # its 款
     assert [a.get_text() for a in soup(site_dir, "en/yantai-digital-economy/article-14").select("a.ls-chip")] \
         == ["Big Data Bureau"]
 

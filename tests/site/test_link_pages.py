@@ -121,13 +121,13 @@ def test_a_standard_clause_says_so_instead_of_listing_parallels(site_dir):
     english = soup(site_dir, "en/yantai-digital-economy/article-1").select_one(".ls-parallels .ls-note")
     assert english.get_text().startswith("Purpose and basis: a standard clause")
     topics = soup(site_dir, "yantai-digital-economy/compare")
-    row = next(tr for tr in topics.select("tr") if tr.td and tr.td.get_text() == "第六十二条")
+    row = next(tr for tr in topics.select("tr") if tr.td and tr.td.a.get_text() == "第六十二条")
     assert "施行日期" in row.get_text()
 
 
 def test_each_ordinance_is_compared_by_topic(site_dir):
     page = soup(site_dir, "yantai-digital-economy/compare")
     assert [h.get_text() for h in page.select("article h2")][0] == "第一章\u3000总则"
-    row = next(tr for tr in page.select("tr") if tr.td and tr.td.get_text() == "第五十五条")
+    row = next(tr for tr in page.select("tr") if tr.td and tr.td.a.get_text() == "第五十五条")
     assert "济南 第十五条" in row.get_text()
     assert soup(site_dir, "yantai-digital-economy").select_one(".ls-actions a[href='compare/']")

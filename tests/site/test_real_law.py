@@ -92,9 +92,9 @@ def test_the_ordinance_page_shows_the_amendments_and_what_is_unverified(files):
 
 def test_an_english_page_without_an_english_title_shows_the_chinese_marked_as_chinese(files):
     english = files["en/zhejiang-ceshi-tiaoli/index.md"]
-    assert '# <span lang="zh-CN">浙江省测试条例</span> { #ordinance }' in english
+    assert '# <span lang="zh-CN">浙江省测试条例</span> <span class="ls-untranslated">untranslated</span> { #ordinance }' in english
     assert front(files, "en/zhejiang-ceshi-tiaoli/index.md")["title"] == "浙江省测试条例"
-    assert '# <span lang="zh-CN">浙江省测试条例</span> { #ordinance }' in \
+    assert '# <span lang="zh-CN">浙江省测试条例</span> <span class="ls-untranslated">untranslated</span> { #ordinance }' in \
         files["en/zhejiang-ceshi-tiaoli/full-text.md"]
     assert "浙江省测试条例" in files["en/zhejiang-ceshi-tiaoli/article-1.md"]      # breadcrumbs, citations
 
