@@ -13,6 +13,7 @@ overrides/assets/lawsite-search.js.
 
 import asyncio
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -29,13 +30,31 @@ def index(site_dir) -> dict:
     output = site / OUTPUT
     shutil.rmtree(output, ignore_errors=True)
     started = time.perf_counter()
-    pages = asyncio.run(_index(site, output))
+    pages = _run(_index(site, output))
     for pattern in UI_FILES:
         for path in output.glob(pattern):
             path.unlink()
     files = [p for p in output.rglob("*") if p.is_file()]
     return {"pages": pages, "seconds": round(time.perf_counter() - started, 2),
             "bytes": sum(p.stat().st_size for p in files), "files": len(files)}
+
+
+def _run(coroutine):
+    """Run `coroutine` to its end in a thread of its own, so that a caller that has an
+    event loop running (a browser test's, say) can index too."""
+    outcome: dict = {}
+
+    def target():
+        try:
+            outcome["value"] = asyncio.run(coroutine)
+        except BaseException as error:         # re-raised in the caller's thread
+            outcome["error"] = error
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 async def _index(site: Path, output: Path) -> int:

@@ -132,6 +132,41 @@
     }
   }
 
+  // Pagefind finds a page only when every word of the query starts one of the page's
+  // words, and it splits a Chinese query (Intl.Segmenter) otherwise than it split the
+  // text (跨境电商 is 跨|境|电|商 typed, 跨境|电商 indexed). When the whole query finds
+  // fewer than RELAX pages, each of its words is searched alone, and the pages found
+  // by more of them come first, after those the whole query found.
+  var RELAX = 5;
+
+  function terms(query) {
+    if (typeof Intl === "undefined" || !Intl.Segmenter) return query.split(/\s+/);
+    var segmenter = new Intl.Segmenter(document.documentElement.lang || "zh", {granularity: "word"});
+    return Array.from(segmenter.segment(query)).filter(function (s) { return s.isWordLike; })
+      .map(function (s) { return s.segment; });
+  }
+
+  function find(pagefind, query, chosen) {
+    return pagefind.search(query, {filters: chosen}).then(function (whole) {
+      var parts = terms(query);
+      if (whole.results.length >= RELAX || parts.length < 2) return whole;
+      return Promise.all(parts.map(function (part) {
+        return pagefind.search(part, {filters: chosen});
+      })).then(function (each) {
+        var score = {}, byId = {};
+        whole.results.forEach(function (r) { byId[r.id] = r; score[r.id] = 1000 + r.score; });
+        each.forEach(function (found) {
+          found.results.forEach(function (r) {
+            byId[r.id] = byId[r.id] || r;
+            score[r.id] = (score[r.id] || 0) + 1 + r.score / 1000;
+          });
+        });
+        var ids = Object.keys(byId).sort(function (a, b) { return score[b] - score[a] || (a < b ? -1 : 1); });
+        return {results: ids.map(function (id) { return byId[id]; })};
+      });
+    });
+  }
+
   function search(ui) {
     var query = ui.input.value.trim();
     var mine = ++sequence;
@@ -145,7 +180,7 @@
       return all;
     }, {});
     return Promise.all([resolve(query), load().then(function (pagefind) {
-      return pagefind.search(query, {filters: chosen});
+      return find(pagefind, query, chosen);
     }).then(function (found) {
       return Promise.all(found.results.slice(0, LIMIT).map(function (r) { return r.data(); }))
         .then(function (top) { return {total: found.results.length, top: top}; });
