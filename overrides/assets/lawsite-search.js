@@ -59,14 +59,17 @@
     return out;
   }
 
-  // The 款 (or 项) where the first matched word stands, when it is one
+  // The 款 (or 项) that holds the most of the matched words, when there is one
   function anchor(data) {
-    var first = Math.min.apply(null, data.locations || [0]);
-    var best = null;
-    (data.anchors || []).forEach(function (a) {
-      if (/^art_/.test(a.id) && a.location <= first && (!best || a.location >= best.location)) best = a;
+    var marks = (data.anchors || []).filter(function (a) { return /^art_.*__para_/.test(a.id); })
+      .sort(function (a, b) { return a.location - b.location; });
+    var best = null, most = 0;
+    marks.forEach(function (a, i) {
+      var end = i + 1 < marks.length ? marks[i + 1].location : Infinity;
+      var n = (data.locations || []).filter(function (l) { return l >= a.location && l < end; }).length;
+      if (n > most) { best = a; most = n; }
     });
-    return best && best.id.indexOf("__para_") > 0 ? best : null;
+    return best;
   }
 
   function item(title, url, snippet, cls) {
