@@ -21,8 +21,9 @@ MARKED = re.compile(r"""
 def ignore_excluded(html: str) -> str:
     """Each element marked data-search-exclude, marked data-pagefind-ignore.
 
-    >>> ignore_excluded('<nav class="a" data-search-exclude="">x</nav><p>data-search-exclude</p>'
-    ...                 '<a title="b data-search-exclude" href="#">¶</a><a href="#p" data-search-exclude>¶</a>')
-    '<nav class="a" data-pagefind-ignore>x</nav><p>data-search-exclude</p><a title="b data-search-exclude" href="#">¶</a><a href="#p" data-pagefind-ignore>¶</a>'
+    >>> ignore_excluded('<nav class="a" data-search-exclude="">x</nav><p>data-search-exclude</p>')
+    '<nav class="a" data-pagefind-ignore>x</nav><p>data-search-exclude</p>'
+    >>> ignore_excluded('<a title="b data-search-exclude" href="#">¶</a><a href="#p" data-search-exclude>¶</a>')
+    '<a title="b data-search-exclude" href="#">¶</a><a href="#p" data-pagefind-ignore>¶</a>'
     """
     return MARKED.sub(r"\g<head>data-pagefind-ignore", html)

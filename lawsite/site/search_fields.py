@@ -15,6 +15,7 @@ data-search-exclude are left out by the indexer (lawsite/publish/pagefind.py).
 
 from lawsite.model import document as model
 from lawsite.model.eid import ArticleNumber
+from lawsite.site import markup
 from lawsite.site.page import Site
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -46,6 +47,7 @@ def article(site: Site, ordinance: model.Ordinance, article: model.Article) -> d
     lang = site.lang
     label = lang.article_label(article)
     forms = label_forms(article.number) if lang.official else [label, f"Art. {article.number.en}"]
-    return {"title": f"{label} · {lang.title(ordinance)}",
+    # plain text (the results set it as text); a title with bidi controls is isolated
+    return {"title": f"{label} · {markup.isolate(lang.title(ordinance))}",
             "filters": {"jurisdiction": jurisdiction(site, ordinance), "ordinance": lang.title(ordinance)},
             "forms": " ".join(dict.fromkeys([lang.short_title(ordinance), *forms]))}

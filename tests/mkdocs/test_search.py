@@ -2,7 +2,6 @@
 (Material's lunr search, of the offline bundle); what the hosted site's Pagefind index
 leaves out."""
 
-import json
 import re
 
 import pytest
