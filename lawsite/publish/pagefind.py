@@ -10,7 +10,7 @@ pages) is left out here, like anything marked data-pagefind-ignore. Pagefind's
 own interface files are not kept: the site's search box is Material's, driven by
 overrides/assets/lawsite-search.js.
 
-Pagefind 1.5.2 writes each filter's values in an order that changes from run to run
+Pagefind 1.5.2 writes the filters and their values in an order that changes from run to run
 (a hash map's), and with them the names of the filter and meta files: `normalize`
 sorts them and names the files by their content, so that the same site gives a
 byte-identical index.
@@ -79,8 +79,8 @@ HEADER = b"pagefind_dcd"          # before the CBOR of each of Pagefind's binary
 
 
 def normalize(output: Path) -> None:
-    """Sort the values of each filter, and name the filter and meta files by their content
-    (the meta file lists the filters' names, the entry file the meta file's)."""
+    """Sort the filters and the values of each, and name the filter and meta files by
+    their content (the meta file lists the filters' names, the entry file the meta file's)."""
     entry_path = output / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     renamed = {}
@@ -92,7 +92,7 @@ def normalize(output: Path) -> None:
     for code, language in entry["languages"].items():
         path = output / f"pagefind.{language['hash']}.pf_meta"
         meta = _read(path)
-        meta[3] = [[name, renamed.get(hash_, hash_)] for name, hash_ in meta[3]]
+        meta[3] = sorted([name, renamed.get(hash_, hash_)] for name, hash_ in meta[3])   # the filters
         path.unlink()
         language["hash"] = _write(output, f"pagefind.{code}", ".pf_meta", meta).removeprefix("pagefind.")
     entry["languages"] = dict(sorted(entry["languages"].items()))
