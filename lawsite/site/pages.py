@@ -228,8 +228,8 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
     shown = markup.isolate(title)
     meta = page_meta(site, lang.labels("page_title", page=label, whole=shown),
                      description, search_title=f"{markup.isolate(lang.short_title(ordinance))} {label}",
-                     hide=["toc"], tags=search_tags(site, ordinance, article, mentions),
-                     pagefind=search_fields.article(site, ordinance, article),
+                     hide=["toc"], tags=(tags := search_tags(site, ordinance, article, mentions)),
+                     pagefind=search_fields.article(site, ordinance, article, tags),
                      head=head.article_head(ordinance, article, site.url(urls.article_path(slug, article.number)),
                                             site.url(urls.ordinance_path(slug)), description,
                                             lang, label))

@@ -4,9 +4,9 @@ and placed by the template (overrides/main.html) as data-pagefind-* attributes:
 - `title`: the result's title, the article's label and its ordinance
   (第二十八条 · 烟台市数字经济促进条例; Article 28 · Yantai Municipal …);
 - `filters`: the jurisdiction and the ordinance, offered as filters beside the results;
-- `forms`: the ways people type the article's label (第28条, 28条, full-width 第２８条)
-  and the ordinance's short name, indexed as hidden text so that Pagefind finds
-  the article without the citation resolver.
+- `forms`: the ordinance's short name, the ways people type the article's label
+  (第28条, 28条, full-width 第２８条) and the departments it names, indexed as hidden
+  text so that Pagefind finds the article without the citation resolver.
 
 Only pages that carry these fields are indexed (data-pagefind-body): the articles.
 Navigation, chips, breadcrumbs, similarity lists and the other parts marked
@@ -42,12 +42,15 @@ def jurisdiction(site: Site, ordinance: model.Ordinance) -> str:
     return place.get(f"city{suffix}") or place.get(f"province{suffix}") or place["province"]
 
 
-def article(site: Site, ordinance: model.Ordinance, article: model.Article) -> dict:
-    """The fields of an article page (front matter `pagefind`)."""
+def article(site: Site, ordinance: model.Ordinance, article: model.Article, tags: list[str]) -> dict:
+    """The fields of an article page (front matter `pagefind`); `tags` are the words
+    Material's search weighs most (pages.search_tags: the short name, the label as
+    typed, the departments named as actors), indexed here as hidden text too."""
     lang = site.lang
     label = lang.article_label(article)
     forms = label_forms(article.number) if lang.official else [label, f"Art. {article.number.en}"]
+    forms = [*tags[:1], *forms, *tags[1:]]
     # plain text (the results set it as text); a title with bidi controls is isolated
     return {"title": f"{label} · {markup.isolate(lang.title(ordinance))}",
             "filters": {"jurisdiction": jurisdiction(site, ordinance), "ordinance": lang.title(ordinance)},
-            "forms": " ".join(dict.fromkeys([lang.short_title(ordinance), *forms]))}
+            "forms": " ".join(dict.fromkeys(forms))}

@@ -4,6 +4,7 @@ its tooltips shown, searches that hit the hostile strings are typed and their
 results clicked, on the hosted site and on the offline bundle from file://. No
 dialog may open: nothing curated runs."""
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -103,7 +104,7 @@ def visit_and_search(page, urls: list[str], home: str, english_home: str = "") -
     for query in QUERIES:
         open_search(page, *where(query))
         found[query] = search(page, query, where(query)[1])
-    assert all(found[q] for q in MUST_FIND), found
+    assert all(found[q] for q in MUST_FIND), json.dumps(found, ensure_ascii=False)
     for query in MUST_FIND:
         open_search(page, *where(query))
         search(page, query, where(query)[1])
