@@ -29,7 +29,7 @@ from lawsite.core import paths, yamlfile
 from lawsite.core.errors import SourceError
 from lawsite.project import Project
 
-NOT_PUBLISHED = ("assets/", "search/", "404.html", "sitemap.xml", "sitemap.xml.gz")
+NOT_PUBLISHED = ("assets/", "search/", "pagefind/", "404.html", "sitemap.xml", "sitemap.xml.gz")
 # Comparison pages are computed views, not texts: which pairs exist changes with the
 # corpus (a new ordinance can displace a pair), so they are not promised forever.
 DERIVED = re.compile(r"^/(en/)?(compare/|[^/]+/compare/$)")
