@@ -4,7 +4,8 @@
                                    "search_bytes_per_query", "queries", "engine"}
 
 Each query is typed into the site's search box; the time runs from the last
-keystroke to the first result shown (median over the queries). Bytes are what the
+keystroke to the results shown (median over the queries; a query that finds
+nothing counts when the box says so). Bytes are what the
 browser transferred for search (the engine's scripts and index, Pagefind's chunks
 and fragments, or Material's worker and search_index.json): the first query's
 include the index it needed, the later ones what each added (mean).
@@ -25,6 +26,9 @@ from pathlib import Path
 QUERIES = ["数据交易", "算力", "工业互联网", "公共数据", "数据要素", "智慧养老", "集成电路", "首席信息官",
            "第28条", "人工智能", "网络安全", "电子商务", "数字政府", "人才", "资金", "统计",
            "区块链", "云计算", "知识产权", "法律责任"]
+# the search box is empty and ready (Material's placeholder, in Chinese or English)
+PLACEHOLDER = ("(t => t.includes('键入') || t.includes('Type to start'))"
+               "(document.querySelector('.md-search-result__meta').textContent)")
 SEARCH_PATHS = ("/pagefind/", "/search/", "/assets/javascripts/workers/search", "/assets/lawsite-search.js")
 
 
@@ -60,14 +64,16 @@ def measure(site_dir, queries=QUERIES) -> dict:
             page.goto(base)
             box = page.locator(".md-search__input")
             box.click()
+            page.wait_for_function(PLACEHOLDER, timeout=120_000)
             for query in queries:
                 box.fill("")
-                page.wait_for_function("!document.querySelector('.md-search-result__item')")
+                box.press("End")
+                page.wait_for_function(PLACEHOLDER)
                 before = sum(received)
                 box.fill(query)
                 started = time.perf_counter()
                 box.press("End")
-                page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+                page.wait_for_function(f"!({PLACEHOLDER})", timeout=120_000)   # results (or none) shown
                 times.append(1000 * (time.perf_counter() - started))
                 page.wait_for_load_state("networkidle")
                 per_query.append(sum(received) - before)
