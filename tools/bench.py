@@ -127,9 +127,11 @@ def search_latency(site: Path) -> dict:
             page.goto(f"http://127.0.0.1:{server.server_port}/")
             box = page.locator(".md-search__input")
             box.click()
+            from tools.bench_search import PLACEHOLDER
+            page.wait_for_function(PLACEHOLDER, timeout=120_000)
             box.fill(QUERY)
             box.press("End")
-            page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+            page.wait_for_function(f"!({PLACEHOLDER})", timeout=120_000)   # results (or none) shown
             first = time.perf_counter() - started
             context.close()
     finally:
