@@ -136,9 +136,10 @@ SIMPLE = """\
 # -- the built site, shared by the HTML and browser tests ------------------------------------
 
 def build_site_into(directory: Path, sources: Path = ROOT / "sources",
-                    translations: Path = ROOT / "translations") -> tuple[Path, Path]:
+                    translations: Path = ROOT / "translations", config: Path = HOSTED) -> tuple[Path, Path]:
     """Build the corpus and the hosted site as `make site` does, into `directory`:
-    docs/ is a copy of the hand-written pages, site/ the MkDocs output."""
+    docs/ is a copy of the hand-written pages, site/ the MkDocs output (of `config`:
+    OFFLINE for the offline bundle's site, unzipped)."""
     import shutil
 
     import build_corpus
@@ -147,7 +148,7 @@ def build_site_into(directory: Path, sources: Path = ROOT / "sources",
     docs, site = directory / "docs", directory / "site"
     shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
     assert build_corpus.main(corpus_args(sources, docs, translations)) == 0
-    publish.build_site(site, HOSTED, docs_dir=docs)          # strict: any MkDocs warning fails
+    publish.build_site(site, config, docs_dir=docs)          # strict: any MkDocs warning fails
     return docs, site
 
 
@@ -289,3 +290,33 @@ def hostile_everywhere(tmp_path_factory) -> dict:
     built into a site and an offline bundle: {"docs", "site", "bundle", "offline", "warnings"}."""
     from . import hostile_corpus
     return hostile_corpus.build(tmp_path_factory.mktemp("hostile-everywhere"))
+
+
+# -- the search indexes: Material's lunr index (the offline bundle) and Pagefind's (hosted) --
+
+def lunr_index(bundle: Path) -> dict:
+    """The lunr index of an offline bundle (its search/search_index.js), each location
+    written as on the hosted site (yantai-digital-economy/article-28/#art_28)."""
+    import json
+    import re
+    import zipfile
+    with zipfile.ZipFile(bundle) as archive:
+        text = archive.read("lawsite-offline/search/search_index.js").decode("utf-8")
+    index = json.loads(text[text.index("{"):].rstrip().rstrip(";"))
+    for doc in index["docs"]:
+        doc["location"] = re.sub(r"\.html(?=#|$)", "/", doc["location"])
+    return index
+
+
+def pagefind_pages(site: Path) -> dict[str, dict]:
+    """Pagefind's record of each page of a hosted site, by URL: its content (words
+    joined by U+200B), meta (title), filters and anchors."""
+    import gzip
+    import json
+    pages = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        pages[record["url"]] = record
+    return pages

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from lawsite.publish import linkcheck
 
-from .conftest import ROOT, SourcesTree, build_fixture_site
+from .conftest import ROOT, SourcesTree, build_fixture_site, pagefind_pages
 
 SCHEMA = json.loads((ROOT / "lawsite" / "site" / "corpus.schema.json").read_text(encoding="utf-8"))
 
@@ -128,11 +128,13 @@ def test_navigation_contents_and_full_text_list_it_in_order(amended):
 
 
 def test_search_tags_of_an_inserted_article(amended):
-    index = json.loads((amended[1] / "search" / "search_index.json").read_text(encoding="utf-8"))
-    tags = next(d for d in index["docs"] if d["location"] == "test-ordinance/article-2-1/")["tags"]
-    assert tags[:4] == ["测试", "第二条之一", "第2条之一", "2条之一"]
-    ordinary = next(d for d in index["docs"] if d["location"] == "test-ordinance/article-2/")["tags"]
-    assert ordinary[:5] == ["测试", "第二条", "第2条", "2条", "2"]
+    """The label forms people type, indexed with the article (the hosted site's Pagefind)."""
+    pages = pagefind_pages(amended[1])
+    words = pages["/test-ordinance/article-2-1/"]["content"].replace("\u200b", "")
+    assert words.startswith("测试 第二条之一 第2条之一 2条之一 第２条之一 ２条之一 ")
+    assert pages["/test-ordinance/article-2-1/"]["meta"]["title"].startswith("第二条之一 · ")
+    ordinary = pages["/test-ordinance/article-2/"]["content"].replace("\u200b", "")
+    assert ordinary.startswith("测试 第二条 第2条 2条 第２条 ２条 ")
 
 
 def test_a_reference_to_an_inserted_article_links_to_it(amended, corpus):

@@ -10,7 +10,11 @@
   date to the last commit (SOURCE_DATE_EPOCH) so two builds of one commit are
   byte-identical.
 - on_config (search): fail if Chinese segmentation is off (jieba missing, or a
-  separator without U+200B); load the corpus' user dictionary into jieba.
+  separator without U+200B); load the corpus' user dictionary into jieba. On the
+  hosted site (`extra.search: pagefind` in mkdocs.yml) search is Pagefind's, run
+  after MkDocs (lawsite/publish/pagefind.py): Material's search plugin stays only
+  for its search box, indexes no page (on_page_content) and its index is removed;
+  what the pages leave out of search is marked data-pagefind-ignore (lawsite/mkdocs/pagefind.py).
 - on_post_build: repair Material's query segmenter in the built worker and write
   the search index as UTF-8, refusing an index that holds markup (lawsite/mkdocs/search.py
   says why); make Material's tooltips show titles as text (lawsite/mkdocs/tooltips.py); in
@@ -42,7 +46,7 @@ from mkdocs.structure.nav import Navigation, Section
 from lawsite.core import paths
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import compact, search, searchindex, shard_nav, sitemap, tooltips
+from lawsite.mkdocs import compact, pagefind, search, searchindex, shard_nav, sitemap, tooltips
 from lawsite.pipeline import build
 from lawsite.project import Project
 from lawsite.site import urls
@@ -94,15 +98,11 @@ def on_config(config):
         redirects.config["redirect_maps"] = redirect_maps
         # its page says "Redirecting..." in English (lang="en") on a Chinese site
         mkdocs_redirects.plugin.HTML_TEMPLATE = REDIRECT_PAGE
-    check_segmentation(config)
-    # jieba's dictionary is global to the process: start from its own, then add this
-    # build's words, so that a build never depends on the builds before it
-    material_search.jieba.dt.initialized = False
-    dictionary = docs / search.USER_DICTIONARY
-    if dictionary.exists():
-        material_search.jieba.load_userdict(str(dictionary))
-    os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(Path(config.config_file_path).parent))
     _state.clear()
+    _state["pagefind"] = uses_pagefind(config)
+    if not _state["pagefind"]:
+        load_segmentation(config)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(Path(config.config_file_path).parent))
     languages = yaml.safe_load((docs / ".languages.yml").read_text(encoding="utf-8"))
     # curated text that Material's templates print unescaped: escaped once, and marked
     # safe so that the templates that do escape it (`| e`) do not escape it twice
@@ -132,6 +132,23 @@ REDIRECT_PAGE = """<!doctype html>
 """
 
 
+def uses_pagefind(config) -> bool:
+    """Whether the site's search is Pagefind (the hosted site) rather than Material's."""
+    return config.extra.get("search") == "pagefind"
+
+
+def load_segmentation(config) -> None:
+    """Material's Chinese search: checked, and jieba given this build's words."""
+    docs = Path(config.docs_dir)
+    check_segmentation(config)
+    # jieba's dictionary is global to the process: start from its own, then add this
+    # build's words, so that a build never depends on the builds before it
+    material_search.jieba.dt.initialized = False
+    dictionary = docs / search.USER_DICTIONARY
+    if dictionary.exists():
+        material_search.jieba.load_userdict(str(dictionary))
+
+
 def check_segmentation(config) -> None:
     """Chinese search works only with jieba and a separator that keeps U+200B."""
     if material_search.jieba is None:
@@ -158,7 +175,9 @@ def on_post_build(config):
                               "iframe-worker shim that lets search run from file://")
         shutil.copyfile(shim, Path(config.site_dir) / SHIM_IN_SITE)
     index = Path(config.site_dir, "search", "search_index.json")
-    if index.exists():                    # (the offline plugin inlines it after this hook)
+    if _state["pagefind"]:                # Material's (empty) index: the site searches with Pagefind
+        shutil.rmtree(index.parent, ignore_errors=True)
+    elif index.exists():                    # (the offline plugin inlines it after this hook)
         try:
             search.reencode_index(index)
         except ValueError as error:
@@ -174,6 +193,13 @@ def on_post_build(config):
             script.write_text(patch(script.read_text(encoding="utf-8")), encoding="utf-8")
         except ValueError as error:
             raise PluginError(f"{script}: {error}") from None
+
+
+def on_page_content(html, page, config, files):
+    if _state["pagefind"]:                # Pagefind indexes the site: Material's plugin, nothing
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return pagefind.ignore_excluded(html)
+    return html
 
 
 def on_files(files, config):

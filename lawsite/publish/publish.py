@@ -44,18 +44,23 @@ from lawsite.core import atomic
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
 from lawsite.project import Project
-from lawsite.publish import linkcheck, output, registry, shards
+from lawsite.publish import linkcheck, output, pagefind, registry, shards
 
 BUNDLE = "lawsite-offline"                       # dist/lawsite-offline.zip, and its folder
 
 
-def build_site(site_dir, config_file, docs_dir=None) -> None:
-    """Run MkDocs (strict) into `site_dir`. Raises MkDocsException on any warning."""
+def build_site(site_dir, config_file, docs_dir=None) -> dict:
+    """Run MkDocs (strict) into `site_dir`, then, on a site whose search is Pagefind
+    (`extra.search: pagefind`: the hosted one), index it. Raises MkDocsException on
+    any warning. Returns Pagefind's figures (lawsite/publish/pagefind.py), or {}."""
     overrides = {"site_dir": str(site_dir)}
     if docs_dir is not None:
         overrides["docs_dir"] = str(docs_dir)
     config = load_config(str(config_file), **overrides)
     build(config)
+    if config.extra.get("search") == "pagefind":
+        return pagefind.index(site_dir)
+    return {}
 
 
 def build_bundle(zip_path: Path, config_file, docs_dir=None, work: Path | None = None) -> Path:
@@ -184,6 +189,8 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
                                     version / "offline"))
         figures = shards.build_sharded(project.mkdocs_config, project.docs, version / "site",
                                        shards.cache_of(project.site), workers, scheduler)
+        if load_config(str(project.mkdocs_config)).extra.get("search") == "pagefind":
+            figures.append({"shard": "pagefind", **pagefind.index(version / "site")})   # the assembled site
         broken = linkcheck.check(version / "site", project.site_url()).broken
         if broken:
             raise MkDocsException(f"{len(broken)} broken links in the assembled site: "

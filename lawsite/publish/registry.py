@@ -29,7 +29,7 @@ from lawsite.core import paths, yamlfile
 from lawsite.core.errors import SourceError
 from lawsite.project import Project
 
-NOT_PUBLISHED = ("assets/", "search/", "404.html", "sitemap.xml", "sitemap.xml.gz",
+NOT_PUBLISHED = ("assets/", "search/", "pagefind/", "404.html", "sitemap.xml", "sitemap.xml.gz",
                  "en/search/",                                   # the English tree's search index
                  "data/citations")                               # the search box's citation table
 # Comparison pages are computed views, not texts: which pairs exist changes with the

@@ -13,7 +13,7 @@ from lawsite.core.numerals import from_int
 from lawsite.enrich.references import external
 from lawsite.model import document as model
 from lawsite.model.eid import EId
-from lawsite.site import annotate, cite, compare_pages, department_pages, head, markup, templates, urls
+from lawsite.site import annotate, cite, compare_pages, department_pages, head, markup, search_fields, templates, urls
 from lawsite.site.page import Page, Site, breadcrumb, page_meta
 from lawsite.translation import i18n
 
@@ -236,7 +236,8 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
     shown = markup.isolate(title)
     meta = page_meta(site, lang.labels("page_title", page=label, whole=shown),
                      description, search_title=f"{markup.isolate(lang.short_title(ordinance))} {label}",
-                     hide=["toc"], tags=search_tags(site, ordinance, article, mentions),
+                     hide=["toc"], tags=(tags := search_tags(site, ordinance, article, mentions)),
+                     pagefind=search_fields.article(site, ordinance, article, tags),
                      head=head.article_head(ordinance, article, site.url(urls.article_path(slug, article.number)),
                                             site.url(urls.ordinance_path(slug)), description,
                                             lang, label))

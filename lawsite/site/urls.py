@@ -28,12 +28,12 @@ from lawsite.model.document import ArticleNumber
 
 # The site's own names at its root, beside the ordinances' slugs. A slug that took
 # one would replace its pages (`departments`, the department index) or fall out of
-# the URL registry (assets/ and search/ are never registered).
+# the URL registry (assets/, search/ and pagefind/ are never registered).
 DEPARTMENTS = "departments"             # the department index, departments/<slug>/
 COMPARE = "compare"                     # the comparison pages of parallel provisions
 DATA = "data"                           # the dataset, data/corpus.json (and data.md)
 HOME = "index"                          # index.md: the home page of a tree, a directory's page
-THEME = ("assets", "search")            # Material's assets and search index
+THEME = ("assets", "search", "pagefind")    # Material's assets and search index; Pagefind's index
 
 
 def reserved(languages=(), hand_written=()) -> list[str]:
@@ -42,7 +42,7 @@ def reserved(languages=(), hand_written=()) -> list[str]:
     (docs/ paths).
 
     >>> reserved(["en"], ["about.md", "en/about.md", "index.md"])
-    ['about', 'assets', 'compare', 'data', 'departments', 'en', 'index', 'search']
+    ['about', 'assets', 'compare', 'data', 'departments', 'en', 'index', 'pagefind', 'search']
     """
     names = {DEPARTMENTS, COMPARE, DATA, HOME, *THEME, *languages}
     names |= {path.split("/")[0].removesuffix(".md") for path in hand_written}

@@ -229,6 +229,8 @@
     var result = document.querySelector(".md-search-result");
     var list = result && result.querySelector(".md-search-result__list");
     if (!input || !list) return;
+    // the hosted site's box (Pagefind, assets/lawsite-search.js) shows the go-to itself
+    if (document.querySelector('[data-md-component="lawsite-search"]')) return;
     var shown = null;              // {query, item} of the go-to result for the current query
 
     function place() {

@@ -1,6 +1,7 @@
-"""Chinese search: segmentation on, the corpus' words whole, the query segmenter repaired."""
+"""Chinese search: segmentation on, the corpus' words whole, the query segmenter repaired
+(Material's lunr search, of the offline bundle); what the hosted site's Pagefind index
+leaves out."""
 
-import json
 import re
 
 import pytest
@@ -9,14 +10,14 @@ from mkdocs.exceptions import MkDocsException
 from lawsite.core.errors import SourceError
 from lawsite.mkdocs import search
 
-from ..conftest import build_site_into
+from ..conftest import OFFLINE, build_site_into, lunr_index, pagefind_pages
 
 SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")
 
 
 @pytest.fixture(scope="module")
-def index(site_dir):
-    return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+def index(bundle):
+    return lunr_index(bundle)
 
 
 def tokens(index) -> set[str]:
@@ -57,12 +58,10 @@ def test_navigation_pages_are_not_indexed(index):
 
 
 def test_untranslated_fallbacks_are_not_indexed(partial_site):
-    # the English tree's own index (lawsite/mkdocs/searchindex.py); an article's text is its page's entry
-    index = json.loads((partial_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    english = [d for d in index["docs"] if d["location"].startswith("en/yantai-digital-economy/article-28/")]
-    assert english and not any(re.search(r"[\u4e00-\u9fff]", d["text"]) for d in english)  # the fallback is excluded
-    translated = next(d for d in index["docs"] if d["location"] == "en/yantai-digital-economy/article-27/")
-    assert "data" in translated["text"].lower()
+    pages = pagefind_pages(partial_site)
+    english = pages["/en/yantai-digital-economy/article-28/"]["content"]
+    assert not re.search(r"[\u4e00-\u9fff]", english)               # the Chinese fallback is excluded
+    assert "data" in pages["/en/yantai-digital-economy/article-27/"]["content"].lower()
 
 
 def test_the_query_segmenter_of_the_built_worker_is_repaired(site_dir):
@@ -86,7 +85,7 @@ def test_build_fails_without_jieba(tmp_path, monkeypatch, caplog):
     from material.plugins.search import plugin
     monkeypatch.setattr(plugin, "jieba", None)
     with pytest.raises(MkDocsException):
-        build_site_into(tmp_path)
+        build_site_into(tmp_path, config=OFFLINE)     # Material's search: the offline bundle's
     assert "jieba is not importable" in caplog.text
 
 
@@ -100,7 +99,7 @@ def test_build_fails_with_a_separator_without_zero_width_space(tmp_path, monkeyp
         return result
     monkeypatch.setattr(plugin.SearchPlugin, "on_config", on_config)
     with pytest.raises(MkDocsException):
-        build_site_into(tmp_path)
+        build_site_into(tmp_path, config=OFFLINE)     # Material's search: the offline bundle's
     assert "must contain \\u200b" in caplog.text
 
 
