@@ -84,8 +84,9 @@ def test_a_slug_claimed_twice_leaves_out_both_claims(kept_going):
         outcome = by_source[paths[twin]]
         assert outcome["status"] == "left out" and outcome["slug"] == "twin-a"
         other = paths["twin-b" if twin == "twin-a" else "twin-a"]
-        assert outcome["problems"][0]["message"].endswith(f"is also claimed by {other}: choose one "
-                                                          "slug for each; none of them is published")
+        assert outcome["problems"][0]["message"].endswith(
+            f"is also claimed by {other}: choose one slug for each (or give each version of one "
+            "work its version_date); none of them is published")
 
 
 def test_the_build_report_follows_its_schema_and_counts(kept_going):
