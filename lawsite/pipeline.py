@@ -133,6 +133,17 @@ def _publishable(project: Project) -> tuple[list[sources.Source], list, list[rep
             continue
         kept.append(source)
         ordinances.append(ordinance)
+    # a version left out cannot be the current one: the latest of those published is
+    by_work: dict[str, list] = {}
+    for source in kept:
+        by_work.setdefault(source.slug, []).append(source)
+    for claims in by_work.values():
+        if len(claims) == 1:
+            claims[0].old_version = ""
+        else:
+            sources.versions(claims)
+    for source, ordinance in zip(kept, ordinances):
+        ordinance.old_version = source.old_version
     return kept, ordinances, outcomes
 
 
