@@ -10,12 +10,15 @@ what became of each (lawsite/report.py); a problem of the whole build (the
 vocabulary, the labels, the redirects, docs/) still stops it.
 """
 
+import datetime
 import json
+import os
 from pathlib import Path
 
 from lawsite import report
+from lawsite.core import siteconfig
 from lawsite.core.errors import Notice, SourceError, display_path
-from lawsite.enrich import boilerplate, definitions, departments, parallels, references
+from lawsite.enrich import boilerplate, definitions, departments, parallels, references, versions
 from lawsite.enrich.vocabulary import load as load_vocabulary
 from lawsite.mkdocs import search
 from lawsite.model.corpus import Corpus
@@ -23,11 +26,20 @@ from lawsite.parse import builder as parse
 from lawsite.parse import sources
 from lawsite.project import Project
 from lawsite.publish import output, registry
-from lawsite.site import citations, compare_pages, department_pages, export, nav, pages, urls
+from lawsite.site import citations, compare_pages, department_pages, export, nav, pages, urls, version_pages
 from lawsite.site.page import Site
 from lawsite.translation import consistency, i18n
 
 SCHEMA = Path(__file__).parent / "site" / "corpus.schema.json"
+
+
+def built_on(project: Project) -> datetime.date:
+    """The day the build is pinned to (SOURCE_DATE_EPOCH, else the last commit's): the
+    statuses of versions are computed for it, so that one commit gives one site."""
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or siteconfig.commit_time(project.root))
+    if not seconds:                       # outside a checkout: no version is dated after it
+        return datetime.date.max
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC).date()
 
 
 def load(project: Project, keep_going: bool = False) -> Corpus:
@@ -39,12 +51,16 @@ def load(project: Project, keep_going: bool = False) -> Corpus:
         read, ordinances, outcomes = _publishable(project)
     else:
         read = sources.read_all(project.sources)
-        ordinances = [parse.parse(source) for source in read]
+        ordinances = [_parse(source) for source in read]
     notices = [notice for source in read for notice in source.notices]     # the parser's too
     left_out = {o.slug for o in outcomes if o.problems and o.slug}
     corpus = Corpus(ordinances, notices, i18n.load_languages(ordinances, project.translations, project.labels,
                                                              left_out=left_out),
                     search_terms=search.terms(project.search_terms))
+    corpus.versions = versions.works(ordinances)
+    corpus.changes = versions.changes(corpus.versions)
+    corpus.built_on = built_on(project)
+    current = corpus.current
     corpus.references, found = references.find(ordinances)
     corpus.notices += found
     if keep_going:
@@ -52,7 +68,7 @@ def load(project: Project, keep_going: bool = False) -> Corpus:
     corpus.definitions = definitions.find(ordinances)
     corpus.term_uses = {o.slug: definitions.uses(o, corpus.definitions) for o in ordinances}
     corpus.boilerplate = boilerplate.find(ordinances)
-    corpus.parallels = parallels.find(ordinances, standard=corpus.boilerplate)
+    corpus.parallels = parallels.find(current, standard=corpus.boilerplate)
     corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, project.translations)
     corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages,
                                           corpus.boilerplate)
@@ -62,7 +78,7 @@ def load(project: Project, keep_going: bool = False) -> Corpus:
     if project.vocabulary.exists():
         corpus.vocabulary = load_vocabulary(project.vocabulary)
         corpus.notices += corpus.vocabulary.notices
-        corpus.mentions, unknown = departments.read_all(ordinances, corpus.vocabulary)
+        corpus.mentions, unknown = departments.read_all(current, corpus.vocabulary)
         corpus.notices += unknown
     if keep_going:
         corpus.outcomes = _attributed(outcomes, ordinances, corpus.notices, project)
@@ -90,18 +106,21 @@ def _publishable(project: Project) -> tuple[list[sources.Source], list, list[rep
     for source, outcome in read:
         by_slug.setdefault(source.slug, []).append((source, outcome))
     for claims in by_slug.values():
-        for source, outcome in claims if len(claims) > 1 else ():
+        if not sources.versions([source for source, _ in claims]):
+            continue                                     # one file, or the versions of one work
+        for source, outcome in claims:
             others = ", ".join(other.meta_path for other, _ in claims if other is not source)
             outcome.problems.append(Notice(source.meta_path, source.meta.key_line("slug"),
                                            f"slug {source.slug!r} is also claimed by {others}: "
-                                           "choose one slug for each; none of them is published"))
+                                           "choose one slug for each (or give each version of one "
+                                           "work its version_date); none of them is published"))
     kept, ordinances = [], []
     for source, outcome in read:
         if outcome.problems:
             outcome.warnings += source.notices
             continue
         try:
-            ordinance = parse.parse(source)
+            ordinance = _parse(source)
             _translations(ordinance, project)
         except SourceError as error:
             outcome.problems.append(report.problem(error))
@@ -114,7 +133,25 @@ def _publishable(project: Project) -> tuple[list[sources.Source], list, list[rep
             continue
         kept.append(source)
         ordinances.append(ordinance)
+    # a version left out cannot be the current one: the latest of those published is
+    by_work: dict[str, list] = {}
+    for source in kept:
+        by_work.setdefault(source.slug, []).append(source)
+    for claims in by_work.values():
+        if len(claims) == 1:
+            claims[0].old_version = ""
+        else:
+            sources.versions(claims)
+    for source, ordinance in zip(kept, ordinances):
+        ordinance.old_version = source.old_version
     return kept, ordinances, outcomes
+
+
+def _parse(source: sources.Source):
+    """The model of one version of an ordinance."""
+    ordinance = parse.parse(source)
+    ordinance.old_version = source.old_version
+    return ordinance
 
 
 def _translations(ordinance, project: Project) -> None:
@@ -148,10 +185,10 @@ def _attributed(outcomes: list[report.Outcome], ordinances, notices: list[Notice
                 project: Project) -> list[report.Outcome]:
     """The outcomes with their counts, and each warning given to the ordinance whose file
     (metadata, text or translation) it names."""
-    by_slug = {o.slug: o for o in outcomes if not o.problems}
+    by_text = {o.text: o for o in outcomes if not o.problems}     # versions of a work share a slug
     owner = {}
     for ordinance in ordinances:
-        outcome = by_slug[ordinance.slug]
+        outcome = by_text[ordinance.source_path]
         outcome.articles, outcome.repairs = len(ordinance.articles), len(ordinance.repairs)
         owner[outcome.source] = owner[outcome.text] = outcome
         for code in i18n.CODES:
@@ -180,7 +217,7 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
         **citations.files(corpus.ordinances, corpus.languages),
         # read by the MkDocs hook; dot-files are not published
         # (JSON, which is YAML and written much faster)
-        ".nav.yml": json.dumps(nav.site_nav(corpus.ordinances, corpus.languages,
+        ".nav.yml": json.dumps(nav.site_nav(corpus.current, corpus.languages,
                                             _indexed_actors(corpus), bool(corpus.parallels)),
                                ensure_ascii=False, indent=0),
     }
@@ -194,8 +231,9 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
     for lang in corpus.languages:
         site = Site(lang, base_url, corpus)
         # included into the hand-written home page of each language
-        files[f".fragments/ordinances.{lang.code}.md"] = pages.ordinance_list(site, corpus.ordinances)
+        files[f".fragments/ordinances.{lang.code}.md"] = pages.ordinance_list(site, corpus.current)
         site_pages = pages.site_pages(site, corpus.ordinances) + compare_pages.compare_pages(site)
+        site_pages += version_pages.changes_pages(site)
         if corpus.vocabulary:
             site_pages += department_pages.department_pages(
                 site, corpus.vocabulary, corpus.ordinances, corpus.mentions, counts,
@@ -228,7 +266,7 @@ def _links_data(corpus: Corpus) -> dict:
     """References, definitions and parallel provisions, for the dataset."""
     references_ = {}
     for key, found in sorted(corpus.references.items()):
-        slug, eid = key.split("/", 1)
+        slug, eid = key.rsplit("/", 1)                 # an earlier version's slug has a slash
         references_.setdefault(slug, {})[eid] = [
             {"start": r.start, "end": r.end, "text": r.text, "kind": r.kind,
              "ordinance": r.slug, "target": r.target, "title": r.title, "label": r.label}
@@ -264,12 +302,31 @@ def redirects(corpus: Corpus, paths: set[str], curated: Path | None = None) -> d
         for article in ordinance.articles:
             target = urls.article_path(ordinance.slug, article.number)
             mapping.update({short: target for short in urls.short_forms(ordinance.slug, article.number)})
+    mapping.update(_current_version_forms(corpus))
     pages_by_url = {urls.url(path): path for path in paths if path.endswith(".md")}
     # what else the build publishes: the short forms, and the files (as a directory URL)
     taken = {urls.url(short) for short in mapping} | {path + "/" for path in paths
                                                       if not path.endswith(".md")}
     if curated is not None:
         mapping.update(registry.curated_redirects(pages_by_url, curated, taken=taken))
+    return mapping
+
+
+def _current_version_forms(corpus: Corpus) -> dict[str, str]:
+    """Every version has its own URLs by its date, `<work>/<date>/…`: an earlier version's
+    are its pages, the current version's redirect to the work's (where its pages are), so
+    that they exist before it is superseded and never change after."""
+    mapping = {}
+    for work, chain in corpus.versions.items():
+        current = chain[-1]
+        root = urls.version_root(work, current.meta["version_date"].isoformat())
+        mapping[urls.ordinance_path(root)] = urls.ordinance_path(work)
+        mapping[urls.full_text_path(root)] = urls.full_text_path(work)
+        mapping[urls.changes_path(root)] = urls.changes_path(work)
+        for chapter in current.chapters:
+            mapping[urls.chapter_path(root, chapter.number)] = urls.chapter_path(work, chapter.number)
+        for article in current.articles:
+            mapping[urls.article_path(root, article.number)] = urls.article_path(work, article.number)
     return mapping
 
 

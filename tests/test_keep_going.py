@@ -11,7 +11,7 @@ import build_corpus
 from lawsite import report
 from lawsite.publish.output import all_files
 
-from .conftest import SIMPLE, corpus_args
+from .conftest import ROOT, SIMPLE, corpus_args
 
 SCHEMA = json.loads(report.SCHEMA.read_text(encoding="utf-8"))
 
@@ -84,8 +84,9 @@ def test_a_slug_claimed_twice_leaves_out_both_claims(kept_going):
         outcome = by_source[paths[twin]]
         assert outcome["status"] == "left out" and outcome["slug"] == "twin-a"
         other = paths["twin-b" if twin == "twin-a" else "twin-a"]
-        assert outcome["problems"][0]["message"].endswith(f"is also claimed by {other}: choose one "
-                                                          "slug for each; none of them is published")
+        assert outcome["problems"][0]["message"].endswith(
+            f"is also claimed by {other}: choose one slug for each (or give each version of one "
+            "work its version_date); none of them is published")
 
 
 def test_the_build_report_follows_its_schema_and_counts(kept_going):
@@ -168,3 +169,27 @@ def test_a_broken_translation_leaves_its_ordinance_out_and_a_left_out_ones_is_ig
     assert status == {"good": ("published", []), "mistranslated": ("left out", ["mistranslated.yml"]),
                       "broken": ("left out", ["broken.txt"])}
     assert (docs / "en" / "good").is_dir() and not (docs / "en" / "mistranslated").exists()
+
+
+def test_when_the_latest_version_is_left_out_the_one_before_is_the_current_text(tmp_path):
+    """Two versions of one work, the latest broken: the earlier one is published at the
+    work's URLs, not at its dated ones with no current text beside it."""
+    import datetime
+    import shutil
+
+    from lawsite import pipeline
+
+    from .conftest import project
+    fixture = ROOT / "tests" / "fixtures" / "versions" / "renumbering" / "sources"
+    shutil.copytree(fixture, tmp_path / "sources")
+    import hashlib
+    text = tmp_path / "sources" / "ordinances" / "ceshi-tingche-guanli-tiaoli.txt"
+    before = hashlib.sha256(text.read_bytes()).hexdigest()
+    text.write_bytes(text.read_bytes() + "\n第一条 又一个第一条。\n".encode())    # a parse error
+    latest = text.with_suffix(".yml")
+    latest.write_text(latest.read_text(encoding="utf-8").replace(before, hashlib.sha256(text.read_bytes()).hexdigest()),
+                      encoding="utf-8")
+    read, ordinances, outcomes = pipeline._publishable(project(tmp_path / "sources", docs=tmp_path / "docs"))
+    assert [o.slug for o in ordinances] == ["ceshi-tingche-guanli-tiaoli"]
+    assert ordinances[0].meta["version_date"] == datetime.date(2020, 1, 1)
+    assert [bool(o.problems) for o in outcomes] == [False, True]          # .2020-01-01.yml, .yml

@@ -115,7 +115,8 @@ class _Unresolved(Exception):
 def find(ordinances: list[Ordinance]) -> tuple[dict[str, list[Reference]], list[Notice]]:
     """Every reference in every element's text, keyed "slug/eid" (only elements that
     have any, in reading order), and a notice for each reference that points nowhere."""
-    by_title = {ordinance.title: ordinance for ordinance in ordinances}
+    # a title names the current version of its work, never an earlier one
+    by_title = {ordinance.title: ordinance for ordinance in ordinances if not ordinance.old_version}
     found: dict[str, list[Reference]] = {}
     notices: list[Notice] = []
     introduced = None
@@ -138,7 +139,7 @@ def external(ordinance: Ordinance, references: dict[str, list[Reference]]) -> di
     in order of first mention."""
     titles: dict[str, list[Reference]] = {}
     for key, found in references.items():
-        if key.startswith(f"{ordinance.slug}/"):
+        if key.rsplit("/", 1)[0] == ordinance.slug:             # an eId has no slash; a slug may
             for reference in found:
                 if reference.kind == "external":
                     titles.setdefault(reference.title, []).append(reference)

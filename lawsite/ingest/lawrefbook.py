@@ -13,7 +13,8 @@ recursively) it writes `DIR/ordinances/<slug>.txt`, a byte-for-byte copy, and
   the approving body and date (批准), the promulgation (公布: date, body, 公告号),
   every amendment (修正, 修订: date, body, decision, approval, as written), and the
   effective date (施行) of a text never amended;
-- the version date of the file name, and the source: the file's name, its
+- the version date of the file name (for a file without one beside dated files of
+  its title, the last date of its header), and the source: the file's name, its
   format (markdown) and its sha256.
 
 What it cannot know it does not invent: no English title, `status: not_verified`,
@@ -199,18 +200,54 @@ def render(meta: dict) -> str:
                               default_flow_style=False, width=10_000)
 
 
+def _header_date(meta: dict) -> datetime.date | None:
+    """The date of the text a header describes: its last amendment's, else its adoption's."""
+    dated = [a["date"] for a in meta.get("amendments", []) if a.get("date")]
+    return dated[-1] if dated else (meta.get("enacted") or {}).get("date")
+
+
+def derive_all(paths, say=print) -> list[Imported]:
+    """A file without a date in its name beside dated files of the same title (LawRefBook
+    keeps the text it has as `<title>.md`, earlier ones as `<title>(<date>).md`) is a
+    version of that work too: its version date is its header's last date (amendment,
+    else adoption), when that tells it apart from the others."""
+    items = [derive(path, say) for path in files(paths)]
+    by_title: dict[tuple[str, str], list[Imported]] = {}
+    for item in items:
+        by_title.setdefault((item.candidate.base, item.candidate.title), []).append(item)
+    for group in by_title.values():
+        undated = [item for item in group if not item.candidate.version_date]
+        date = _header_date(undated[0].meta) if len(undated) == 1 and len(group) > 1 else None
+        if date is None or date.isoformat() in {item.candidate.version_date for item in group}:
+            continue
+        item = undated[0]
+        item.candidate = slugs.Candidate(item.candidate.key, item.candidate.base, item.candidate.title,
+                                         date.isoformat())
+        keys = list(item.meta)
+        at = keys.index("status")
+        item.meta = {**{k: item.meta[k] for k in keys[:at]}, "version_date": date,
+                     **{k: item.meta[k] for k in keys[at:]}}
+    return items
+
+
 def run(paths, sources_dir, reserved=(), say=print) -> list[str]:
     """Import every file of `paths` into `sources_dir`/ordinances; the slugs written."""
-    imported = [derive(path, say) for path in files(paths)]
+    imported = derive_all(paths, say)
     chosen = slugs.unique([item.candidate for item in imported], reserved)
     directory = Path(sources_dir) / "ordinances"
     directory.mkdir(parents=True, exist_ok=True)
+    latest: dict[str, str] = {}                  # slug → the latest version date of its work
+    for item in imported:
+        latest[chosen[item.candidate.key]] = max(latest.get(chosen[item.candidate.key], ""),
+                                                 item.candidate.version_date or "")
     written = []
     for item in imported:
         slug = chosen[item.candidate.key]
+        date = item.candidate.version_date or ""
+        name = slug if date == latest[slug] else f"{slug}.{date}"     # an earlier version of its work
         item.meta["slug"] = slug
-        item.meta["text"] = f"{slug}.txt"
-        text_path, meta_path = directory / f"{slug}.txt", directory / f"{slug}.yml"
+        item.meta["text"] = f"{name}.txt"
+        text_path, meta_path = directory / f"{name}.txt", directory / f"{name}.yml"
         rendered = render(item.meta).encode("utf-8")
         if meta_path.exists() and meta_path.read_bytes() != rendered:
             say(f"{display_path(meta_path)}: kept: it differs from what the importer would "

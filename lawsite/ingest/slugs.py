@@ -15,8 +15,10 @@
 
 Clashes are resolved over the whole set imported together, never by file order:
 two texts whose titles differ but give the same slug each get 6 hex digits of
-the title's SHA-256; versions of one title get their version date
-(`-2024-11-29`); any clash left gets 6 hex digits of the file's path. A slug
+the title's SHA-256; versions of one title, each with its version date, share
+the slug of their work (the importer names the files of each earlier version
+`<slug>.<date>.yml`); a version without a date beside dated ones makes the dated
+ones get their version date (`-2024-11-29`); any clash left gets 6 hex digits of the file's path. A slug
 that the site reserves for its own pages gets `-text`.
 
 >>> base("浙江省", None, "浙江省无线电管理条例")
@@ -99,6 +101,20 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
 
 
+def versions(group: list[Candidate]) -> bool:
+    """Whether the files of `group` are versions of one work: one title, each file with
+    its own version date. They share the work's slug (parse/sources.versions).
+
+    >>> versions([Candidate("a(2020-03-27).md", "b", "甲条例", "2020-03-27"),
+    ...           Candidate("a(2024-11-29).md", "b", "甲条例", "2024-11-29")])
+    True
+    >>> versions([Candidate("a.md", "b", "甲条例", None), Candidate("a(2024-11-29).md", "b", "甲条例", "2024-11-29")])
+    False
+    """
+    dates = [c.version_date for c in group]
+    return len({c.title for c in group}) == 1 and all(dates) and len(set(dates)) == len(dates)
+
+
 def unique(candidates: list[Candidate], reserved=()) -> dict[str, str]:
     """key → slug: unique over `candidates`, each independent of the others' order."""
     slugs = {c.key: c.base + ("-text" if c.base in reserved else "") for c in candidates}
@@ -108,7 +124,7 @@ def unique(candidates: list[Candidate], reserved=()) -> dict[str, str]:
             groups[slugs[c.key]].append(c)
         for group in groups.values():
             values = [step(c) for c in group]
-            if len(group) < 2 or len(set(values)) < 2:
+            if len(group) < 2 or len(set(values)) < 2 or versions(group):
                 continue                         # no clash, or this step cannot tell them apart
             for c, value in zip(group, values):
                 if value:

@@ -1,6 +1,7 @@
 """The corpus: every ordinance, parsed, its language trees, and what enrichment found
 in them (references, definitions, parallels, actors) — what page writing reads."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from lawsite.core.errors import Notice
@@ -25,3 +26,12 @@ class Corpus:
     parallels: dict = field(default_factory=dict)      # (slug, article) → [parallels.Parallel]
     outcomes: list = field(default_factory=list)       # [report.Outcome] of a build that keeps going
     boilerplate: dict = field(default_factory=dict)    # (slug, article) → kind of standard clause
+    versions: dict = field(default_factory=dict)       # work slug → its versions, oldest first (2 or more)
+    changes: dict = field(default_factory=dict)        # version slug → [versions.Change] from the one before
+    built_on: datetime.date = datetime.date(1970, 1, 1)   # the day statuses are computed for
+
+    @property
+    def current(self) -> list[model.Ordinance]:
+        """The current version of each work: what the navigation, the lists, search and
+        the parallels show (earlier versions are reached from their work's timeline)."""
+        return [ordinance for ordinance in self.ordinances if not ordinance.old_version]

@@ -216,10 +216,22 @@ class Ordinance:
     paragraphs: list[Paragraph] = field(default_factory=list)
     # the preamble: paragraphs after the header and before the first heading or article
     preamble: list[Paragraph] = field(default_factory=list)
+    # An earlier version (expression) of its work: its version date (ISO), "" for the
+    # current one. The versions of one work share the work's slug in their metadata; the
+    # latest is the current version, at the work's URLs, each earlier one at
+    # `<work slug>/<version date>/` (lawsite/parse/sources.versions).
+    old_version: str = ""
     _positions: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def slug(self) -> str:
+        """The key of this version across the build and the root of its pages: the work's
+        slug for the current version, `<work slug>/<version date>` for an earlier one."""
+        return f"{self.meta['slug']}/{self.old_version}" if self.old_version else self.meta["slug"]
+
+    @property
+    def work_slug(self) -> str:
+        """The slug of the work, which every version of it shares."""
         return self.meta["slug"]
 
     def outline(self):

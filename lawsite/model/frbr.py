@@ -19,6 +19,14 @@ whatever the site's URLs become (the JSON-LD `legislationIdentifier`, corpus.jso
 
 A part of the work adds its eId as a portion: `…/~art_28__para_2`.
 
+Each version of the work (an expression: the text as amended on a date) adds its
+language and version date, `…/zho@<version date>`; the versions of one work share
+the work URI (they share its slug and its adoption date).
+
+>>> expression_uri(work_uri("beijing-shenji-tiaoli", {"jurisdiction": {"province_en": "Beijing"},
+...     "enacted": {"date": datetime.date(1996, 3, 29)}}), {"version_date": datetime.date(2017, 9, 22)})
+'/akn/cn-beijing/act/1996-03-29/beijing-shenji-tiaoli/zho@2017-09-22'
+
 >>> meta = {"jurisdiction": {"city_en": "Yantai"}, "enacted": {"date": datetime.date(2022, 6, 30)}}
 >>> work_uri("yantai-digital-economy", meta)
 '/akn/cn-yantai/act/2022-06-30/yantai-digital-economy'
@@ -51,3 +59,10 @@ def work_uri(slug: str, meta: dict) -> str:
 
 def portion_uri(work: str, eid: str) -> str:
     return f"{work}/~{eid}"
+
+
+def expression_uri(work: str, meta: dict) -> str:
+    """The expression of one version: the work, its language (Chinese, `zho`) and the
+    version date (`zho` alone for a text without one)."""
+    date = meta.get("version_date")
+    return f"{work}/zho@{date.isoformat()}" if date else f"{work}/zho"

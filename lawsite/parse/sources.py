@@ -5,6 +5,7 @@ it names, kept byte for byte as received. Adding an ordinance means adding
 these two files; nothing here knows any particular ordinance.
 """
 
+import datetime  # noqa: F401  (the doctests)
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -56,10 +57,41 @@ class Source:
     text_path: str
     lines: list[str]                  # without line endings; lines[0] is line 1
     notices: list[Notice] = field(default_factory=list)
+    old_version: str = ""             # an earlier version of its work: its version date (versions())
 
     @property
     def slug(self) -> str:
         return self.meta["slug"]
+
+    @property
+    def version_date(self) -> str:
+        date = self.meta.get("version_date")
+        return date.isoformat() if date else ""
+
+
+def versions(claims: list[Source]) -> str:
+    """Several metadata files claiming one slug are the versions (expressions) of one
+    work when each names its own `version_date`: the latest is the current version (at
+    the work's URLs), each earlier one gets `old_version`, its date (at
+    `<slug>/<date>/`). Returns "" when they are versions (or only one file claims the
+    slug), else what is wrong.
+
+    >>> a = Source({"slug": "w", "version_date": datetime.date(2020, 3, 27)}, "a.yml", "a.txt", [])
+    >>> b = Source({"slug": "w", "version_date": datetime.date(2024, 11, 29)}, "b.yml", "b.txt", [])
+    >>> versions([b, a]), a.old_version, b.old_version
+    ('', '2020-03-27', '')
+    >>> versions([a, Source({"slug": "w"}, "c.yml", "c.txt", [])])
+    'versions of one work need each its own version_date'
+    """
+    if len(claims) < 2:
+        return ""
+    dates = [source.version_date for source in claims]
+    if not all(dates) or len(set(dates)) < len(dates):
+        return "versions of one work need each its own version_date"
+    latest = max(dates)
+    for source in claims:
+        source.old_version = "" if source.version_date == latest else source.version_date
+    return ""
 
 
 def discover(sources_dir) -> list[Path]:
@@ -71,15 +103,18 @@ def discover(sources_dir) -> list[Path]:
 
 
 def read_all(sources_dir) -> list[Source]:
-    """Read and validate every ordinance; slugs must be unique."""
+    """Read and validate every ordinance; slugs must be unique, but for the versions of
+    one work (versions())."""
     sources: list[Source] = []
-    seen: dict[str, str] = {}
+    claims: dict[str, list[Source]] = {}
     for meta_path in discover(sources_dir):
         source = read(meta_path)
-        if source.slug in seen:
+        claims.setdefault(source.slug, []).append(source)
+        if versions(claims[source.slug]):
+            first = claims[source.slug][0]
             raise SourceError(source.meta_path, source.meta.key_line("slug"),
-                              f"slug {shown(source.slug)} is already used by {seen[source.slug]}")
-        seen[source.slug] = source.meta_path
+                              f"slug {shown(source.slug)} is already used by {first.meta_path} "
+                              "(versions of one work need each its own version_date)")
         sources.append(source)
     return sources
 

@@ -78,17 +78,19 @@ class Work:
     date: str                 # ISO date of publication: approval, else enactment ("" when not known)
     amended: str = ""         # ISO date of the last amendment (its approval, else its decision)
     amended_kind: str = ""    # 修正 or 修订
+    version: str = ""         # ISO date of an earlier version (not the current text): cited by it
 
 
-def work(meta: dict) -> Work:
-    """An amended text is cited with its first adoption date and its last amendment.
+def work(meta: dict, old_version: str = "") -> Work:
+    """An amended text is cited with its first adoption date and its last amendment;
+    an earlier version of a work (`old_version`, its version date) by that date.
 
     >>> meta = {"title": "青岛市某条例", "enacted": {"body": "青岛市人民代表大会常务委员会",
     ...         "date": datetime.date(1988, 9, 8)}, "approved": {"date": datetime.date(1988, 9, 24)},
     ...         "amendments": [{"kind": "修正", "date": datetime.date(2020, 1, 14),
     ...                         "approved": {"date": datetime.date(2020, 3, 26)}}]}
     >>> work(meta)
-    Work(title='青岛市某条例', title_en='青岛市某条例', publisher='青岛市人民代表大会常务委员会', date='1988-09-24', amended='2020-03-26', amended_kind='修正')
+    Work(title='青岛市某条例', title_en='青岛市某条例', publisher='青岛市人民代表大会常务委员会', date='1988-09-24', amended='2020-03-26', amended_kind='修正', version='')
     """
     enacted, approved = meta.get("enacted") or {}, meta.get("approved") or {}
     published = approved.get("date") or enacted.get("date") or frbr.work_date(meta)
@@ -98,7 +100,8 @@ def work(meta: dict) -> Work:
     return Work(meta["title"], meta.get("title_en") or meta["title"],
                 enacted.get("body") or approved.get("body") or "",
                 published.isoformat() if published else "",
-                amended.isoformat() if amended else "", last.get("kind", "") if amended else "")
+                amended.isoformat() if amended else "", last.get("kind", "") if amended else "",
+                old_version)
 
 
 def version_zh(work_: Work) -> str:
@@ -106,7 +109,15 @@ def version_zh(work_: Work) -> str:
 
     >>> version_zh(Work("", "", "", "", "2020-03-26", "修正")), version_zh(Work("", "", "", ""))
     ('（2020年修正）', '')
+
+    An earlier version, not the current text, is named by its version date:
+
+    >>> version_zh(Work("", "", "", "", "2016-11-25", "修正", version="2016-11-25"))
+    '（2016年11月25日版本）'
     """
+    if work_.version:
+        year, month, day = (int(part) for part in work_.version.split("-"))
+        return f"（{year}年{month}月{day}日版本）"
     return f"（{work_.amended[:4]}年{work_.amended_kind}）" if work_.amended else ""
 
 
@@ -115,7 +126,11 @@ def version_en(work_: Work) -> str:
 
     >>> version_en(Work("", "", "", "", "2011-04-12", "修订"))
     ' (as revised 2011-04-12)'
+    >>> version_en(Work("", "", "", "", version="2020-03-27"))
+    ' (version of 2020-03-27, superseded)'
     """
+    if work_.version:
+        return f" (version of {work_.version}, superseded)"
     if not work_.amended:
         return ""
     return f" (as {'revised' if work_.amended_kind == '修订' else 'amended'} {work_.amended})"

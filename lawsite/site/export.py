@@ -42,7 +42,10 @@ def ordinance_record(ordinance: model.Ordinance) -> dict:
     return {
         "slug": ordinance.slug,
         "url": urls.url(urls.ordinance_path(ordinance.slug)),
-        "frbr_uri": frbr.work_uri(ordinance.slug, meta),
+        "frbr_uri": frbr.work_uri(ordinance.work_slug, meta),
+        "frbr_expression_uri": frbr.expression_uri(frbr.work_uri(ordinance.work_slug, meta), meta),
+        "work": ordinance.work_slug,
+        "current": not ordinance.old_version,
         "title": ordinance.title,
         "metadata": _plain(meta),
         "history": ordinance.history,

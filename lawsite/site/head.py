@@ -65,7 +65,7 @@ def _work_ld(ordinance: model.Ordinance, ordinance_url: str, lang) -> dict:
         "@type": "Legislation",
         "name": lang.title(ordinance),
         "alternateName": ordinance.title if not lang.official else meta.get("title_en"),
-        "legislationIdentifier": frbr.work_uri(ordinance.slug, meta),
+        "legislationIdentifier": frbr.work_uri(ordinance.work_slug, meta),
         "legislationType": "地方性法规",
         "legislationDate": enacted["date"].isoformat() if enacted.get("date") else None,
         "legislationJurisdiction": jurisdiction(meta),
@@ -82,8 +82,8 @@ def _work_ld(ordinance: model.Ordinance, ordinance_url: str, lang) -> dict:
 def ordinance_head(ordinance: model.Ordinance, ordinance_url: str, description: str,
                    lang) -> dict:
     json_ld = {"@context": "https://schema.org", **_work_ld(ordinance, ordinance_url, lang)}
-    if cite.work(ordinance.meta).date:
-        json_ld["datePublished"] = cite.work(ordinance.meta).date
+    if cite.work(ordinance.meta, ordinance.old_version).date:
+        json_ld["datePublished"] = cite.work(ordinance.meta, ordinance.old_version).date
     return {"meta": _tags(lang.title(ordinance), ordinance_url, description, ordinance.meta, lang),
             "json_ld": json_ld}
 
@@ -98,7 +98,7 @@ def article_head(ordinance: model.Ordinance, article: model.Article, url: str,
         "@type": "Legislation",
         "name": title,
         "alternateName": (cite.en if lang.official else cite.zh)(
-            cite.work(ordinance.meta), article.eid, len(article.paragraphs)),
+            cite.work(ordinance.meta, ordinance.old_version), article.eid, len(article.paragraphs)),
         "legislationIdentifier": frbr.portion_uri(work["legislationIdentifier"], article.eid),
         "legislationType": "地方性法规条款",
         "legislationDate": work.get("legislationDate"),

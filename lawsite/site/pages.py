@@ -13,7 +13,8 @@ from lawsite.core.numerals import from_int
 from lawsite.enrich.references import external
 from lawsite.model import document as model
 from lawsite.model.eid import EId
-from lawsite.site import annotate, cite, compare_pages, department_pages, head, markup, search_fields, templates, urls
+from lawsite.site import (annotate, cite, compare_pages, department_pages, head, markup, search_fields, templates,
+                          urls, version_pages)
 from lawsite.site.page import Page, Site, breadcrumb, page_meta
 from lawsite.translation import i18n
 
@@ -31,7 +32,7 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
     Chinese for want of a translation is marked as Chinese and left out of search."""
     blocks = []
     count = len(article.paragraphs)
-    work = cite.work(ordinance.meta)
+    work = cite.work(ordinance.meta, ordinance.old_version)
     page = urls.article_path(ordinance.slug, article.number)
     here = site.path(urls.full_text_path(ordinance.slug) if label_link else page)
     citation_of = cite.zh if site.lang.official else partial(english_citation, site, ordinance)
@@ -218,11 +219,13 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
     chips = department_pages.chips(site, site.vocabulary, mentions, path) if site.vocabulary else ""
     body = [breadcrumb(site, path, trail),
             markup.heading(1, markup.escape(label), article.eid),
+            *version_pages.banner(site, ordinance, path, article),
             *([chips] if chips else []),
             *translation_notices(site, ordinance, article),
             *article_text(site, ordinance, article),
             *side_by_side(site, ordinance, article),
             citation_box(site, ordinance, article),
+            *version_pages.article_history(site, ordinance, article, path),
             *compare_pages.parallels_section(site, ordinance, article, path),
             prev_next(site, ordinance, article, path),
             markup.element("p", markup.link(markup.escape(site.labels("view_in_full_text")),
@@ -285,7 +288,7 @@ def side_by_side(site: Site, ordinance: model.Ordinance, article: model.Article)
 def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article) -> str:
     """The article's citation in each form, each with a copy button. Plain HTML
     (no Markdown inside), escaped here; excluded from search."""
-    labels, work = site.labels, cite.work(ordinance.meta)
+    labels, work = site.labels, cite.work(ordinance.meta, ordinance.old_version)
     url = site.url(urls.article_path(ordinance.slug, article.number))
     count = len(article.paragraphs)
     chinese = (labels("cite_zh"), cite.zh(work, article.eid, count))
@@ -321,6 +324,7 @@ def chapter_page(site: Site, ordinance: model.Ordinance, chapter: model.Chapter)
     body = [breadcrumb(site, path, [(lang.title(ordinance), site.path(urls.ordinance_path(slug)))]),
             markup.heading(1, markup.escape(heading) + (untranslated_mark(site) if heading_lang != lang.html_lang
                                                         else ""), chapter.eid),
+            *version_pages.banner(site, ordinance, path),
             *editorial_notes(site, chapter.notes)]
     body += article_list(site, ordinance, chapter.articles, path)
     for section in chapter.sections:
@@ -352,14 +356,15 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
     lang, labels, slug = site.lang, site.labels, ordinance.slug
     path = site.path(urls.ordinance_path(slug))
     title = lang.title(ordinance)
-    body = [markup.heading(1, title_markup(site, ordinance), "ordinance")]
+    body = [markup.heading(1, title_markup(site, ordinance), "ordinance"),
+            *version_pages.banner(site, ordinance, path)]
     if not lang.official and lang.title_lang(ordinance) == lang.html_lang:
         body.append(markup.element("p", markup.escape(ordinance.title), cls="ls-original", lang="zh-CN"))
     if ordinance.history:
         body.append(history_line(ordinance))
     body += unverified_notice(site, ordinance)
     body.append(metadata_table(site, ordinance))
-    body += amendment_list(site, ordinance)
+    body += amendment_list(site, ordinance) + version_pages.timeline(site, ordinance, path)
     if not lang.official:
         body += [unofficial_notice(site, ordinance), coverage_line(site, ordinance)]
     if ordinance.paragraphs:                # a document without articles: its text is here
@@ -371,7 +376,7 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
         body.append(contents(site, ordinance, path))
     actions = [markup.link(markup.escape(labels("print_full_text")),
                            urls.relative(path, site.path(urls.full_text_path(slug))))]
-    if site.corpus and site.corpus.parallels:
+    if site.corpus and site.corpus.parallels and not ordinance.old_version:
         actions.append(markup.link(markup.escape(labels("compare_ordinance")),
                                    urls.relative(path, site.path(urls.topic_path(slug)))))
     actions.append(markup.link(markup.escape(labels("download_data")), urls.relative(path, "data/corpus.json")))
@@ -527,7 +532,8 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
     path = site.path(urls.full_text_path(slug))
     title = lang.title(ordinance)
     body = [breadcrumb(site, path, [(title, site.path(urls.ordinance_path(slug)))]),
-            markup.heading(1, title_markup(site, ordinance), "ordinance")]
+            markup.heading(1, title_markup(site, ordinance), "ordinance"),
+            *version_pages.banner(site, ordinance, path)]
     if ordinance.history:
         body.append(history_line(ordinance))
     if not lang.official:
@@ -572,8 +578,12 @@ def ordinance_list(site: Site, ordinances: list[model.Ordinance]) -> str:
 def site_pages(site: Site, ordinances: list[model.Ordinance]) -> list[Page]:
     pages = []
     for ordinance in ordinances:
-        pages.append(ordinance_page(site, ordinance))
-        pages += [chapter_page(site, ordinance, chapter) for chapter in ordinance.chapters]
-        pages += [article_page(site, ordinance, article) for article in ordinance.articles]
-        pages.append(full_text_page(site, ordinance))
+        own = [ordinance_page(site, ordinance)]
+        own += [chapter_page(site, ordinance, chapter) for chapter in ordinance.chapters]
+        own += [article_page(site, ordinance, article) for article in ordinance.articles]
+        own.append(full_text_page(site, ordinance))
+        if ordinance.old_version:          # an earlier version: reached from the timeline, not search
+            for page in own:
+                page.meta["search"] = {"exclude": True}
+        pages += own
     return pages

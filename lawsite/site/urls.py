@@ -65,6 +65,21 @@ def full_text_path(slug: str) -> str:
     return f"{slug}/full-text.md"
 
 
+def changes_path(slug: str) -> str:
+    """What changed in a version from the one before (lawsite/site/version_pages.py)."""
+    return f"{slug}/changes.md"
+
+
+def version_root(work: str, version_date: str) -> str:
+    """Where every version of a work also lives, by its date: `<work>/<date>/` (an
+    earlier version's own pages; the current version's redirect to the work's).
+
+    >>> url(ordinance_path(version_root("beijing-shenji-tiaoli", "2017-09-22")))
+    'beijing-shenji-tiaoli/2017-09-22/'
+    """
+    return f"{work}/{version_date}"
+
+
 def short_forms(slug: str, article: ArticleNumber | int) -> list[str]:
     """Paths of the short URLs that redirect to an article: /<slug>/28/,
     /<slug>/第二十八条/ and /<slug>/第28条/ (which browsers send percent-encoded);

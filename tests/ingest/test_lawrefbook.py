@@ -39,7 +39,7 @@ def imported(directory) -> dict[str, bytes]:
 
 def test_texts_are_copied_byte_for_byte_and_their_metadata_is_valid(received, tmp_path):
     written = lawrefbook.run([received], tmp_path / "sources", say=lambda notice: None)
-    assert len(written) == len(FILES) == len(set(written))
+    assert len(written) == len(FILES) == len(set(written)) + 1     # two versions of one work
     for source in sources.read_all(tmp_path / "sources"):              # the schema, the sha256
         text = (tmp_path / "sources" / "ordinances" / source.meta["text"]).read_bytes()
         original = next(received.rglob(source.meta["source"]["received_as"]))
@@ -81,9 +81,21 @@ def test_what_cannot_be_read_is_left_out_not_guessed(received, tmp_path):
     assert meta["version_date"] == datetime.date(2001, 8, 20)
 
 
-def test_two_versions_of_one_title_get_their_dates_and_the_undated_keeps_the_name(received, tmp_path):
+def test_versions_of_one_title_are_one_work_sharing_its_slug(received, tmp_path):
+    """北京市安全生产条例.md (no date in its name; its header's last date 2016-11-25) and
+    (2022-05-25).md: one work, the latest at <slug>.yml, the earlier at <slug>.<date>.yml."""
     written = lawrefbook.run([received], tmp_path / "sources", say=lambda notice: None)
-    assert {"beijing-anquan-shengchan-tiaoli-2022-05-25", "beijing-anquan-shengchan-tiaoli"} <= set(written)
+    assert written.count("beijing-anquan-shengchan-tiaoli") == 2
+    directory = tmp_path / "sources" / "ordinances"
+    current = yamlfile.load(directory / "beijing-anquan-shengchan-tiaoli.yml")
+    earlier = yamlfile.load(directory / "beijing-anquan-shengchan-tiaoli.2016-11-25.yml")
+    assert current["version_date"] == datetime.date(2022, 5, 25) and current["text"] == "beijing-anquan-shengchan-tiaoli.txt"
+    assert earlier["version_date"] == datetime.date(2016, 11, 25)
+    assert earlier["text"] == "beijing-anquan-shengchan-tiaoli.2016-11-25.txt"
+    assert earlier["source"]["received_as"] == "北京市安全生产条例.md"
+    read = sources.read_all(tmp_path / "sources")
+    assert {s.meta_path.rsplit("/", 1)[1]: s.old_version for s in read if s.slug == "beijing-anquan-shengchan-tiaoli"} \
+        == {"beijing-anquan-shengchan-tiaoli.yml": "", "beijing-anquan-shengchan-tiaoli.2016-11-25.yml": "2016-11-25"}
 
 
 def test_a_rerun_writes_the_same_bytes_and_says_nothing(received, tmp_path):
@@ -117,13 +129,22 @@ def test_the_command_line(received, tmp_path, capsys):
 
 
 def test_slugs_over_the_whole_corpus_are_unique_ascii_and_not_reserved():
-    candidates = [lawrefbook.derive(path, say=lambda notice: None).candidate for path in lawrefbook.files([CORPUS])]
+    candidates = [item.candidate for item in lawrefbook.derive_all([CORPUS], say=lambda notice: None)]
     chosen = slugs.unique(candidates, urls.reserved(["en"]))
-    assert len(chosen) == len(candidates) and len(set(chosen.values())) == len(candidates)
+    assert len(chosen) == len(candidates)
+    shared: dict[str, list] = {}
+    for candidate in candidates:
+        shared.setdefault(chosen[candidate.key], []).append(candidate)
+    # only the versions of one work share a slug: 17 titles of the corpus
+    assert all(slugs.versions(group) for group in shared.values() if len(group) > 1)
+    assert len([group for group in shared.values() if len(group) > 1]) == 17
     for slug in chosen.values():
         assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug) and slug not in urls.reserved(["en"])
         assert len(slug) <= 80
-    assert chosen["beijing/北京市安全生产条例(2022-05-25).md"] == "beijing-anquan-shengchan-tiaoli-2022-05-25"
+    assert chosen["beijing/北京市安全生产条例(2022-05-25).md"] == chosen["beijing/北京市安全生产条例.md"] \
+        == "beijing-anquan-shengchan-tiaoli"
+    # a text without date or header beside a dated one cannot be placed among its versions
+    assert chosen["shanghai/上海市殡葬管理条例(2024-08-22).md"] == "shanghai-binzang-guanli-tiaoli-2024-08-22"
     assert chosen["zhejiang/杭州西湖文化景观保护管理条例(2011-12-07).md"] == "hangzhou-xihu-wenhuajingguan-baohu-guanli-tiaoli"
     assert not set(chosen.values()) & {"yantai-digital-economy", "jinan-digital-economy"}
 
