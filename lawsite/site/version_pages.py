@@ -173,18 +173,21 @@ def changes_page(site: Site, before: model.Ordinance, after: model.Ordinance) ->
             + "　" + labels(f"change_{change.kind}")), _row_anchor(change), f"ls-change .ls-change--{change.kind}"))
         body.append(markup.element("p", "　".join(heads), cls="ls-note"))
         if change.kind in ("amended", "added", "repealed"):
-            body.append(_diff(old, new))
+            body.append(_diff(site, before, old, after, new))
     meta = page_meta(site, title, title, hide=["toc"], search={"exclude": True})
     return Page(path, meta, body)
 
 
-def _diff(old: model.Article | None, new: model.Article | None) -> str:
+def _diff(site: Site, before: model.Ordinance, old: model.Article | None,
+          after: model.Ordinance, new: model.Article | None) -> str:
     """The two texts 款 by 款 side by side, the differing words marked (the comparison
-    pages' rendering: <mark class="ls-diff">)."""
+    pages' rendering: <mark class="ls-diff">, each 款 labelled)."""
     empty = model.Article(model.ArticleNumber(1), "", "", None, None, [])
     rows = []
     for row in compare_articles(old or empty, new or empty):
-        cells = [_cell(row.segments, side) if eid else '<div class="ls-side ls-side--empty"></div>'
-                 for side, eid in (("a", row.eid_a), ("b", row.eid_b))]
+        sides = (("a", row.eid_a, before, old), ("b", row.eid_b, after, new))
+        cells = [_cell(site, row.segments, side, version, article, eid, alone=not (row.eid_a and row.eid_b))
+                 if eid and article else '<div class="ls-side ls-side--empty"></div>'
+                 for side, eid, version, article in sides]
         rows.append('<div class="ls-compare-row" lang="zh-CN">' + "".join(cells) + "</div>")
     return '<div class="ls-compare ls-version-diff">\n' + "\n".join(rows) + "\n</div>"
