@@ -13,7 +13,7 @@ from lawsite.core.numerals import from_int
 from lawsite.enrich.references import external
 from lawsite.model import document as model
 from lawsite.model.eid import EId
-from lawsite.site import annotate, cite, compare_pages, department_pages, head, markup, templates, urls
+from lawsite.site import annotate, cite, compare_pages, department_pages, head, markup, provenance, templates, urls
 from lawsite.site.page import Page, Site, breadcrumb, page_meta
 from lawsite.translation import i18n
 
@@ -171,10 +171,14 @@ def unofficial_notice(site: Site, ordinance: model.Ordinance) -> str:
 def english_citation(site: Site, ordinance: model.Ordinance, work: cite.Work, eid: str, count: int) -> str:
     """The English citation: it cites an unofficial translation, dated when the
     ordinance's English translation gives its date."""
+    return cite.en(work, eid, count) + cite.unofficial(translation_date(site, ordinance))
+
+
+def translation_date(site: Site, ordinance: model.Ordinance):
+    """The date of the ordinance's English translation (None when it gives none)."""
     translations = [lang.translations.get(ordinance.slug) for lang in
                     (site.corpus.languages or [site.lang]) if lang.code == "en"]
-    translated = translations[0].date if translations and translations[0] else None
-    return cite.en(work, eid, count) + cite.unofficial(translated)
+    return translations[0].date if translations and translations[0] else None
 
 
 def title_markup(site: Site, ordinance: model.Ordinance) -> str:
@@ -281,8 +285,13 @@ def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article)
     count = len(article.paragraphs)
     chinese = (labels("cite_zh"), cite.zh(work, article.eid, count))
     english = (labels("cite_en"), english_citation(site, ordinance, work, article.eid, count))
-    rows = [chinese, english] if site.lang.official else [english, chinese]
-    rows += [(labels("cite_gbt"), cite.gbt7714(work, url)), (labels("cite_url"), url)]
+    if site.lang.official:
+        rows = [chinese, english, (labels("cite_gbt"), cite.gbt7714(work, url)), (labels("cite_url"), url)]
+    else:       # a translation cites the official Chinese page, and says it read a translation
+        official = site.base_url + urls.url(urls.article_path(ordinance.slug, article.number))
+        rows = [english, chinese,
+                (labels("cite_gbt"), cite.gbt7714_translation(work, official, translation_date(site, ordinance))),
+                (labels("cite_url"), url), (labels("official_text"), official)]
     return templates.render(
         "citation_box.html", title=labels("cite"), copy=labels("copy"),
         rows=[{"name": name, "text": text, "shown": text.replace(cite.ACCESSED, labels("accessed")),
@@ -364,9 +373,8 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
     body.append(markup.element("p", "　·　".join(actions), cls="ls-actions"))
     body += glossary(site, ordinance, path) + external_laws(site, ordinance, path)
     body.append(markup.heading(2, markup.escape(labels("repairs")), "repairs"))
-    repairs = len(ordinance.repairs)
-    body.append(markup.element("p", markup.escape(labels("repairs_summary", n=repairs) if repairs
-                                                  else labels("repairs_none")), cls="ls-note"))
+    body.append(markup.element("p", markup.escape(("" if lang.official else " ").join(
+        provenance.account(labels, ordinance))), cls="ls-note ls-account"))
     description = labels("article_count", n=len(ordinance.articles))
     description = f"《{title}》{description}" if lang.official else f"{title}: {description}"
     if ordinance.paragraphs:                        # no articles to count: its opening words
@@ -434,21 +442,36 @@ def metadata_table(site: Site, ordinance: model.Ordinance) -> str:
     def day(value) -> str:
         return labels.date(value) if value else labels("unknown")
 
-    enacted = meta.get("enacted") or {}
-    rows = [[labels("enacting_body"), name(enacted)], [labels("adopted_on"), day(enacted.get("date"))]]
+    enacted, promulgated = meta.get("enacted") or {}, meta.get("promulgated") or {}
+    rows = [[labels("kind"), provenance.kind(meta) or labels("unknown")],
+            [labels("level"), labels(provenance.level(meta))],
+            [labels("enacting_body"), name(enacted)], [labels("adopted_on"), day(enacted.get("date"))]]
     if meta.get("approved"):
         rows += [[labels("approving_body"), name(meta["approved"])],
                  [labels("approved_on"), day(meta["approved"].get("date"))]]
-    if meta.get("promulgated"):
-        rows.append([labels("promulgated_on"), day(meta["promulgated"].get("date"))])
-        if meta["promulgated"].get("announcement"):
-            rows.append([labels("announcement"), meta["promulgated"]["announcement"]])
-    rows += [[labels("effective_date"), day(meta.get("effective"))],
-             [labels("status"), labels(meta["status"])]]
+    rows += [[labels("promulgated_on"), day(promulgated.get("date"))],
+             [labels("announcement"), promulgated.get("announcement") or labels("unknown")],
+             [labels("effective_date"), day(meta.get("effective"))],
+             [labels("status"), status_line(site, meta)]]
     if meta.get("version_date"):
         rows.append([labels("version_date"), labels.date(meta["version_date"])])
     cells = [[markup.escape(cell) for cell in row] for row in rows]
+    url = meta.get("official_url")
+    cells.append([markup.escape(labels("official_url")),
+                  f'<a class="ls-official" href="{markup.attribute(url)}">{markup.escape(url)}</a>' if url
+                  else markup.escape(labels("unknown"))])
     return '<div class="ls-meta" markdown>\n\n' + markup.table(["", ""], cells) + "\n\n</div>"
+
+
+def status_line(site: Site, meta: dict) -> str:
+    """现行有效（2026年12月1日核实）: the status, and when it was last verified (or that
+    the date is not known)."""
+    status = site.labels(meta["status"])
+    if meta["status"] == "not_verified":
+        return status
+    if meta.get("status_verified"):
+        return site.labels("status_verified", status=status, date=site.labels.date(meta["status_verified"]))
+    return site.labels("status_never_verified", status=status)
 
 
 def amendment_list(site: Site, ordinance: model.Ordinance) -> list[str]:
