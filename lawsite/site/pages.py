@@ -6,6 +6,7 @@ Pages link to each other by relative .md paths with #eId anchors, which MkDocs
 rewrites for pretty URLs (hosted) and for .html files (offline) alike.
 """
 
+import datetime
 import html
 from functools import partial
 
@@ -213,6 +214,7 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
     mentions = site.mentions.get(slug, {}).get(article.number, [])
     chips = department_pages.chips(site, site.vocabulary, mentions, path) if site.vocabulary else ""
     body = [breadcrumb(site, path, trail),
+            law_header(site, ordinance, path),
             markup.heading(1, markup.escape(label), article.eid),
             *([chips] if chips else []),
             *translation_notices(site, ordinance, article),
@@ -237,6 +239,30 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
                                             site.url(urls.ordinance_path(slug)), description,
                                             lang, label))
     return Page(path, meta, body)
+
+
+def law_header(site: Site, ordinance: model.Ordinance, path: str) -> str:
+    """Which law an article is, above its heading, on screen and in print: the title
+    (a link to the ordinance), its status, its 施行日期 and the version of its text."""
+    labels, meta = site.labels, ordinance.meta
+    title = markup.link(title_markup(site, ordinance),
+                        urls.relative(path, site.path(urls.ordinance_path(ordinance.slug))))
+    effective = labels.date(meta["effective"]) if meta.get("effective") else labels("unknown")
+    facts = [labels(meta["status"]), f'{labels("effective_date")} {effective}', version_label(site, ordinance)]
+    shown = "".join(f'<span class="ls-law__fact">{markup.escape(fact)}</span>' for fact in facts)
+    return markup.element("div", f'<span class="ls-law__title">{title}</span>'
+                                 f'<span class="ls-law__facts">{shown}</span>',
+                          cls="ls-law", data_search_exclude=True)
+
+
+def version_label(site: Site, ordinance: model.Ordinance) -> str:
+    """2024年10月22日文本: the text's version date, else its last amendment's, else its
+    adoption's; 文本版本日期不详 when none is known."""
+    meta = ordinance.meta
+    amended = cite.work(meta).amended
+    date = meta.get("version_date") or (amended and datetime.date.fromisoformat(amended)) \
+        or (meta.get("enacted") or {}).get("date")
+    return site.labels("version_of", date=site.labels.date(date)) if date else site.labels("version_unknown")
 
 
 def search_tags(site: Site, ordinance: model.Ordinance, article: model.Article, mentions) -> list[str]:
@@ -552,9 +578,20 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
             target = urls.relative(path, site.path(urls.article_path(slug, part.number)))
             body.append(f'<section class="ls-article" id="{part.eid}" markdown="block">\n\n' +
                         "\n\n".join(article_text(site, ordinance, part, target)) + "\n\n</section>")
+    body.append(print_source(site, ordinance, site.url(urls.full_text_path(slug))))
     meta = page_meta(site, site.labels("full_text_title", title=markup.isolate(title)),
                      f"{title} {site.labels('full_text')}", search={"exclude": True})
     return Page(path, meta, body)
+
+
+def print_source(site: Site, ordinance: model.Ordinance, url: str) -> str:
+    """Printed under the full text (hidden on screen): how to cite it, and where it is."""
+    work = cite.work(ordinance.meta)
+    text = f"《{work.title}》{cite.version_zh(work)}" if site.lang.official else \
+        f"{work.title_en}{cite.version_en(work)}{cite.unofficial(translation_date(site, ordinance))}"
+    return markup.element("p", f"{markup.escape(site.labels('cite_source'))}{markup.escape(text)}　"
+                               f"{markup.escape(url)}", cls="ls-print-only ls-print-source",
+                          data_search_exclude=True)
 
 
 def count(site: Site, ordinance: model.Ordinance) -> str:
