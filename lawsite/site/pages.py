@@ -395,6 +395,8 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
     if site.corpus and site.corpus.parallels:
         actions.append(markup.link(markup.escape(labels("compare_ordinance")),
                                    urls.relative(path, site.path(urls.topic_path(slug)))))
+    actions.append(markup.link(markup.escape(labels("download_texts")),
+                               urls.relative(path, site.path(f"{urls.DOWNLOADS}/index.md"))))
     actions.append(markup.link(markup.escape(labels("download_data")), urls.relative(path, "data/corpus.json")))
     body.append(markup.element("p", "　·　".join(actions), cls="ls-actions"))
     body += glossary(site, ordinance, path) + external_laws(site, ordinance, path)
