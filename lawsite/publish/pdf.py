@@ -14,6 +14,7 @@ build.
     python build_corpus.py --pdf      # make site does this
 """
 
+import concurrent.futures
 import io
 import os
 import re
@@ -42,6 +43,13 @@ def render(documents: dict[str, str], texts: dict[str, str]) -> dict[str, bytes]
     text layer holding `texts[name]` (see restore_text)."""
     if sync_playwright is None:
         raise RuntimeError("Playwright is not installed: no PDFs")
+    # in a thread of its own: Playwright's synchronous API refuses a thread whose event
+    # loop runs (a caller that drives a browser itself, as the browser tests do)
+    with concurrent.futures.ThreadPoolExecutor(1) as worker:
+        return worker.submit(_render, documents, texts).result()
+
+
+def _render(documents: dict[str, str], texts: dict[str, str]) -> dict[str, bytes]:
     printed = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
