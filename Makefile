@@ -13,8 +13,9 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 site: corpus node_modules/.installed
 	$(BIN)/python -m lawsite.publish
 
+# --downloads: each ordinance's Word file and, where Chromium is (make browser), its PDF
 corpus: $(STAMP)
-	$(BIN)/python build_corpus.py
+	$(BIN)/python build_corpus.py --downloads
 
 # Live preview while editing sources/ or translations/: http://127.0.0.1:8000/
 # (another address: make serve ADDR=127.0.0.1:8001). Every rebuild is a whole one:

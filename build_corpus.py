@@ -72,6 +72,9 @@ def main(argv=None) -> int:
     parser.add_argument("--translation-pairs", action="store_true",
                         help="list the near-identical 款 of different ordinances and how their "
                              "Chinese and their translations differ")
+    parser.add_argument("--downloads", action="store_true",
+                        help="also make each ordinance's Word file and, where Chromium is there, its PDF "
+                             "(make site does; the plain text is always made)")
     parser.add_argument("--keep-going", action="store_true",
                         help="leave out each ordinance that has a problem, publish the others, and "
                              "write the outcomes to docs/data/build-report.json")
@@ -80,7 +83,8 @@ def main(argv=None) -> int:
     try:
         corpus, report = build(Project.of(args.sources, translations=args.translations, labels=args.labels,
                                           registry=args.registry, mkdocs_config=args.config,
-                                          docs=args.docs), keep_going=args.keep_going)
+                                          docs=args.docs), keep_going=args.keep_going,
+                               downloads_=args.downloads)
     except SourceError as error:
         print(f"error: {error}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)

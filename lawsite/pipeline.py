@@ -25,8 +25,8 @@ from lawsite.model.corpus import Corpus
 from lawsite.parse import builder as parse
 from lawsite.parse import sources
 from lawsite.project import Project
-from lawsite.publish import output, registry
-from lawsite.site import citations, compare_pages, department_pages, export, nav, pages, urls, version_pages
+from lawsite.publish import output, pdf, registry
+from lawsite.site import citations, compare_pages, department_pages, downloads, export, nav, pages, urls, version_pages
 from lawsite.site.page import Site
 from lawsite.translation import consistency, i18n
 
@@ -200,10 +200,12 @@ def _attributed(outcomes: list[report.Outcome], ordinances, notices: list[Notice
 
 
 def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
-             redirects_file: Path | None = None) -> dict[str, str]:
+             redirects_file: Path | None = None, word: bool = False,
+             pdfs: dict[str, bytes] | None = None) -> dict[str, str | bytes]:
     """Every generated file under docs/, by path, in memory. `hand_written` are the
     docs/ files beside them (which the curated redirects of `redirects_file` may point at,
-    and never replace; and whose names no slug may take)."""
+    and never replace; and whose names no slug may take). The downloads: each
+    ordinance's plain text, its Word file with `word`, its PDF if in `pdfs` (by slug)."""
     for ordinance in corpus.ordinances:
         sources.refuse_reserved(ordinance.meta, display_path(getattr(ordinance.meta, "path", "")
                                                              or ordinance.source_path), hand_written)
@@ -227,6 +229,8 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
     # jieba's user dictionary, loaded by the MkDocs hook
     files[search.USER_DICTIONARY] = search.user_dictionary(
         corpus.search_terms + search.corpus_words(corpus))
+    made = downloads.files(corpus.ordinances, word, pdfs or {})
+    files |= made
     counts = departments.matrix(corpus.mentions) if corpus.vocabulary else {}
     for lang in corpus.languages:
         site = Site(lang, base_url, corpus)
@@ -234,6 +238,7 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
         files[f".fragments/ordinances.{lang.code}.md"] = pages.ordinance_list(site, corpus.current)
         site_pages = pages.site_pages(site, corpus.ordinances) + compare_pages.compare_pages(site)
         site_pages += version_pages.changes_pages(site)
+        site_pages.append(downloads.page(site, corpus.ordinances, made, [downloads.offline_bundle(site, base_url)]))
         if corpus.vocabulary:
             site_pages += department_pages.department_pages(
                 site, corpus.vocabulary, corpus.ordinances, corpus.mentions, counts,
@@ -331,11 +336,19 @@ def _current_version_forms(corpus: Corpus) -> dict[str, str]:
 
 
 def build(project: Project, base_url: str | None = None,
-          keep_going: bool = False) -> tuple[Corpus, output.WriteReport]:
+          keep_going: bool = False, downloads_: bool = False) -> tuple[Corpus, output.WriteReport]:
     """Read, parse and write everything into the project's docs/; `base_url`
     defaults to mkdocs.yml's site_url. `keep_going`: publish what can be published
-    (load), with docs/data/build-report.json."""
+    (load), with docs/data/build-report.json. `downloads_`: each ordinance's Word file
+    and, where Chromium is there, its PDF (else a notice: no PDFs)."""
     corpus = load(project, keep_going)
+    pdfs = {}
+    if downloads_ and pdf.available():
+        pdfs = pdf.render({o.slug: downloads.print_html(o) for o in corpus.ordinances},
+                          {o.slug: "\n".join(line.whole for line in downloads.lines(o)) for o in corpus.ordinances})
+    elif downloads_:
+        corpus.notices.append(Notice(str(pdf.CHROMIUM), None, "Chromium (or Playwright) is not there: "
+                                                              "no PDF downloads in this build"))
     files = generate(corpus, base_url or project.site_url(), output.hand_written(project.docs),
-                     project.redirects_file)
+                     project.redirects_file, word=downloads_, pdfs=pdfs)
     return corpus, output.write_tree(project.docs, files)

@@ -9,7 +9,9 @@ that climbs above the site's root (`../../..`) is broken: whatever it reaches is
 not the site (and is never looked at).
 External addresses (other hosts, mailto:, javascript:) are not followed, and
 the site's own canonical address (site_url) is checked as the local file it
-names.
+names. A link to the offline bundle (`<a data-bundle>`) is not: the bundle is
+made from the pages and placed in the hosted site after them, by the publish
+step (which checks that it is there).
 
     python -m lawsite.publish.linkcheck site [--site-url https://…/]
 """
@@ -37,6 +39,8 @@ class _Page(HTMLParser):
             if attrs.get(key) and (key == "id" or tag == "a"):
                 self.ids.add(attrs[key])
         target = attrs.get(LINKING.get(tag, ""))
+        if tag == "a" and "data-bundle" in attrs:
+            return
         if target and not (tag == "link" and attrs.get("rel") in ("alternate", "canonical")
                            and target.startswith("http")):
             self.links.append(target)

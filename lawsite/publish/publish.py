@@ -45,8 +45,9 @@ from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
 from lawsite.project import Project
 from lawsite.publish import linkcheck, output, pagefind, registry, shards
+from lawsite.site import downloads
 
-BUNDLE = "lawsite-offline"                       # dist/lawsite-offline.zip, and its folder
+BUNDLE = downloads.BUNDLE                       # dist/lawsite-offline.zip, and its folder
 
 
 def build_site(site_dir, config_file, docs_dir=None) -> dict:
@@ -201,6 +202,10 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
     if failure:
         raise MkDocsException(f"the offline bundle was not built: {failure}")
     shutil.rmtree(version / "offline")
+    # the download page links it on the hosted site (lawsite/site/downloads.py)
+    placed = version / "site" / downloads.bundle_path()
+    placed.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(version / "dist" / f"{BUNDLE}.zip", placed)
     return figures
 
 

@@ -74,31 +74,45 @@ class Work:
 
     title: str
     title_en: str             # the Chinese title where there is no English one
-    publisher: str            # the enacting body, author of the text ("" when not known)
-    date: str                 # ISO date of publication: approval, else enactment ("" when not known)
+    publisher: str            # the body that promulgated it, else the enacting body ("" when not known)
+    date: str                 # ISO date of its promulgation (公布) ("" when not known)
     amended: str = ""         # ISO date of the last amendment (its approval, else its decision)
     amended_kind: str = ""    # 修正 or 修订
     version: str = ""         # ISO date of an earlier version (not the current text): cited by it
 
 
 def work(meta: dict, old_version: str = "") -> Work:
-    """An amended text is cited with its first adoption date and its last amendment;
-    an earlier version of a work (`old_version`, its version date) by that date.
+    """A text is dated by its promulgation (公布): a 设区的市's regulation is promulgated
+    by the city's standing committee, by its own 公告, after the province approved it,
+    so the approval date is not its date. A promulgation not known leaves the date
+    unknown, never guessed from the adoption or the approval.
+
+    >>> meta = {"title": "烟台市某条例", "enacted": {"body": "烟台市人民代表大会常务委员会",
+    ...         "date": datetime.date(2024, 10, 22)}, "approved": {"date": datetime.date(2024, 11, 20)}}
+    >>> work(meta).date
+    ''
+    >>> work(meta | {"promulgated": {"date": datetime.date(2024, 12, 2)}}).date
+    '2024-12-02'
+
+    An amended text is cited with its promulgation and its last amendment; an earlier
+    version of a work (`old_version`, its version date) names that version:
 
     >>> meta = {"title": "青岛市某条例", "enacted": {"body": "青岛市人民代表大会常务委员会",
     ...         "date": datetime.date(1988, 9, 8)}, "approved": {"date": datetime.date(1988, 9, 24)},
+    ...         "promulgated": {"date": datetime.date(1988, 10, 5)},
     ...         "amendments": [{"kind": "修正", "date": datetime.date(2020, 1, 14),
     ...                         "approved": {"date": datetime.date(2020, 3, 26)}}]}
     >>> work(meta)
-    Work(title='青岛市某条例', title_en='青岛市某条例', publisher='青岛市人民代表大会常务委员会', date='1988-09-24', amended='2020-03-26', amended_kind='修正', version='')
+    Work(title='青岛市某条例', title_en='青岛市某条例', publisher='青岛市人民代表大会常务委员会', date='1988-10-05', amended='2020-03-26', amended_kind='修正', version='')
     """
     enacted, approved = meta.get("enacted") or {}, meta.get("approved") or {}
-    published = approved.get("date") or enacted.get("date") or frbr.work_date(meta)
+    promulgated = meta.get("promulgated") or {}
+    published = promulgated.get("date")
     amendments = [a for a in meta.get("amendments") or [] if (a.get("approved") or {}).get("date") or a.get("date")]
     last = amendments[-1] if amendments else {}
     amended = (last.get("approved") or {}).get("date") or last.get("date")
     return Work(meta["title"], meta.get("title_en") or meta["title"],
-                enacted.get("body") or approved.get("body") or "",
+                promulgated.get("body") or enacted.get("body") or approved.get("body") or "",
                 published.isoformat() if published else "",
                 amended.isoformat() if amended else "", last.get("kind", "") if amended else "",
                 old_version)
@@ -184,7 +198,19 @@ def gbt7714(work_: Work, url: str) -> str:
 
     >>> gbt7714(Work("青岛市环境噪声管理规定", "", "", "1988-09-24", "2020-03-26", "修正"), "https://x.org/q/")
     '青岛市环境噪声管理规定（2020年修正）[EB/OL]. (1988-09-24)[{accessed}]. https://x.org/q/.'
+    >>> gbt7714(Work("烟台市数字经济促进条例", "", "烟台市人民代表大会常务委员会", ""), "https://x.org/a/")
+    '烟台市人民代表大会常务委员会. 烟台市数字经济促进条例[EB/OL]. [{accessed}]. https://x.org/a/.'
     """
     publisher = f"{work_.publisher}. " if work_.publisher else ""
     date = f"({work_.date})" if work_.date else ""
     return f"{publisher}{work_.title}{version_zh(work_)}[EB/OL]. {date}[{ACCESSED}]. {url}."
+
+
+def gbt7714_translation(work_: Work, official_url: str, translated=None) -> str:
+    """On an English page: the entry cites the official Chinese text (its page), and
+    says that the page read was an unofficial translation.
+
+    >>> gbt7714_translation(Work("烟台市数字经济促进条例", "", "", "2024-12-02"), "https://x.org/a/", datetime.date(2026, 12, 1))
+    '烟台市数字经济促进条例[EB/OL]. (2024-12-02)[{accessed}]. https://x.org/a/. (unofficial translation of 2026-12-01)'
+    """
+    return gbt7714(work_, official_url) + unofficial(translated)

@@ -76,7 +76,8 @@ def tree(ordinances: list[model.Ordinance], lang: i18n.Language, actors=None, co
     items += ordinances_nav(ordinances, lang, compared)
     if actors is not None:                 # a vocabulary: the index, even with no department named
         items.append(departments_nav(lang, actors))
-    items += [{labels("about"): lang.path("about.md")}, {labels("data"): lang.path("data.md")}]
+    items += [{labels("about"): lang.path("about.md")}, {labels("downloads"): lang.path("downloads/index.md")},
+              {labels("data"): lang.path("data.md")}]
     return items
 
 

@@ -6,6 +6,7 @@ Pages link to each other by relative .md paths with #eId anchors, which MkDocs
 rewrites for pretty URLs (hosted) and for .html files (offline) alike.
 """
 
+import datetime
 import html
 from functools import partial
 
@@ -13,8 +14,8 @@ from lawsite.core.numerals import from_int
 from lawsite.enrich.references import external
 from lawsite.model import document as model
 from lawsite.model.eid import EId
-from lawsite.site import (annotate, cite, compare_pages, department_pages, head, markup, search_fields, templates,
-                          urls, version_pages)
+from lawsite.site import (annotate, cite, compare_pages, department_pages, head, markup, provenance, search_fields,
+                          templates, urls, version_pages)
 from lawsite.site.page import Page, Site, breadcrumb, page_meta
 from lawsite.translation import i18n
 
@@ -179,10 +180,14 @@ def unofficial_notice(site: Site, ordinance: model.Ordinance) -> str:
 def english_citation(site: Site, ordinance: model.Ordinance, work: cite.Work, eid: str, count: int) -> str:
     """The English citation: it cites an unofficial translation, dated when the
     ordinance's English translation gives its date."""
+    return cite.en(work, eid, count) + cite.unofficial(translation_date(site, ordinance))
+
+
+def translation_date(site: Site, ordinance: model.Ordinance):
+    """The date of the ordinance's English translation (None when it gives none)."""
     translations = [lang.translations.get(ordinance.slug) for lang in
                     (site.corpus.languages or [site.lang]) if lang.code == "en"]
-    translated = translations[0].date if translations and translations[0] else None
-    return cite.en(work, eid, count) + cite.unofficial(translated)
+    return translations[0].date if translations and translations[0] else None
 
 
 def title_markup(site: Site, ordinance: model.Ordinance) -> str:
@@ -218,6 +223,7 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
     mentions = site.mentions.get(slug, {}).get(article.number, [])
     chips = department_pages.chips(site, site.vocabulary, mentions, path) if site.vocabulary else ""
     body = [breadcrumb(site, path, trail),
+            law_header(site, ordinance, path),
             markup.heading(1, markup.escape(label), article.eid),
             *version_pages.banner(site, ordinance, path, article),
             *([chips] if chips else []),
@@ -245,6 +251,32 @@ def article_page(site: Site, ordinance: model.Ordinance, article: model.Article)
                                             site.url(urls.ordinance_path(slug)), description,
                                             lang, label))
     return Page(path, meta, body)
+
+
+def law_header(site: Site, ordinance: model.Ordinance, path: str) -> str:
+    """Which law an article is, above its heading, on screen and in print: the title
+    (a link to the ordinance), its status, its 施行日期 and the version of its text."""
+    labels, meta = site.labels, ordinance.meta
+    title = markup.link(title_markup(site, ordinance),
+                        urls.relative(path, site.path(urls.ordinance_path(ordinance.slug))))
+    effective = labels.date(meta["effective"]) if meta.get("effective") else labels("unknown")
+    status = version_pages.status_text(site, ordinance) if version_pages.chain(site, ordinance) \
+        else labels(meta["status"])                  # a work of several versions: from their dates
+    facts = [status, f'{labels("effective_date")} {effective}', version_label(site, ordinance)]
+    shown = "".join(f'<span class="ls-law__fact">{markup.escape(fact)}</span>' for fact in facts)
+    return markup.element("div", f'<span class="ls-law__title">{title}</span>'
+                                 f'<span class="ls-law__facts">{shown}</span>',
+                          cls="ls-law", data_search_exclude=True)
+
+
+def version_label(site: Site, ordinance: model.Ordinance) -> str:
+    """2024年10月22日文本: the text's version date, else its last amendment's, else its
+    adoption's; 文本版本日期不详 when none is known."""
+    meta = ordinance.meta
+    amended = cite.work(meta).amended
+    date = meta.get("version_date") or (amended and datetime.date.fromisoformat(amended)) \
+        or (meta.get("enacted") or {}).get("date")
+    return site.labels("text_of", date=site.labels.date(date)) if date else site.labels("version_unknown")
 
 
 def search_tags(site: Site, ordinance: model.Ordinance, article: model.Article, mentions) -> list[str]:
@@ -293,8 +325,13 @@ def citation_box(site: Site, ordinance: model.Ordinance, article: model.Article)
     count = len(article.paragraphs)
     chinese = (labels("cite_zh"), cite.zh(work, article.eid, count))
     english = (labels("cite_en"), english_citation(site, ordinance, work, article.eid, count))
-    rows = [chinese, english] if site.lang.official else [english, chinese]
-    rows += [(labels("cite_gbt"), cite.gbt7714(work, url)), (labels("cite_url"), url)]
+    if site.lang.official:
+        rows = [chinese, english, (labels("cite_gbt"), cite.gbt7714(work, url)), (labels("cite_url"), url)]
+    else:       # a translation cites the official Chinese page, and says it read a translation
+        official = site.base_url + urls.url(urls.article_path(ordinance.slug, article.number))
+        rows = [english, chinese,
+                (labels("cite_gbt"), cite.gbt7714_translation(work, official, translation_date(site, ordinance))),
+                (labels("cite_url"), url), (labels("official_text"), official)]
     return templates.render(
         "citation_box.html", title=labels("cite"), copy=labels("copy"),
         rows=[{"name": name, "text": text, "shown": text.replace(cite.ACCESSED, labels("accessed")),
@@ -379,13 +416,14 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
     if site.corpus and site.corpus.parallels and not ordinance.old_version:
         actions.append(markup.link(markup.escape(labels("compare_ordinance")),
                                    urls.relative(path, site.path(urls.topic_path(slug)))))
+    actions.append(markup.link(markup.escape(labels("download_texts")),
+                               urls.relative(path, site.path(f"{urls.DOWNLOADS}/index.md"))))
     actions.append(markup.link(markup.escape(labels("download_data")), urls.relative(path, "data/corpus.json")))
     body.append(markup.element("p", "　·　".join(actions), cls="ls-actions"))
     body += glossary(site, ordinance, path) + external_laws(site, ordinance, path)
     body.append(markup.heading(2, markup.escape(labels("repairs")), "repairs"))
-    repairs = len(ordinance.repairs)
-    body.append(markup.element("p", markup.escape(labels("repairs_summary", n=repairs) if repairs
-                                                  else labels("repairs_none")), cls="ls-note"))
+    body.append(markup.element("p", markup.escape(("" if lang.official else " ").join(
+        provenance.account(labels, ordinance))), cls="ls-note ls-account"))
     description = labels("article_count", n=len(ordinance.articles))
     description = f"《{title}》{description}" if lang.official else f"{title}: {description}"
     if ordinance.paragraphs:                        # no articles to count: its opening words
@@ -453,21 +491,36 @@ def metadata_table(site: Site, ordinance: model.Ordinance) -> str:
     def day(value) -> str:
         return labels.date(value) if value else labels("unknown")
 
-    enacted = meta.get("enacted") or {}
-    rows = [[labels("enacting_body"), name(enacted)], [labels("adopted_on"), day(enacted.get("date"))]]
+    enacted, promulgated = meta.get("enacted") or {}, meta.get("promulgated") or {}
+    rows = [[labels("kind"), provenance.kind(meta) or labels("unknown")],
+            [labels("level"), labels(provenance.level(meta))],
+            [labels("enacting_body"), name(enacted)], [labels("adopted_on"), day(enacted.get("date"))]]
     if meta.get("approved"):
         rows += [[labels("approving_body"), name(meta["approved"])],
                  [labels("approved_on"), day(meta["approved"].get("date"))]]
-    if meta.get("promulgated"):
-        rows.append([labels("promulgated_on"), day(meta["promulgated"].get("date"))])
-        if meta["promulgated"].get("announcement"):
-            rows.append([labels("announcement"), meta["promulgated"]["announcement"]])
-    rows += [[labels("effective_date"), day(meta.get("effective"))],
-             [labels("status"), labels(meta["status"])]]
+    rows += [[labels("promulgated_on"), day(promulgated.get("date"))],
+             [labels("announcement"), promulgated.get("announcement") or labels("unknown")],
+             [labels("effective_date"), day(meta.get("effective"))],
+             [labels("status"), status_line(site, meta)]]
     if meta.get("version_date"):
         rows.append([labels("version_date"), labels.date(meta["version_date"])])
     cells = [[markup.escape(cell) for cell in row] for row in rows]
+    url = meta.get("official_url")
+    cells.append([markup.escape(labels("official_url")),
+                  f'<a class="ls-official" href="{markup.attribute(url)}">{markup.escape(url)}</a>' if url
+                  else markup.escape(labels("unknown"))])
     return '<div class="ls-meta" markdown>\n\n' + markup.table(["", ""], cells) + "\n\n</div>"
+
+
+def status_line(site: Site, meta: dict) -> str:
+    """现行有效（2026年12月1日核实）: the status, and when it was last verified (or that
+    the date is not known)."""
+    status = site.labels(meta["status"])
+    if meta["status"] == "not_verified":
+        return status
+    if meta.get("status_verified"):
+        return site.labels("status_verified", status=status, date=site.labels.date(meta["status_verified"]))
+    return site.labels("status_never_verified", status=status)
 
 
 def amendment_list(site: Site, ordinance: model.Ordinance) -> list[str]:
@@ -549,9 +602,20 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
             target = urls.relative(path, site.path(urls.article_path(slug, part.number)))
             body.append(f'<section class="ls-article" id="{part.eid}" markdown="block">\n\n' +
                         "\n\n".join(article_text(site, ordinance, part, target)) + "\n\n</section>")
+    body.append(print_source(site, ordinance, site.url(urls.full_text_path(slug))))
     meta = page_meta(site, site.labels("full_text_title", title=markup.isolate(title)),
                      f"{title} {site.labels('full_text')}", search={"exclude": True})
     return Page(path, meta, body)
+
+
+def print_source(site: Site, ordinance: model.Ordinance, url: str) -> str:
+    """Printed under the full text (hidden on screen): how to cite it, and where it is."""
+    work = cite.work(ordinance.meta)
+    text = f"《{work.title}》{cite.version_zh(work)}" if site.lang.official else \
+        f"{work.title_en}{cite.version_en(work)}{cite.unofficial(translation_date(site, ordinance))}"
+    return markup.element("p", f"{markup.escape(site.labels('cite_source'))}{markup.escape(text)}　"
+                               f"{markup.escape(url)}", cls="ls-print-only ls-print-source",
+                          data_search_exclude=True)
 
 
 def count(site: Site, ordinance: model.Ordinance) -> str:

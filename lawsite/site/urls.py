@@ -32,6 +32,7 @@ from lawsite.model.document import ArticleNumber
 DEPARTMENTS = "departments"             # the department index, departments/<slug>/
 COMPARE = "compare"                     # the comparison pages of parallel provisions
 DATA = "data"                           # the dataset, data/corpus.json (and data.md)
+DOWNLOADS = "downloads"                 # the download page and the files it lists
 HOME = "index"                          # index.md: the home page of a tree, a directory's page
 THEME = ("assets", "search", "pagefind")    # Material's assets and search index; Pagefind's index
 
@@ -42,9 +43,9 @@ def reserved(languages=(), hand_written=()) -> list[str]:
     (docs/ paths).
 
     >>> reserved(["en"], ["about.md", "en/about.md", "index.md"])
-    ['about', 'assets', 'compare', 'data', 'departments', 'en', 'index', 'pagefind', 'search']
+    ['about', 'assets', 'compare', 'data', 'departments', 'downloads', 'en', 'index', 'pagefind', 'search']
     """
-    names = {DEPARTMENTS, COMPARE, DATA, HOME, *THEME, *languages}
+    names = {DEPARTMENTS, COMPARE, DATA, DOWNLOADS, HOME, *THEME, *languages}
     names |= {path.split("/")[0].removesuffix(".md") for path in hand_written}
     return sorted(names)
 

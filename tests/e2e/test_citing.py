@@ -35,7 +35,7 @@ def test_copy_buttons_of_the_citation_box(clipboard_page, base_url):
                           "String(d.getDate()).padStart(2, '0'); })()")
     assert datetime.date.fromisoformat(today)
     assert clipboard(page) == (
-        f"烟台市人民代表大会常务委员会. 烟台市数字经济促进条例[EB/OL]. (2024-11-20)[{today}]. "
+        f"烟台市人民代表大会常务委员会. 烟台市数字经济促进条例[EB/OL]. [{today}]. "
         f"{BASE}yantai-digital-economy/article-28/.")
     assert f"[{today}]" in page.locator(".ls-cite__text").nth(2).inner_text()
 

@@ -47,16 +47,22 @@ def test_full_citations_of_both_ordinances(launch):
     assert cite.en(jinan, "art_54__para_2", 3) == \
         "Regulations of Jinan Municipality on Promoting the Digital Economy, Article 54(2)"
     assert cite.gbt7714(yantai, "https://x.org/yantai-digital-economy/article-28/") == (
-        "烟台市人民代表大会常务委员会. 烟台市数字经济促进条例[EB/OL]. (2024-11-20)[{accessed}]. "
+        "烟台市人民代表大会常务委员会. 烟台市数字经济促进条例[EB/OL]. [{accessed}]. "
         "https://x.org/yantai-digital-economy/article-28/.")
 
 
-def test_publication_date_is_the_approval_else_the_enactment():
+def test_publication_date_is_the_promulgation_never_the_approval_or_the_enactment():
+    """A 设区的市's regulation is promulgated by the city after the province approved it:
+    the approval (and the adoption) are not its date; an unknown promulgation is left out."""
     meta = {"title": "某条例", "title_en": "X", "enacted": {"body": "某市人大常委会",
             "date": datetime.date(2024, 1, 2)}}
-    assert cite.work(meta).date == "2024-01-02"
+    assert cite.work(meta).date == ""
     meta["approved"] = {"body": "省人大常委会", "date": datetime.date(2024, 3, 4)}
-    assert cite.work(meta).date == "2024-03-04"
+    assert cite.work(meta).date == ""
+    meta["promulgated"] = {"body": "某市人大常委会", "date": datetime.date(2024, 3, 20), "announcement": "公告第5号"}
+    assert cite.work(meta).date == "2024-03-20"
+    assert cite.gbt7714(cite.work(meta), "https://x.org/a/") == \
+        "某市人大常委会. 某条例[EB/OL]. (2024-03-20)[{accessed}]. https://x.org/a/."
 
 
 def test_article_in_a_section_is_cited_by_its_number_alone(sources_tree):
