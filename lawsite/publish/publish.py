@@ -158,7 +158,8 @@ def publish(project: Project, check_urls: bool = True, workers: int | None = Non
     bundle is built in a second process, beside the hosted site. (`check_urls`:
     the URL registry; off only for corpora that are not published, such as the
     benchmark's synthetic one. `workers`, `scheduler`: where the shards are built,
-    shards.run.) Returns each shard's figures (shards.build_sharded)."""
+    shards.run.) Returns each shard's figures (shards.build_sharded), and on a site
+    searched with Pagefind its index's ({"stage": "pagefind", …})."""
     site, dist = project.site.absolute(), project.dist.absolute()
     docs = project.docs
     versions = store(site)
@@ -191,7 +192,7 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
         figures = shards.build_sharded(project.mkdocs_config, project.docs, version / "site",
                                        shards.cache_of(project.site), workers, scheduler)
         if load_config(str(project.mkdocs_config)).extra.get("search") == "pagefind":
-            figures.append({"shard": "pagefind", **pagefind.index(version / "site")})   # the assembled site
+            figures.append({"stage": "pagefind", **pagefind.index(version / "site")})   # the assembled site
         broken = linkcheck.check(version / "site", project.site_url()).broken
         if broken:
             raise MkDocsException(f"{len(broken)} broken links in the assembled site: "
@@ -245,9 +246,10 @@ def main(argv=None) -> int:
         print(f"error: {message}\nnothing was published: {args.site} and {args.dist} are unchanged",
               file=sys.stderr)
         return 1
-    built = [f["shard"] for f in figures if f["built"]]
-    print(f"{len(figures)} shards, {len(built)} built ({', '.join(built) or 'none'}), "
-          f"{len(figures) - len(built)} unchanged")
+    shards_ = [f for f in figures if "shard" in f]            # (and the search index's figures)
+    built = [f["shard"] for f in shards_ if f["built"]]
+    print(f"{len(shards_)} shards, {len(built)} built ({', '.join(built) or 'none'}), "
+          f"{len(shards_) - len(built)} unchanged")
     print(f"hosted site in {args.site}, offline bundle in {args.dist}/{BUNDLE}.zip")
     return 0
 
