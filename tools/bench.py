@@ -200,18 +200,26 @@ def search_latency(site: Path, asked: list[str]) -> dict:
             page.on("response", count)
             started = time.perf_counter()
             page.goto(f"http://127.0.0.1:{server.server_port}/")
-            box = page.locator(".md-search__input")
+            box, meta = page.locator(".md-search__input"), page.locator(".md-search-result__meta")
             for number, query in enumerate(asked):
                 box.click()
                 box.fill("")
-                before = sum(fetched)
+                before, shown = sum(fetched), meta.inner_text()
                 box.fill(query)
                 typed = time.perf_counter()
                 box.press("End")
                 try:
-                    page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
-                except Exception:                   # no result for this query: not timed
+                    if number == 0:                 # the first query waits for the index, then its result
+                        page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+                    else:                           # a result, or the count of none
+                        page.wait_for_function(
+                            "([shown]) => document.querySelector('.md-search-result__item') || "
+                            "document.querySelector('.md-search-result__meta').textContent.trim() != shown.trim()",
+                            arg=[shown], timeout=30_000)
+                except Exception:                   # no answer at all
                     continue
+                if not page.locator(".md-search-result__item").count():
+                    continue                        # no result for this query: not timed
                 times.append(1000 * (time.perf_counter() - typed))
                 if number == 0:
                     first, first_bytes = time.perf_counter() - started, sum(fetched)
