@@ -13,6 +13,7 @@ vocabulary, the labels, the redirects, docs/) still stops it.
 import datetime
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from lawsite import report
@@ -202,53 +203,71 @@ def _attributed(outcomes: list[report.Outcome], ordinances, notices: list[Notice
 def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
              redirects_file: Path | None = None, word: bool = False,
              pdfs: dict[str, bytes] | None = None) -> dict[str, str | bytes]:
-    """Every generated file under docs/, by path, in memory. `hand_written` are the
+    """Every generated file under docs/, by path, in memory (`generated` gives them
+    one by one, as a build writes them)."""
+    return dict(generated(corpus, base_url, hand_written, redirects_file, word, pdfs))
+
+
+def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
+              redirects_file: Path | None = None, word: bool = False,
+              pdfs: dict[str, bytes] | None = None) -> Iterator[tuple[str, str | bytes]]:
+    """Every generated file under docs/, (path, content), each made when it is asked
+    for, so that a build holds one page at a time, not the site. `hand_written` are the
     docs/ files beside them (which the curated redirects of `redirects_file` may point at,
     and never replace; and whose names no slug may take). The downloads: each
     ordinance's plain text, its Word file with `word`, its PDF if in `pdfs` (by slug)."""
     for ordinance in corpus.ordinances:
         sources.refuse_reserved(ordinance.meta, display_path(getattr(ordinance.meta, "path", "")
                                                              or ordinance.source_path), hand_written)
-    files = {"data/build-report.json": report.dumps(corpus.outcomes),
-             "data/build-report.schema.json": report.SCHEMA.read_text(encoding="utf-8")} if corpus.outcomes else {}
-    files |= {
-        "data/corpus.json": export.dumps(export.corpus(
-            corpus.ordinances, _departments_data(corpus) | _links_data(corpus))),
-        "data/corpus.schema.json": SCHEMA.read_text(encoding="utf-8"),
-        # the citation table of the search box's resolver (overrides/assets/resolver.js)
-        **citations.files(corpus.ordinances, corpus.languages),
-        # read by the MkDocs hook; dot-files are not published
-        # (JSON, which is YAML and written much faster)
-        ".nav.yml": json.dumps(nav.site_nav(corpus.current, corpus.languages,
-                                            _indexed_actors(corpus), bool(corpus.parallels)),
-                               ensure_ascii=False, indent=0),
-    }
+    paths: set[str] = set()
+
+    def made(path: str, content: str | bytes) -> tuple[str, str | bytes]:
+        paths.add(path)
+        return path, content
+
+    if corpus.outcomes:
+        yield made("data/build-report.json", report.dumps(corpus.outcomes))
+        yield made("data/build-report.schema.json", report.SCHEMA.read_text(encoding="utf-8"))
+    yield made("data/corpus.json", export.dumps(export.corpus(
+        corpus.ordinances, _departments_data(corpus) | _links_data(corpus))))
+    yield made("data/corpus.schema.json", SCHEMA.read_text(encoding="utf-8"))
+    # the citation table of the search box's resolver (overrides/assets/resolver.js)
+    for path, content in citations.files(corpus.ordinances, corpus.languages).items():
+        yield made(path, content)
+    # read by the MkDocs hook; dot-files are not published
+    # (JSON, which is YAML and written much faster)
+    yield made(".nav.yml", json.dumps(nav.site_nav(corpus.current, corpus.languages,
+                                                   _indexed_actors(corpus), bool(corpus.parallels)),
+                                      ensure_ascii=False, indent=0))
     # read by the MkDocs hook: each language's name of the site, its own name and banner
-    files[".languages.yml"] = json.dumps(_languages_data(corpus), ensure_ascii=False, indent=0)
-    files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n"
+    yield made(".languages.yml", json.dumps(_languages_data(corpus), ensure_ascii=False, indent=0))
+    yield made("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n")
     # jieba's user dictionary, loaded by the MkDocs hook
-    files[search.USER_DICTIONARY] = search.user_dictionary(
-        corpus.search_terms + search.corpus_words(corpus))
-    made = downloads.files(corpus.ordinances, word, pdfs or {})
-    files |= made
+    yield made(search.USER_DICTIONARY, search.user_dictionary(
+        corpus.search_terms + search.corpus_words(corpus)))
+    download_files = downloads.files(corpus.ordinances, word, pdfs or {})
+    for path, data in sorted(download_files.items()):
+        yield made(path, data)
     counts = departments.matrix(corpus.mentions) if corpus.vocabulary else {}
     for lang in corpus.languages:
         site = Site(lang, base_url, corpus)
         # included into the hand-written home page of each language
-        files[f".fragments/ordinances.{lang.code}.md"] = pages.ordinance_list(site, corpus.current)
-        site_pages = pages.site_pages(site, corpus.ordinances) + compare_pages.compare_pages(site)
-        site_pages += version_pages.changes_pages(site)
-        site_pages.append(downloads.page(site, corpus.ordinances, made, [downloads.offline_bundle(site, base_url)]))
+        yield made(f".fragments/ordinances.{lang.code}.md", pages.ordinance_list(site, corpus.current))
+        for ordinance in corpus.ordinances:            # one ordinance's pages at a time
+            for page in pages.site_pages(site, [ordinance]):
+                yield made(page.path, page.render())
+        for page in compare_pages.compare_pages(site) + version_pages.changes_pages(site):
+            yield made(page.path, page.render())
+        page = downloads.page(site, corpus.ordinances, download_files, [downloads.offline_bundle(site, base_url)])
+        yield made(page.path, page.render())
         if corpus.vocabulary:
-            site_pages += department_pages.department_pages(
-                site, corpus.vocabulary, corpus.ordinances, corpus.mentions, counts,
-                _indexed_actors(corpus))
-        for page in site_pages:
-            files[page.path] = page.render()
+            for page in department_pages.department_pages(
+                    site, corpus.vocabulary, corpus.ordinances, corpus.mentions, counts,
+                    _indexed_actors(corpus)):
+                yield made(page.path, page.render())
     # read by the MkDocs hook for the redirects plugin
-    files[".redirects.yml"] = json.dumps(redirects(corpus, set(files) | set(hand_written), redirects_file),
-                                         ensure_ascii=False, sort_keys=True, indent=0)
-    return files
+    yield made(".redirects.yml", json.dumps(redirects(corpus, paths | set(hand_written), redirects_file),
+                                            ensure_ascii=False, sort_keys=True, indent=0))
 
 
 def _languages_data(corpus: Corpus) -> dict:
@@ -313,6 +332,7 @@ def redirects(corpus: Corpus, paths: set[str], curated: Path | None = None) -> d
     taken = {urls.url(short) for short in mapping} | {path + "/" for path in paths
                                                       if not path.endswith(".md")}
     if curated is not None:
+        mapping.update(untranslated_redirects(corpus, pages_by_url, curated.with_name("urls.txt")))
         mapping.update(registry.curated_redirects(pages_by_url, curated, taken=taken))
     return mapping
 
@@ -335,6 +355,30 @@ def _current_version_forms(corpus: Corpus) -> dict[str, str]:
     return mapping
 
 
+def untranslated_redirects(corpus: Corpus, pages_by_url: dict[str, str], urls_file: Path) -> dict[str, str]:
+    r"""A registered URL of another language's page of an ordinance that tree no longer
+    copies (untranslated: i18n.Language.has_pages) leads to the Chinese page.
+
+    >>> import tempfile
+    >>> from lawsite.translation.i18n import Language, Translation
+    >>> urls_file = Path(tempfile.mkdtemp(), "urls.txt")
+    >>> _ = urls_file.write_text("/en/x/\n/en/x/article-2/\n/en/x/chapter-1/\n/en/y/article-1/\n")
+    >>> corpus = Corpus([], [], [Language("zh", None), Language("en", None, {"x": Translation()})])
+    >>> pages = {"x/": "x/index.md", "x/article-2/": "x/article-2.md", "x/chapter-1/": "x/chapter-1/index.md",
+    ...          "y/article-1/": "y/article-1.md"}
+    >>> untranslated_redirects(corpus, pages, urls_file)
+    {'en/x/article-2.md': 'x/article-2.md', 'en/x/chapter-1.md': 'x/chapter-1/index.md'}
+    """
+    mapping = {}
+    for lang in corpus.languages:
+        for url in registry.registered(urls_file) if lang.untranslated else ():
+            slug, _, rest = url.removeprefix(f"/{lang.prefix}").partition("/")
+            if url.startswith(f"/{lang.prefix}") and rest and slug in lang.untranslated \
+                    and f"{slug}/{rest}" in pages_by_url:
+                mapping[registry.source_of(url)] = pages_by_url[f"{slug}/{rest}"]
+    return mapping
+
+
 def build(project: Project, base_url: str | None = None,
           keep_going: bool = False, downloads_: bool = False) -> tuple[Corpus, output.WriteReport]:
     """Read, parse and write everything into the project's docs/; `base_url`
@@ -349,6 +393,6 @@ def build(project: Project, base_url: str | None = None,
     elif downloads_:
         corpus.notices.append(Notice(str(pdf.CHROMIUM), None, "Chromium (or Playwright) is not there: "
                                                               "no PDF downloads in this build"))
-    files = generate(corpus, base_url or project.site_url(), output.hand_written(project.docs),
-                     project.redirects_file, word=downloads_, pdfs=pdfs)
+    files = generated(corpus, base_url or project.site_url(), output.hand_written(project.docs),
+                      project.redirects_file, word=downloads_, pdfs=pdfs)
     return corpus, output.write_tree(project.docs, files)

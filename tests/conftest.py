@@ -199,6 +199,19 @@ def bundle(built, tmp_path_factory) -> Path:
     return publish.build_bundle(work / "lawsite-offline.zip", OFFLINE, built[0], work / "offline")
 
 
+def translate_one(translations: Path, sources: Path, slug: str) -> None:
+    """An English translation of one passage of `slug` (the last of its last article):
+    enough for the English tree to have all its pages (an untranslated ordinance has
+    only its ordinance page there, i18n.Language.has_pages)."""
+    from lawsite.parse import builder
+    from lawsite.parse import sources as read
+    ordinance = builder.parse(read.read(Path(sources) / "ordinances" / f"{slug}.yml"))
+    last = [element.eid for _, element in ordinance.articles[-1].elements()][-1]
+    (Path(translations) / "en").mkdir(parents=True, exist_ok=True)
+    (Path(translations) / "en" / f"{slug}.yml").write_text(
+        f"status: unofficial\ntranslator: a test\ntext:\n  {last}: Translated.\n", encoding="utf-8")
+
+
 def build_fixture_site(root: Path, tree: "SourcesTree") -> tuple[Path, str]:
     """Build a fixture sources/ tree into a site under `root`, as make site does, with
     the vocabulary (the home page links to the department index): (site, warnings)."""

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from lawsite.publish import linkcheck
 
-from .conftest import ROOT, SourcesTree, build_fixture_site, pagefind_pages
+from .conftest import ROOT, SourcesTree, build_fixture_site, pagefind_pages, translate_one
 
 SCHEMA = json.loads((ROOT / "lawsite" / "site" / "corpus.schema.json").read_text(encoding="utf-8"))
 
@@ -56,6 +56,7 @@ def amended(tmp_path_factory):
     tree = SourcesTree(root / "sources")
     tree.add(AMENDED)
     tree.add(OTHER, slug="other-ordinance", title="测试市另一条例", short_title="另一")
+    translate_one(root / "no-translations", tree.root, "test-ordinance")      # the English pages exist
     site, warnings = build_fixture_site(root, tree)
     return root / "docs", site, warnings
 

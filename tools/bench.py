@@ -1,18 +1,26 @@
 """The benchmark: how long the build takes, how much memory and disk it uses, how
 large its pages and search index are, and how soon search answers in Chromium —
-on the real corpus and on a synthetic one many times larger (lawsite.synthetic).
+on the launch corpus, on the whole real corpus (corpora/lawrefbook, imported) and,
+as an extra, on a synthetic one many times larger (tools/synthetic.py).
 
-    python -m tools.bench [--scale 1 --scale 50] [--out benchmarks]
+    python -m tools.bench [--corpus launch] [--corpus lawrefbook[=PATH]] [--scale 50]
+                          [--profile] [--out benchmarks]
 
-Each stage runs in a process of its own, which reports its wall time and peak
-memory. The report is written as benchmarks/report.json and benchmarks/report.md.
+Each stage runs in a process of its own, which reports its wall time and the peak
+memory of the largest process (itself or a worker it waited for). Each corpus gets
+one entry of `runs` in benchmarks/report.json (`corpus`, `ordinances`, `articles`,
+`pages`, `seconds` per stage and `total`, `peak_rss_mb`, `site_bytes`,
+`site_bytes_per_article`, `incremental_seconds`, the search figures); `--profile`
+profiles the largest stage of the last corpus. benchmarks/report.md renders it.
 Not part of the tests (which only check that it runs on a tiny corpus): timings
 are measurements, never assertions.
 """
 
 import argparse
+import contextlib
 import cProfile
 import gzip
+import importlib
 import io
 import json
 import os
@@ -50,32 +58,67 @@ QUERY = "数据交易"
 
 # -- one stage, measured in its own process ------------------------------------------------
 
-def stage(name: str, sources: Path, docs: Path, work: Path, translations: Path) -> dict:
-    """Run one stage here and return its wall time and peak memory (this process)."""
+def publish_site(docs: Path, site: Path) -> None:
+    """The hosted site of `docs` into `site`: the one call of the publish step, so that
+    the benchmark follows however the site is built."""
+    from lawsite.publish.publish import build_site
+    build_site(site, HOSTED, docs_dir=docs)
+
+
+def build_docs(sources: Path, docs: Path, translations: Path) -> None:
+    """build_corpus.py, keeping going (an imported corpus has texts it leaves out)."""
+    import build_corpus
+    code = build_corpus.main(corpus_args(sources, docs, translations) + ["--keep-going"])
+    assert code in (0, 3), "the corpus build failed"
+
+
+def stage(name: str, sources: Path, docs: Path, work: Path, translations: Path,
+          profile: Path | None = None) -> dict:
+    """Run one stage here and return its wall time and the peak memory of the largest
+    process (this one, or a child it waited for); under cProfile with `profile`."""
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
     started = time.perf_counter()
     if name == "corpus":
-        import build_corpus
-        code = build_corpus.main(corpus_args(sources, docs, translations))
-        assert code == 0, "the corpus build failed"
+        with contextlib.redirect_stdout(sys.stderr):
+            build_docs(sources, docs, translations)
     elif name == "hosted":
-        from lawsite.publish.publish import build_site
-        build_site(work / "site", HOSTED, docs_dir=docs)
+        publish_site(docs, work / "site")
     elif name == "offline":
         from lawsite.publish.publish import BUNDLE, build_bundle
         build_bundle(work / "dist" / f"{BUNDLE}.zip", OFFLINE, docs, work / "offline")
     elif name == "everything":                 # what `make site` does: corpus, then both outputs
-        import build_corpus
         from lawsite.publish.publish import publish
-        build_corpus.main(corpus_args(sources, docs, translations))
+        with contextlib.redirect_stdout(sys.stderr):
+            build_docs(sources, docs, translations)
         publish(project(sources, translations, docs=docs, site=work / "all" / "site",
                         dist=work / "all" / "dist"), check_urls=False)
-    return {"seconds": round(time.perf_counter() - started, 2),
-            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+    seconds = time.perf_counter() - started
+    if profiler:
+        profiler.disable()
+        Path(profile).write_text(json.dumps(profile_rows(profiler)), encoding="utf-8")
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak / 1024)}
 
 
-def run_stage(name: str, sources: Path, docs: Path, work: Path, translations: Path) -> dict:
+def profile_rows(profiler: cProfile.Profile, top: int = 25) -> dict:
+    """The heaviest functions of a profile: by time spent in themselves, and cumulatively."""
+    stats = pstats.Stats(profiler, stream=io.StringIO())
+    rows = [{"function": f"{Path(file).parent.name}/{Path(file).name}:{line}:{function}", "calls": calls,
+             "own_seconds": round(own, 2), "seconds": round(cumulative, 2)}
+            for (file, line, function), (_, calls, own, cumulative, _) in stats.stats.items()]  # type: ignore[attr-defined]
+    return {"total_seconds": round(max(row["seconds"] for row in rows), 2),
+            "own": sorted(rows, key=lambda row: -row["own_seconds"])[:top],
+            "cumulative": sorted(rows, key=lambda row: -row["seconds"])[:top]}
+
+
+def run_stage(name: str, sources: Path, docs: Path, work: Path, translations: Path,
+              profile: Path | None = None) -> dict:
     arguments = [sys.executable, "-m", "tools.bench", "--stage", name, "--sources", str(sources),
                  "--docs", str(docs), "--work", str(work), "--translations", str(translations)]
+    if profile:
+        arguments += ["--profile-out", str(profile)]
     result = subprocess.run(arguments, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"stage {name} failed:\n{result.stderr[-2000:]}")
@@ -86,25 +129,48 @@ def run_stage(name: str, sources: Path, docs: Path, work: Path, translations: Pa
 
 def sizes(work: Path) -> dict:
     site = work / "site"
+    files = [p for p in site.rglob("*") if p.is_file()]
     articles = sorted(p.stat().st_size for p in site.glob("*/article-*/index.html"))
     lunr = site / "search" / "search_index.json"       # the hosted site's is Pagefind's (site/pagefind/)
-    index = lunr.read_bytes() if lunr.exists() else \
+    index_bytes = lunr.read_bytes() if lunr.exists() else \
         b"".join(p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file())
     zip_path = next((work / "dist").glob("*.zip"))
     return {
-        "site_mb": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1),
-        "site_files": sum(1 for p in site.rglob("*") if p.is_file()),
+        "site_bytes": sum(p.stat().st_size for p in files),
+        "site_mb": round(sum(p.stat().st_size for p in files) / 2**20, 1),
+        "site_files": len(files),
         "zip_mb": round(zip_path.stat().st_size / 2**20, 1),
         "article_pages": len(articles),
-        "largest_article_kb": round(articles[-1] / 1024, 1),
-        "median_article_kb": round(statistics.median(articles) / 1024, 1),
-        "search_index_kb": round(len(index) / 1024),
-        "search_index_gzip_kb": round(len(gzip.compress(index, 9)) / 1024),
+        "largest_article_kb": round(articles[-1] / 1024, 1) if articles else 0,
+        "median_article_kb": round(statistics.median(articles) / 1024, 1) if articles else 0,
+        "search_index_kb": round(len(index_bytes) / 1024),
+        "search_index_gzip_kb": round(len(gzip.compress(index_bytes, 9)) / 1024),
     }
 
 
-def search_latency(site: Path) -> dict:
-    """Seconds from starting to load the home page to the first result for QUERY."""
+def queries(limit: int = 20) -> list[str]:
+    """The queries of the search evaluation (tests/fixtures/search_queries.yml), the first `limit`."""
+    import yaml
+    found = yaml.safe_load((ROOT / "tests" / "fixtures" / "search_queries.yml").read_text(encoding="utf-8"))
+    return [entry["query"] for entry in found["queries"]][:limit]
+
+
+def search(site: Path, asked: list[str]) -> dict:
+    """The search figures of a built site, in Chromium on a local server: those of
+    tools/bench_search.py (the hosted site's own engine) where it exists, else of
+    Material's lunr search (search_latency)."""
+    try:
+        bench_search = importlib.import_module("tools.bench_search")
+    except ModuleNotFoundError:
+        return search_latency(site, asked)
+    return {"engine": "bench_search", **bench_search.measure(site, asked)}
+
+
+def search_latency(site: Path, asked: list[str]) -> dict:
+    """Material's lunr search: milliseconds from the last keystroke of each query to
+    its first result (the median), the bytes the search fetched until the first
+    query's first result (its index included) and per later query; and seconds from
+    starting to load the home page to the first result of the first query."""
     import functools
     import http.server
     import threading
@@ -118,30 +184,61 @@ def search_latency(site: Path) -> dict:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    fetched: list[int] = []
+
+    def count(response) -> None:
+        if "/search/" in response.url or "/assets/javascripts/workers/" in response.url:
+            try:
+                fetched.append(len(response.body()))
+            except Exception:                   # a response without a body (a redirect)
+                pass
+    times, per_query = [], []
     try:
         with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
             context = playwright.chromium.launch_persistent_context(
                 profile, executable_path="/usr/bin/chromium", args=args, headless=True)
             page = context.new_page()
+            page.on("response", count)
             started = time.perf_counter()
             page.goto(f"http://127.0.0.1:{server.server_port}/")
-            box = page.locator(".md-search__input")
-            box.click()
-            from tools.bench_search import PLACEHOLDER
-            page.wait_for_function(PLACEHOLDER, timeout=120_000)
-            box.fill(QUERY)
-            box.press("End")
-            page.wait_for_function(f"!({PLACEHOLDER})", timeout=120_000)   # results (or none) shown
-            first = time.perf_counter() - started
+            box, meta = page.locator(".md-search__input"), page.locator(".md-search-result__meta")
+            for number, query in enumerate(asked):
+                box.click()
+                box.fill("")
+                before, shown = sum(fetched), meta.inner_text()
+                box.fill(query)
+                typed = time.perf_counter()
+                box.press("End")
+                try:
+                    if number == 0:                 # the first query waits for the index, then its result
+                        page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+                    else:                           # a result, or the count of none
+                        page.wait_for_function(
+                            "([shown]) => document.querySelector('.md-search-result__item') || "
+                            "document.querySelector('.md-search-result__meta').textContent.trim() != shown.trim()",
+                            arg=[shown], timeout=30_000)
+                except Exception:                   # no answer at all
+                    continue
+                if not page.locator(".md-search-result__item").count():
+                    continue                        # no result for this query: not timed
+                times.append(1000 * (time.perf_counter() - typed))
+                if number == 0:
+                    first, first_bytes = time.perf_counter() - started, sum(fetched)
+                else:
+                    per_query.append(sum(fetched) - before)
             context.close()
     finally:
         server.shutdown()
-    return {"query": QUERY, "seconds_to_first_result": round(first, 2)}
+    return {"engine": "lunr", "queries": len(asked), "answered": len(times),
+            "search_first_result_ms": round(statistics.median(times)) if times else None,
+            "search_bytes_first_query": first_bytes if times else None,
+            "search_bytes_per_query": round(statistics.mean(per_query)) if per_query else 0,
+            "query": asked[0], "seconds_to_first_result": round(first, 2) if times else None}
 
 
 def incremental(sources: Path, docs: Path, translations: Path) -> dict:
     """Add one character to one ordinance (before its first 。, which is in its first
-    article) and rebuild the corpus: which files change."""
+    article) and rebuild the corpus: how long it takes, which files change."""
     from lawsite.pipeline import build
     edited = sorted((sources / "ordinances").glob("*.txt"))[0]
     original = edited.read_bytes()
@@ -154,7 +251,7 @@ def incremental(sources: Path, docs: Path, translations: Path) -> dict:
         saved_meta = meta.read_text(encoding="utf-8")
         meta.write_text("\n".join(row for row in saved_meta.split("\n") if "sha256" not in row), encoding="utf-8")
         started = time.perf_counter()
-        _, report = build(project(sources, translations, docs=docs))
+        _, report = build(project(sources, translations, docs=docs), keep_going=True)
         seconds = time.perf_counter() - started
     finally:
         edited.write_bytes(original)
@@ -165,64 +262,85 @@ def incremental(sources: Path, docs: Path, translations: Path) -> dict:
               (p.startswith((".", "data/", "departments/", "en/departments/")) or p == "robots.txt")]
     others = [p for p in report.written if p not in own and p not in shared]
     untouched = sum(1 for p, mtime in before.items() if p.exists() and p.stat().st_mtime_ns == mtime)
-    return {"edited": slug, "seconds": round(seconds, 2), "files": len(before),
-            "rewritten_of_the_ordinance": len(own), "rewritten_shared": sorted(shared),
+    return {"edited": slug, "seconds": round(seconds, 2), "what": "build_corpus.py (docs/)",
+            "files": len(before), "rewritten_of_the_ordinance": len(own), "rewritten_shared": sorted(shared),
             "rewritten_elsewhere": sorted(others)[:20], "rewritten_elsewhere_count": len(others),
             "untouched": untouched}
 
 
-def profile_hosted(docs: Path, work: Path, top: int = 12) -> list[dict]:
-    """Where a hosted build spends its time: the heaviest functions, cumulatively."""
-    from lawsite.publish.publish import build_site
-    profiler = cProfile.Profile()
-    profiler.enable()
-    build_site(work / "profiled", HOSTED, docs_dir=docs)
-    profiler.disable()
-    out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out)
-    rows = []
-    for (file, _line, function), (_, calls, _, cumulative, _) in stats.stats.items():
-        rows.append({"function": f"{Path(file).name}:{function}", "calls": calls,
-                     "seconds": round(cumulative, 2)})
-    rows.sort(key=lambda row: -row["seconds"])
-    wanted = ("markdown/core.py", "core.py:convert", "environment.py:render", "nav.html", "base.html",
-              "search/plugin.py", "meta.py:get_data", "hooks.py", "compact.py", "jieba")
-    return [row for row in rows if any(w.split(":")[-1] in row["function"] for w in wanted)][:top]
+def counts(docs: Path) -> tuple[int, int]:
+    """(ordinances, articles) published, from the build report."""
+    found = json.loads((docs / "data" / "build-report.json").read_text(encoding="utf-8"))
+    published = [o for o in found["ordinances"] if o["status"] == "published"]
+    return len(published), sum(o.get("articles", 0) for o in published)
 
 
 # -- a whole run ----------------------------------------------------------------------------
 
-def measure(scale: int, work: Path, sources: Path | None = None, browser: bool = True) -> dict:
-    """Every measurement at one scale: 1 is the real corpus (or `sources`), N builds a
-    synthetic corpus of 2N ordinances from it."""
-    from tools import synthetic
-    real = Path(sources or ROOT / "sources")
-    work.mkdir(parents=True, exist_ok=True)
-    source_dir = real if scale == 1 else synthetic.generate(real, work / "sources", 2 * scale)
-    translations = ROOT / "translations" if scale == 1 and sources is None else work / "no-translations"
+STAGES = ("corpus", "hosted", "offline")
+
+
+def measure(name: str, source_dir: Path, translations: Path, work: Path, browser: bool = True,
+            everything: bool = True) -> dict:
+    """Every measurement of one corpus (its sources/ in `source_dir`). `everything`:
+    also time what `make site` does in one process (for a small corpus)."""
     docs = work / "docs"
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
-    result = {"scale": scale}
-    result["corpus"] = run_stage("corpus", source_dir, docs, work, translations)
-    from lawsite.pipeline import load
-    corpus = load(project(source_dir, translations))
-    result["ordinances"] = len(corpus.ordinances)
-    result["articles"] = sum(len(o.articles) for o in corpus.ordinances)
+    result: dict = {"corpus": name, "stages": {}}
+    for stage_name in STAGES:
+        print(f"  {name}: {stage_name}…", file=sys.stderr)
+        result["stages"][stage_name] = run_stage(stage_name, source_dir, docs, work, translations)
+    result["ordinances"], result["articles"] = counts(docs)
     result["pages"] = sum(1 for p in all_files(docs) if p.endswith(".md"))
-    result["hosted"] = run_stage("hosted", source_dir, docs, work, translations)
-    result["offline"] = run_stage("offline", source_dir, docs, work, translations)
-    result["everything"] = run_stage("everything", source_dir, docs, work, translations)
-    result["everything"]["corpus_share"] = round(
-        result["corpus"]["seconds"] / result["everything"]["seconds"], 3)
-    result["per_article_ms"] = round(1000 * result["everything"]["seconds"] / result["articles"], 1)
+    result["seconds"] = {k: v["seconds"] for k, v in result["stages"].items()}
+    result["seconds"]["total"] = round(sum(result["seconds"].values()), 2)
+    result["peak_rss_mb"] = max(v["peak_mb"] for v in result["stages"].values())
+    if everything:
+        result["stages"]["everything"] = run_stage("everything", source_dir, docs, work, translations)
+        result["stages"]["everything"]["corpus_share"] = round(
+            result["seconds"]["corpus"] / result["stages"]["everything"]["seconds"], 3)
+    result["per_article_ms"] = round(1000 * result["seconds"]["total"] / max(result["articles"], 1), 1)
     result["sizes"] = sizes(work)
-    result["incremental"] = incremental(source_dir if scale > 1 else _copy(source_dir, work), docs,
-                                        translations)
+    result["site_bytes"] = result["sizes"]["site_bytes"]
+    result["site_bytes_per_article"] = round(result["site_bytes"] / max(result["articles"], 1))
+    print(f"  {name}: one ordinance edited…", file=sys.stderr)
+    result["incremental"] = incremental(_copy(source_dir, work), docs, translations)
+    result["incremental_seconds"] = result["incremental"]["seconds"]
     if browser:
-        from tools import bench_search
-        result["search"] = {**search_latency(work / "site"), **bench_search.measure(work / "site")}
+        print(f"  {name}: search…", file=sys.stderr)
+        result["search"] = search(work / "site", queries())
+        result.update({k: v for k, v in result["search"].items() if k.startswith("search_")})
     return result
+
+
+def corpus_sources(spec: str, work: Path, sources: Path | None) -> tuple[str, Path, Path]:
+    """(name, sources/, translations/) of a corpus named on the command line: `launch`
+    (sources/ with translations/), `lawrefbook[=PATH]` (PATH, default corpora/lawrefbook,
+    imported into a sources/ of its own), `Nx` (the synthetic corpus N times the launch
+    one), `sources` (--sources)."""
+    from tools import synthetic
+    none = work / "no-translations"
+    if spec == "sources":
+        return Path(sources).name if sources else "launch", Path(sources or ROOT / "sources"), \
+            (none if sources else ROOT / "translations")
+    if spec == "launch":
+        return "launch", ROOT / "sources", ROOT / "translations"
+    if spec.startswith("lawrefbook"):
+        corpus = Path(spec.partition("=")[2] or ROOT / "corpora" / "lawrefbook")
+        target = work / "sources"
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        for name in ("departments.yml", "search-terms.yml"):
+            shutil.copy(ROOT / "sources" / name, target)
+        import build_corpus
+        with contextlib.redirect_stdout(sys.stderr), contextlib.redirect_stderr(io.StringIO()):
+            assert build_corpus.main(["import", "lawrefbook", str(corpus), "--sources", str(target)]) == 0
+        return ("lawrefbook" if corpus == ROOT / "corpora" / "lawrefbook" else f"lawrefbook:{corpus.name}"), \
+            target, none
+    copies = int(spec.removesuffix("x"))
+    return f"synthetic-{copies}x", synthetic.generate(Path(sources or ROOT / "sources"), work / "sources",
+                                                      2 * copies), none
 
 
 def _copy(sources: Path, work: Path) -> Path:
@@ -242,9 +360,19 @@ def parallels_corpus(root: Path) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def profile_largest(run: dict, source_dir: Path, translations: Path, work: Path) -> dict:
+    """The largest stage of `run` again, under cProfile, in its own process (the docs/
+    and site of the run are rebuilt in place)."""
+    name = max(STAGES, key=lambda stage_name: run["seconds"][stage_name])
+    out = work / "profile.json"
+    measured = run_stage(name, source_dir, work / "docs", work, translations, profile=out)
+    return {"corpus": run["corpus"], "stage": name, "seconds_profiled": measured["seconds"],
+            "seconds_unprofiled": run["seconds"][name], **json.loads(out.read_text(encoding="utf-8"))}
+
+
 def machine() -> dict:
     return {"cpus": os.cpu_count(), "python": sys.version.split()[0],
-            "platform": sys.platform}
+            "platform": sys.platform, "load_average": [round(x, 2) for x in os.getloadavg()]}
 
 
 def report_markdown(results: dict) -> str:
@@ -254,37 +382,48 @@ def report_markdown(results: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, action="append", help="1 = the real corpus; N = N× larger")
+    parser.add_argument("--corpus", action="append", default=[],
+                        help="launch, lawrefbook or lawrefbook=PATH (imported), in this order")
+    parser.add_argument("--scale", type=int, action="append", default=[],
+                        help="1 = --sources (or the launch corpus); N = a synthetic corpus N× larger")
     parser.add_argument("--out", default=str(ROOT / "benchmarks"))
     parser.add_argument("--sources", default=None, help="another corpus (e.g. a tiny one)")
     parser.add_argument("--no-browser", action="store_true")
-    parser.add_argument("--profile", action="store_true", help="also profile a hosted build at 1×")
+    parser.add_argument("--profile", action="store_true",
+                        help="also profile the largest stage of the last corpus")
     parser.add_argument("--parallels", nargs="?", const=str(ROOT / "corpora" / "lawrefbook"),
                         help="also measure the parallels step over a whole corpus (default: corpora/lawrefbook)")
     parser.add_argument("--stage")                       # internal: run one stage in this process
     parser.add_argument("--docs")
     parser.add_argument("--work")
     parser.add_argument("--translations")
+    parser.add_argument("--profile-out")
     args = parser.parse_args(argv)
     if args.stage:
         print(json.dumps(stage(args.stage, Path(args.sources), Path(args.docs), Path(args.work),
-                               Path(args.translations))))
+                               Path(args.translations), Path(args.profile_out) if args.profile_out else None)))
         return 0
+    specs = args.corpus + [("sources" if scale == 1 else f"{scale}x") for scale in args.scale]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    results = {"machine": machine(), "runs": []}
+    results: dict = {"machine": machine(), "runs": []}
     with tempfile.TemporaryDirectory(prefix="lawsite-bench-") as temporary:
-        for scale in args.scale or [1, 50]:
-            print(f"scale {scale}…", file=sys.stderr)
-            results["runs"].append(measure(scale, Path(temporary) / f"x{scale}",
-                                           Path(args.sources) if args.sources else None,
-                                           browser=not args.no_browser))
+        last = None
+        for number, spec in enumerate(specs or ["launch", "lawrefbook"]):
+            work = Path(temporary) / f"run-{number}"
+            work.mkdir(parents=True)
+            name, source_dir, translations = corpus_sources(spec, work, Path(args.sources) if args.sources else None)
+            print(f"{name}…", file=sys.stderr)
+            results["runs"].append(measure(name, source_dir, translations, work, browser=not args.no_browser,
+                                           everything=name in ("launch", "sources") or spec == "sources"))
+            last = (results["runs"][-1], source_dir, translations, work)
         if args.parallels:
             print("parallels over the whole corpus…", file=sys.stderr)
             results["parallels_corpus"] = parallels_corpus(Path(args.parallels))
-        if args.profile:
-            results["profile_1x"] = profile_hosted(Path(temporary) / "x1" / "docs",
-                                                   Path(temporary) / "x1")
+        if args.profile and last:
+            print("profiling the largest stage…", file=sys.stderr)
+            results["profile"] = profile_largest(*last)
+    results["machine"]["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     (out / "report.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n",
                                      encoding="utf-8")
     (out / "report.md").write_text(report_markdown(results), encoding="utf-8")

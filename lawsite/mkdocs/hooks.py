@@ -229,7 +229,7 @@ def on_page_context(context, page, config, nav):
     context["lawsite_html_lang"] = i18n.HTML_LANG[code]
     context["lawsite_search_prefix"] = searchindex.prefix(code)          # its own tree's search index
     context["lawsite_banner"] = _state["languages"][code]["banner"]     # every translated page says so
-    context["nav"] = _state["navs"].get(code, nav)
+    context["nav"] = own_branch(_state["navs"].get(code, nav), page)
     # the page's language names the site and lists the alternates; the site's config is not changed
     context["config"] = PageConfig(config, site_name=_state["languages"][code]["site_name"],
                                    extra={**config.extra, "alternate": alternates(page, config)})
@@ -238,6 +238,26 @@ def on_page_context(context, page, config, nav):
         page.canonical_url = urljoin(config.site_url, urls.url(page.file.src_uri))
     return context
 
+
+def own_branch(nav, page):
+    """The navigation as one page shows it: in a group of ordinances (a province), only
+    the page's own ordinance, so that the sidebar of a page grows with its ordinance,
+    not with the corpus (Material's navigation.prune already leaves out the other
+    groups' contents; the home page lists every ordinance)."""
+    chain, item = [], page
+    while item is not None:
+        chain.append(item)
+        item = item.parent
+    top = next((i for i, item in enumerate(chain) if item in nav.items), None)
+    if top is None or top < 2 or not isinstance(chain[top], Section) \
+            or chain[top].children[0].is_page or len(chain[top].children) == 1:
+        return nav            # not inside a group of ordinances (an ordinance opens with its page)
+    group, ordinance = chain[top], chain[top - 1]
+    alone = Section(group.title, [ordinance])
+    alone.active = ordinance.active
+    view = Navigation([alone if item is group else item for item in nav.items], nav.pages)
+    view.homepage = nav.homepage
+    return view
 
 
 class PageConfig:

@@ -8,9 +8,11 @@ generated entry — a directory such as `yantai-digital-economy/`, a file such a
     docs/yantai-digital-economy -> ../.docs.generated/current/yantai-digital-economy
     docs/en/yantai-digital-economy -> ../../.docs.generated/current/en/yantai-digital-economy
 
-All files are produced in memory before this runs, so a bad source never
-touches docs/. A build then writes the whole generated tree anew as a version
-in the store and switches `current` to it in one step: a build that fails or is
+The files come one by one (a build holds one page at a time, not the site) and
+go into a new version in the store, which nobody sees until it is complete: a
+bad source, or a problem found only at the end, never touches docs/. A build
+writes the whole generated tree anew as such a version and switches `current`
+to it in one step: a build that fails or is
 killed at any point leaves docs/ entirely old or entirely new, and the next one
 removes what it left. Files whose bytes did not change are hard links to the
 old ones and keep their modification time (a live preview rebuilds only what
@@ -21,6 +23,7 @@ same docs/ at the same time stops and names the first (the store's lock).
 
 import os
 import shutil
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,37 +55,46 @@ def previous_manifest(root) -> list[str]:
     return [line for line in text.split("\n") if line]
 
 
-def write_tree(root, files: dict[str, str | bytes]) -> WriteReport:
-    """Make the generated files under `root` exactly `files` (path → content)."""
+def write_tree(root, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]) -> WriteReport:
+    """Make the generated files under `root` exactly `files` (path → content, or the
+    (path, content) pairs of a stream, each path once)."""
     root = Path(root).absolute()
-    for path in sorted(files):
-        problem = paths.problem(path)
-        if problem:
-            raise SourceError(display_path(root), None, f"a generated file's path {path[:100]!r} "
-                              f"{problem}: nothing is written outside {display_path(root)}")
+    if isinstance(files, Mapping):
+        files = sorted(files.items())
+        for path, _ in files:                          # a bad path of a mapping stops before the lock
+            _refuse_path(root, path)
     versions = store(root)
     try:
         with versions.locked(f"a build of {display_path(root)}"):
-            return _write(root, files, versions)
+            return _write(root, iter(files), versions)
     except OSError as error:
         where = display_path(error.filename) if error.filename else display_path(root)
         raise SourceError(where, None, f"cannot write the generated pages: {error.strerror}") from None
 
 
-def _write(root: Path, files: dict, versions: atomic.Store) -> WriteReport:
+def _refuse_path(root: Path, path: str) -> None:
+    problem = paths.problem(path)
+    if problem:
+        raise SourceError(display_path(root), None, f"a generated file's path {path[:100]!r} "
+                          f"{problem}: nothing is written outside {display_path(root)}")
+
+
+def _write(root: Path, files: Iterator[tuple[str, str | bytes]], versions: atomic.Store) -> WriteReport:
     root.mkdir(parents=True, exist_ok=True)
     versions.clean()
     _unlink_dangling(root, versions)
     previous = set(previous_manifest(root))
     hand = _hand_written(root, versions, previous)
-    entries = _entries(files, hand)
-    _refuse_hand_written_in_the_way(root, files, entries, hand)
-    manifest = "".join(f"{path}\n" for path in sorted(files)).encode("utf-8")
-    links = {entry: versions.current / entry for entry in entries | {MANIFEST}}
     version = versions.new_version()
     try:
-        report = _write_version(root, files, version, manifest)
-        report.removed = [path for path in sorted(previous - set(files)) if (root / path).exists()]
+        report, written = _write_version(root, files, version)
+        entries = _entries(written, hand)
+        _refuse_hand_written_in_the_way(root, written, entries, hand)
+        manifest = "".join(f"{path}\n" for path in sorted(written)).encode("utf-8")
+        (version / MANIFEST).write_bytes(manifest)
+        links = {entry: versions.current / entry for entry in entries | {MANIFEST}}
+        report.written.sort()
+        report.removed = [path for path in sorted(previous - written) if (root / path).exists()]
         if not report.written and not report.removed and _holds(root / MANIFEST, manifest) \
                 and all(_links_to(root / entry, target) for entry, target in links.items()):
             shutil.rmtree(version)                 # nothing changed: docs/ stays as it is
@@ -104,11 +116,17 @@ def _write(root: Path, files: dict, versions: atomic.Store) -> WriteReport:
     return report
 
 
-def _write_version(root: Path, files: dict, version: Path, manifest: bytes) -> WriteReport:
-    """The generated tree in `version`: unchanged files linked, the others written."""
-    report = WriteReport()
-    for path in sorted(files):
-        data = files[path].encode("utf-8") if isinstance(files[path], str) else files[path]
+def _write_version(root: Path, files: Iterator[tuple[str, str | bytes]],
+                   version: Path) -> tuple[WriteReport, set[str]]:
+    """The generated tree in `version`, as the files come: unchanged files linked, the
+    others written. (The report, every path written.)"""
+    report, written = WriteReport(), set()
+    for path, content in files:
+        _refuse_path(root, path)
+        if path in written:
+            raise SourceError(display_path(root / path), None, "two generated files have this path")
+        written.add(path)
+        data = content.encode("utf-8") if isinstance(content, str) else content
         old, new = root / path, version / path
         new.parent.mkdir(parents=True, exist_ok=True)
         if _holds(old, data):
@@ -117,8 +135,7 @@ def _write_version(root: Path, files: dict, version: Path, manifest: bytes) -> W
         else:
             new.write_bytes(data)
             report.written.append(path)
-    (version / MANIFEST).write_bytes(manifest)
-    return report
+    return report, written
 
 
 def _entries(files, hand: set[str]) -> set[str]:

@@ -190,5 +190,6 @@ def compare_pages(site) -> list:
                 seen.add(path)
                 pages.append(pair_page(site, parallel, by_slug[slug], by_slug[parallel.other_slug]))
     if corpus.parallels:
-        pages += [topic_page(site, ordinance) for ordinance in corpus.current]
+        pages += [topic_page(site, ordinance) for ordinance in corpus.current
+                  if site.lang.has_pages(ordinance.slug)]
     return pages

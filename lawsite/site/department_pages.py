@@ -63,8 +63,27 @@ def chips(site, vocabulary: Vocabulary, mentions: list[Mention], here: str) -> s
                           cls="ls-chips", aria_label=label, data_search_exclude=True)
 
 
+def by_actor(mentions: dict[str, dict[model.ArticleNumber, list[Mention]]]) -> dict[str, dict[str, dict]]:
+    """The mentions by actor, then ordinance and article, in their order: read once per
+    build, so that a department's page costs its own mentions, not the whole corpus.
+
+    >>> a, b = Mention("a", "actor", "duty", "art_1__para_1", "句。"), Mention("b", "mentioned", None, "art_1__para_1", "句。")
+    >>> index = by_actor({"x": {1: [a, b], 2: [a]}, "y": {}})
+    >>> sorted(index), index["a"]["x"] == {1: [a], 2: [a]}, index["b"] == {"x": {1: [b]}}
+    (['a', 'b'], True, True)
+    """
+    index: dict[str, dict[str, dict]] = {}
+    for slug, articles in mentions.items():
+        for number, found in articles.items():
+            for mention in found:
+                index.setdefault(mention.actor, {}).setdefault(slug, {}).setdefault(number, []).append(mention)
+    return index
+
+
 def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list[model.Ordinance],
-                    mentions: dict[str, dict[model.ArticleNumber, list[Mention]]]):
+                    mentions: dict[str, dict[model.ArticleNumber, list[Mention]]], index: dict | None = None):
+    """`index`: `by_actor(mentions)`, if the caller has it already."""
+    own = (by_actor(mentions) if index is None else index).get(actor.slug, {})
     path = site.path(urls.department_path(actor.slug))
     shown = name(site, actor)
     other = actor.name_en if site.lang.official else actor.name
@@ -74,7 +93,9 @@ def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list
                            cls="ls-original", lang=None if site.lang.official else "zh-CN"),
             markup.element("p", markup.escape(site.labels("department_intro", name=shown)), cls="ls-note")]
     for ordinance in ordinances:
-        acting, mentioned = _provisions(actor.slug, mentions.get(ordinance.slug, {}))
+        if ordinance.slug not in own:
+            continue
+        acting, mentioned = _provisions(actor.slug, own[ordinance.slug])
         if not acting and not mentioned:
             continue
         body.append(markup.heading(2, markup.escape(site.lang.title(ordinance)), ordinance.slug))
@@ -159,5 +180,6 @@ def overview_page(site, vocabulary: Vocabulary, ordinances: list[model.Ordinance
 def department_pages(site, vocabulary: Vocabulary, ordinances, mentions, counts, actors) -> list:
     """The overview and a page for each of `actors` (those the texts name)."""
     pages = [overview_page(site, vocabulary, ordinances, counts)]
-    pages += [department_page(site, vocabulary, actor, ordinances, mentions) for actor in actors]
+    index = by_actor(mentions)
+    pages += [department_page(site, vocabulary, actor, ordinances, mentions, index) for actor in actors]
     return pages

@@ -16,6 +16,8 @@ from lawsite.translation import i18n
 
 def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language, compared: bool = False) -> dict:
     slug = ordinance.slug
+    if not lang.has_pages(slug):             # its one page: the Chinese pages are not in this tree
+        return {lang.title(ordinance): lang.path(urls.ordinance_path(slug))}
     children: list = [lang.path(urls.ordinance_path(slug))]
     for chapter in ordinance.chapters:
         entries: list = [lang.path(urls.chapter_path(slug, chapter.number))]

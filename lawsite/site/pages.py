@@ -434,6 +434,33 @@ def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
     return Page(path, meta, body)
 
 
+def untranslated_page(site: Site, ordinance: model.Ordinance) -> Page:
+    """The one page of an untranslated ordinance in another language's tree: its title,
+    its facts, that nothing is translated, and links to the Chinese pages (which the
+    tree does not copy: Language.has_pages)."""
+    lang, labels, slug = site.lang, site.labels, ordinance.slug
+    path = site.path(urls.ordinance_path(slug))
+    title = lang.title(ordinance)
+    body = [markup.heading(1, title_markup(site, ordinance), "ordinance")]
+    if lang.title_lang(ordinance) == lang.html_lang:
+        body.append(markup.element("p", markup.escape(ordinance.title), cls="ls-original", lang="zh-CN"))
+    if ordinance.history:
+        body.append(history_line(ordinance))
+    body += unverified_notice(site, ordinance)
+    body.append(metadata_table(site, ordinance))
+    body += amendment_list(site, ordinance)
+    body += [notice(labels("untranslated_notice"), "ls-notice ls-notice--fallback"),
+             coverage_line(site, ordinance)]
+    links = [markup.link(markup.escape(labels("read_official")), urls.relative(path, urls.ordinance_path(slug))),
+             markup.link(markup.escape(labels("print_full_text")), urls.relative(path, urls.full_text_path(slug)))]
+    body.append(markup.element("p", "　·　".join(links), cls="ls-actions"))
+    description = f"{title}: {labels('article_count', n=len(ordinance.articles))}"
+    meta = page_meta(site, markup.isolate(title), description, hide=["toc"], search={"exclude": True},
+                     head=head.ordinance_head(ordinance, site.url(urls.ordinance_path(slug)),
+                                              description, lang))
+    return Page(path, meta, body)
+
+
 def glossary(site: Site, ordinance: model.Ordinance, path: str) -> list[str]:
     """The terms the ordinance defines, each with its definition and where it is."""
     defined = [d for d in (site.corpus.definitions if site.corpus else []) if d.slug == ordinance.slug]
@@ -642,6 +669,9 @@ def ordinance_list(site: Site, ordinances: list[model.Ordinance]) -> str:
 def site_pages(site: Site, ordinances: list[model.Ordinance]) -> list[Page]:
     pages = []
     for ordinance in ordinances:
+        if not site.lang.has_pages(ordinance.slug):
+            pages.append(untranslated_page(site, ordinance))
+            continue
         own = [ordinance_page(site, ordinance)]
         own += [chapter_page(site, ordinance, chapter) for chapter in ordinance.chapters]
         own += [article_page(site, ordinance, article) for article in ordinance.articles]

@@ -140,9 +140,27 @@ class Language:
         self.official = code == OFFICIAL
         self.prefix = "" if self.official else f"{code}/"
         self.html_lang = HTML_LANG[code]
+        # ordinances without a translated passage: this tree has their ordinance page
+        # only (what is translated, a link to the Chinese), no copy of the Chinese pages
+        self.untranslated = frozenset() if self.official else frozenset(
+            slug for slug, translation in self.translations.items() if not translation.text)
+
+    def has_pages(self, slug: str) -> bool:
+        """Does this tree have the ordinance's chapter, article, full-text and comparison
+        pages? The official tree always; another only for a translated ordinance."""
+        return slug not in self.untranslated
 
     def path(self, path: str) -> str:
-        """The docs/ path of a page in this language's tree."""
+        """The docs/ path of a page in this language's tree; a page of an untranslated
+        ordinance other than its ordinance page is the Chinese one.
+
+        >>> en = Language("en", None, {"x": Translation()})
+        >>> en.path("x/index.md"), en.path("x/article-2.md"), en.path("about.md")
+        ('en/x/index.md', 'x/article-2.md', 'en/about.md')
+        """
+        slug, _, rest = path.partition("/")
+        if rest and rest != "index.md" and slug in self.untranslated:
+            return path
         return self.prefix + path
 
     def title(self, ordinance: model.Ordinance) -> str:

@@ -17,7 +17,7 @@ from lawsite.parse import builder as parse
 from lawsite.parse import front, outline, sources
 from lawsite.parse.lexer import lex
 
-from ..conftest import ROOT, corpus_args
+from ..conftest import ROOT, corpus_args, translate_one
 
 SHAPES = ROOT / "tests" / "fixtures" / "shapes"
 MANIFEST = yaml.safe_load((SHAPES / "sources.yml").read_text(encoding="utf-8"))
@@ -146,6 +146,8 @@ def docs(tmp_path_factory):
     add(tree, "item-marker-lost", slug="item-marker-lost")
     add(tree, "item-marker-lost", slug="item-marker-corrected", corrections=[SEVENTH])
     out = root / "docs"
+    for slug in ("missing-first-chapter", "section-without-label", "preamble", "item-marker-corrected"):
+        translate_one(root / "no-translations", tree.root, slug)          # the English pages exist
     assert build_corpus.main(corpus_args(tree.root, out)) == 0
     return out
 

@@ -56,7 +56,13 @@ def files(tmp_path_factory):
     (directory / "zhejiang-ceshi-tiaoli.txt").write_text(TEXT, encoding="utf-8")
     [source] = sources.read_all(directory.parent)
     ordinance = builder.parse(source)
-    corpus = Corpus([ordinance], languages=i18n.load_languages([ordinance], "/nonexistent", LABELS))
+    # one passage translated: the English tree has the ordinance's pages (Language.has_pages)
+    translations = directory.parent / "translations"
+    (translations / "en").mkdir(parents=True)
+    (translations / "en" / "zhejiang-ceshi-tiaoli.yml").write_text(
+        "status: unofficial\ntranslator: a test\ntext:\n  art_2__para_1: These Regulations take effect.\n",
+        encoding="utf-8")
+    corpus = Corpus([ordinance], languages=i18n.load_languages([ordinance], translations, LABELS))
     return build.generate(corpus, "https://example.org/")
 
 
