@@ -59,10 +59,11 @@ QUERY = "数据交易"
 # -- one stage, measured in its own process ------------------------------------------------
 
 def publish_site(docs: Path, site: Path) -> None:
-    """The hosted site of `docs` into `site`: the one call of the publish step, so that
-    the benchmark follows however the site is built."""
-    from lawsite.publish.publish import build_site
-    build_site(site, HOSTED, docs_dir=docs)
+    """The hosted site of `docs` into `site` as the publish step builds it: in shards (a
+    process each, over the cores), assembled, then indexed by Pagefind."""
+    from lawsite.publish import pagefind, shards
+    shards.build_sharded(HOSTED, docs, site, site.parent / "shards-cache")
+    pagefind.index(site)
 
 
 def build_docs(sources: Path, docs: Path, translations: Path) -> None:
