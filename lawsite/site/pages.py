@@ -669,8 +669,9 @@ def ordinance_list(site: Site, ordinances: list[model.Ordinance]) -> str:
 def site_pages(site: Site, ordinances: list[model.Ordinance]) -> list[Page]:
     pages = []
     for ordinance in ordinances:
-        if not site.lang.has_pages(ordinance.slug):
-            pages.append(untranslated_page(site, ordinance))
+        if not site.lang.has_pages(ordinance.work_slug):
+            if not ordinance.old_version:  # (an earlier version: its Chinese pages, from the timeline)
+                pages.append(untranslated_page(site, ordinance))
             continue
         own = [ordinance_page(site, ordinance)]
         own += [chapter_page(site, ordinance, chapter) for chapter in ordinance.chapters]

@@ -142,7 +142,8 @@ def changes_pages(site: Site) -> list[Page]:
     """A page per version after the first of each work: what changed, article by article."""
     if not site.corpus:
         return []
-    return [changes_page(site, before, after) for chain_ in site.corpus.versions.values()
+    return [changes_page(site, before, after) for work, chain_ in site.corpus.versions.items()
+            if site.lang.has_pages(work)              # (an untranslated work: the Chinese page)
             for before, after in zip(chain_, chain_[1:])]
 
 
