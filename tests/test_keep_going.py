@@ -107,7 +107,7 @@ def test_the_build_report_follows_its_schema_and_counts(kept_going):
     reserved = next(cause for cause in causes if "reserved" in cause)
     assert reserved.startswith("slug … is a name the site uses for its own pages; these are reserved: ")
     assert causes == {
-        "slug … is also claimed by …: choose one slug for each; none of them is published": 2,
+        "slug … is also claimed by …: choose one slug for each (or give each version of one work its version…": 2,
         "第N条 appears twice (first on line N)": 1,
         "field … must be in_force, not_yet_in_force, repealed or not_verified, not …": 1,
         reserved: 1}

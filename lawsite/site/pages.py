@@ -680,5 +680,6 @@ def site_pages(site: Site, ordinances: list[model.Ordinance]) -> list[Page]:
         if ordinance.old_version:          # an earlier version: reached from the timeline, not search
             for page in own:
                 page.meta["search"] = {"exclude": True}
+                page.meta.pop("pagefind", None)    # (no data-pagefind-body: the hosted search skips it)
         pages += own
     return pages

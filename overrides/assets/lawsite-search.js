@@ -87,12 +87,13 @@
     return li;
   }
 
-  // Found by its label (第28条) or its ordinance's name, the hidden words before the
-  // article's heading: its first 款 is the snippet
+  // Found only by its label (第28条), its ordinance's name or the departments it names,
+  // the hidden words before the article's heading: its first 款 is the snippet (found in
+  // its text too, the excerpt of its text is)
   function opening(data) {
     var heading = (data.anchors || []).filter(function (a) { return /^art_[^_]+$/.test(a.id); })[0];
     var first = (data.anchors || []).filter(function (a) { return /^art_.*__para_1$/.test(a.id); })[0];
-    if (!heading || !first || Math.min.apply(null, data.locations || [0]) >= heading.location) return null;
+    if (!heading || !first || Math.max.apply(null, data.locations || [Infinity]) >= first.location) return null;
     var text = first.text.length > 80 ? first.text.slice(0, 80) + "…" : first.text;
     return element("p", "", text);
   }

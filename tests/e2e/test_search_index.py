@@ -1,8 +1,9 @@
-"""Material's lunr search as the build leaves it (lawsite/mkdocs/searchindex.py, the
-CSS of overrides/assets/lawsite.css): one index per language tree, a snippet for the
-best hit, no "缺少: …" lines; on the hosted site and from file://."""
+"""One index per language tree, on the hosted site (Pagefind, by <html lang>) and
+from file:// (Material's lunr search as the build leaves it, lawsite/mkdocs/searchindex.py);
+offline, the best hit's snippet and no "缺少: …" lines (overrides/assets/lawsite.css)."""
 
 import zipfile
+from urllib.parse import urljoin
 
 import pytest
 
@@ -25,7 +26,8 @@ def results(page, query: str) -> list[str]:
     box.fill(query)
     box.press("End")
     page.wait_for_function(SHOWN)
-    return [a.get_attribute("href") for a in page.locator(".md-search-result__item:not(.ls-goto) > a").all()]
+    return [urljoin(page.url, a.get_attribute("href"))
+            for a in page.locator(".md-search-result__item:not(.ls-goto) > a").all()]
 
 
 def test_each_language_tree_searches_itself(page, base_url):
@@ -38,8 +40,10 @@ def test_each_language_tree_searches_itself(page, base_url):
     assert chinese and not any(href.startswith(base_url + "en/") for href in chinese)
 
 
-def test_the_best_hit_has_a_snippet_and_no_missing_terms(page, base_url):
-    page.goto(base_url)
+def test_offline_the_best_hit_has_a_snippet_and_no_missing_terms(page, bundle, tmp_path):
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(tmp_path)
+    page.goto(next(tmp_path.rglob("lawsite-offline/index.html")).as_uri())
     results(page, "济南 第十五条")
     best = page.locator(".md-search-result__item:not(.ls-goto) article").first
     assert best.locator("h1").inner_text().replace("\u200b", "") == "济南 第十五条"

@@ -45,7 +45,7 @@ def test_the_diff_view_marks_the_amended_words(page, versions_url):
     sides = row.locator(".ls-side")
     assert sides.nth(1).locator("mark.ls-diff").all_inner_texts() == ["、服务内容和监督电话。"]
     assert sides.nth(0).locator("mark.ls-diff").all_inner_texts() == ["。"]      # what it replaced
-    old, new = sides.all_inner_texts()
+    old, new = [text.split("\n", 1)[-1] for text in sides.all_inner_texts()]     # after each 款's label
     assert old == "停车设施经营者应当在显著位置公示收费标准。"
     assert new == "停车设施经营者应当在显著位置公示收费标准、服务内容和监督电话。"
     background = row.locator("mark.ls-diff").last.evaluate("m => getComputedStyle(m).backgroundColor")

@@ -1,7 +1,6 @@
 """Sharded builds: the plan by jurisdiction, the assembly into one site with the URLs of
 a single build, the process pool and Dask, and the rebuild of only what changed."""
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -75,7 +74,8 @@ def test_the_assembled_site_has_the_urls_of_one_build_and_no_broken_link(corpus,
     _, _, docs, site, _ = corpus
     single = tmp_path / "single"
     publish.build_site(single, HOSTED, docs)
-    assert files_of(site) == files_of(single)
+    # (the search index is Pagefind's over the assembled site, made by the publish step)
+    assert files_of(site) == {path for path in files_of(single) if not path.startswith("pagefind/")}
     report = linkcheck.check(site, SITE_URL)
     assert report.broken == [] and report.pages > 50
     assert registry.produced(site) == registry.produced(single)
@@ -83,9 +83,6 @@ def test_the_assembled_site_has_the_urls_of_one_build_and_no_broken_link(corpus,
     article = (site / "test-ordinance" / "article-1" / "index.html").read_text(encoding="utf-8")
     single_article = (single / "test-ordinance" / "article-1" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../departments/' in single_article and 'href="../../departments/' in article
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    single_index = json.loads((single / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert sorted(d["location"] for d in index["docs"]) == sorted(d["location"] for d in single_index["docs"])
     sitemap = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
     assert sorted(sitemap) == sorted(re.findall(r"<loc>(.*?)</loc>",
                                                 (single / "sitemap.xml").read_text(encoding="utf-8")))

@@ -13,7 +13,7 @@ import build_corpus
 from lawsite.core.errors import SourceError
 from lawsite.parse import sources
 
-from ..conftest import SIMPLE, corpus_args
+from ..conftest import SIMPLE, corpus_args, translate_one
 
 PDF_TEXT = SIMPLE.replace("为了测试，", "为了 测试,")      # a PDF artefact: a space, a half-width comma
 SHA256 = hashlib.sha256(textwrap.dedent(PDF_TEXT).lstrip("\n").encode("utf-8")).hexdigest()
@@ -77,6 +77,7 @@ def test_a_provincial_text_is_a_provincial_regulation(tmp_path, sources_tree):
 
 def test_english_citations_point_to_the_official_chinese_page(tmp_path, sources_tree):
     sources_tree.add(SIMPLE, promulgated={"date": datetime.date(2024, 12, 2)})
+    translate_one(sources_tree.root.parent / "no-translations", sources_tree.root, "test-ordinance")
     article = build(tmp_path, sources_tree)["en/test-ordinance/article-1.md"]
     official = "https://lawsite.example.org/test-ordinance/article-1/"
     assert f"[EB/OL]. (2024-12-02)[{{accessed}}]. {official}. (unofficial translation)" in article
