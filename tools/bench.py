@@ -62,6 +62,8 @@ def publish_site(docs: Path, site: Path) -> None:
     """The hosted site of `docs` into `site` as the publish step builds it: in shards (a
     process each, over the cores), assembled, then indexed by Pagefind."""
     from lawsite.publish import pagefind, shards
+    shutil.rmtree(site, ignore_errors=True)          # (the profile builds it again, in place)
+    shutil.rmtree(site.parent / "shards-cache", ignore_errors=True)      # every shard built, as measured
     shards.build_sharded(HOSTED, docs, site, site.parent / "shards-cache")
     pagefind.index(site)
 
@@ -257,10 +259,11 @@ def incremental(sources: Path, docs: Path, translations: Path) -> dict:
     finally:
         edited.write_bytes(original)
         meta.write_text(saved_meta, encoding="utf-8")
-    own = [p for p in report.written if f"{slug}/" in p or f"{slug}-" in p]
-    # views of the whole corpus: the dataset, navigation, dictionary, department index
+    own = [p for p in report.written if f"{slug}/" in p or f"{slug}-" in p or f"/{slug}." in p]   # (its downloads)
+    # views of the whole corpus: the dataset, navigation, dictionary, department index, download page
     shared = [p for p in report.written if p not in own and
-              (p.startswith((".", "data/", "departments/", "en/departments/")) or p == "robots.txt")]
+              (p.startswith((".", "data/", "departments/", "en/departments/"))
+               or p in ("robots.txt", "downloads/index.md", "en/downloads/index.md"))]
     others = [p for p in report.written if p not in own and p not in shared]
     untouched = sum(1 for p, mtime in before.items() if p.exists() and p.stat().st_mtime_ns == mtime)
     return {"edited": slug, "seconds": round(seconds, 2), "what": "build_corpus.py (docs/)",

@@ -16,8 +16,9 @@ def test_the_benchmark_runs_on_a_tiny_corpus(tmp_path, browser_context):
     tree.add(SIMPLE)
     shutil.copy(ROOT / "sources" / "departments.yml", tree.root)
     out = tmp_path / "report"
-    subprocess.run([sys.executable, "-m", "tools.bench", "--scale", "1", "--sources", str(tree.root),
-                    "--out", str(out), "--profile"], cwd=ROOT, check=True, capture_output=True)
+    ran = subprocess.run([sys.executable, "-m", "tools.bench", "--scale", "1", "--sources", str(tree.root),
+                          "--out", str(out), "--profile"], cwd=ROOT, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr[-3000:]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     [run] = report["runs"]
     assert (run["corpus"], run["ordinances"], run["articles"]) == ("sources", 1, 3)
