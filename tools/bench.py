@@ -20,7 +20,6 @@ import argparse
 import contextlib
 import cProfile
 import gzip
-import importlib
 import io
 import json
 import os
@@ -159,84 +158,10 @@ def queries(limit: int = 20) -> list[str]:
 
 
 def search(site: Path, asked: list[str]) -> dict:
-    """The search figures of a built site, in Chromium on a local server: those of
-    tools/bench_search.py (the hosted site's own engine) where it exists, else of
-    Material's lunr search (search_latency)."""
-    try:
-        bench_search = importlib.import_module("tools.bench_search")
-    except ModuleNotFoundError:
-        return search_latency(site, asked)
+    """The search figures of a built site, in Chromium on a local server, with the site's
+    own engine (Pagefind on the hosted site, lunr offline): tools/bench_search.py."""
+    from tools import bench_search
     return {"engine": "bench_search", **bench_search.measure(site, asked)}
-
-
-def search_latency(site: Path, asked: list[str]) -> dict:
-    """Material's lunr search: milliseconds from the last keystroke of each query to
-    its first result (the median), the bytes the search fetched until the first
-    query's first result (its index included) and per later query; and seconds from
-    starting to load the home page to the first result of the first query."""
-    import functools
-    import http.server
-    import threading
-
-    from playwright.sync_api import sync_playwright
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-    fetched: list[int] = []
-
-    def count(response) -> None:
-        if "/search/" in response.url or "/assets/javascripts/workers/" in response.url:
-            try:
-                fetched.append(len(response.body()))
-            except Exception:                   # a response without a body (a redirect)
-                pass
-    times, per_query = [], []
-    try:
-        with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
-            context = playwright.chromium.launch_persistent_context(
-                profile, executable_path="/usr/bin/chromium", args=args, headless=True)
-            page = context.new_page()
-            page.on("response", count)
-            started = time.perf_counter()
-            page.goto(f"http://127.0.0.1:{server.server_port}/")
-            box, meta = page.locator(".md-search__input"), page.locator(".md-search-result__meta")
-            for number, query in enumerate(asked):
-                box.click()
-                box.fill("")
-                before, shown = sum(fetched), meta.inner_text()
-                box.fill(query)
-                typed = time.perf_counter()
-                box.press("End")
-                try:
-                    if number == 0:                 # the first query waits for the index, then its result
-                        page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
-                    else:                           # a result, or the count of none
-                        page.wait_for_function(
-                            "([shown]) => document.querySelector('.md-search-result__item') || "
-                            "document.querySelector('.md-search-result__meta').textContent.trim() != shown.trim()",
-                            arg=[shown], timeout=30_000)
-                except Exception:                   # no answer at all
-                    continue
-                if not page.locator(".md-search-result__item").count():
-                    continue                        # no result for this query: not timed
-                times.append(1000 * (time.perf_counter() - typed))
-                if number == 0:
-                    first, first_bytes = time.perf_counter() - started, sum(fetched)
-                else:
-                    per_query.append(sum(fetched) - before)
-            context.close()
-    finally:
-        server.shutdown()
-    return {"engine": "lunr", "queries": len(asked), "answered": len(times),
-            "search_first_result_ms": round(statistics.median(times)) if times else None,
-            "search_bytes_first_query": first_bytes if times else None,
-            "search_bytes_per_query": round(statistics.mean(per_query)) if per_query else 0,
-            "query": asked[0], "seconds_to_first_result": round(first, 2) if times else None}
 
 
 def incremental(sources: Path, docs: Path, translations: Path) -> dict:
