@@ -144,7 +144,7 @@ def topic_page(site, ordinance: model.Ordinance):
         opening, opening_lang = _opening(site, ordinance, article)
         rows.append([fragment("opening", safe(markup.link(markup.escape(lang.article_label(article)), target)),
                               opening_lang, safe(markup.escape(opening))),
-                     "<br>".join(found) or markup.escape(standard_note(site, ordinance, article)
+                     fragment("lines", [safe(item) for item in found]) or markup.escape(standard_note(site, ordinance, article)
                                                          or site.labels("no_parallel"))])
     body += _table(rows, header)
     title = site.labels("page_title", page=site.labels("compare_ordinance"),

@@ -163,7 +163,7 @@ def overview_page(site, vocabulary: Vocabulary, ordinances: list[model.Ordinance
                 row.append(markup.link(str(count), target, ordinance.slug) if count else "—")
             row.append(str(sum(counts[actor.slug].values())))
             rows.append(row)
-        body.append('<div class="ls-matrix" markdown>\n\n' + markup.table(header, rows) + "\n\n</div>")
+        body.append(fragment("block", "ls-matrix", safe(markup.table(header, rows))))
     return Page(path, page_meta(site, site.labels("departments"), site.labels("departments_intro"),
                                 hide=["toc"], search={"exclude": True}), body)
 

@@ -114,16 +114,17 @@ def spans(site: Site, ordinance: model.Ordinance, eid: str, here: str) -> list[a
 def provision_page(site: Site, slug: str, eid: str, here: str) -> tuple[str, str]:
     """(relative .md path, anchor) of a provision as seen from the page at `here`: an
     article's element on its article page — or on this page, when this is the
-    full text it is in; a chapter or section on its chapter page; "" the ordinance."""
+    full text it is in; a chapter or section on its chapter page; "" the ordinance, and
+    a paragraph of a document without articles (a 决定's para_3) its ordinance page."""
     parsed = EId.parse(eid) if eid else None
-    if parsed is None:
-        path = site.path(urls.ordinance_path(slug))
-    elif parsed.in_article:
+    if parsed is not None and parsed.in_article:
         path = site.path(urls.article_path(slug, parsed.article_number()))
         if here == site.path(urls.full_text_path(slug)):
             path = here
-    else:
+    elif parsed is not None and parsed.chapter is not None:
         path = site.path(urls.chapter_path(slug, parsed.chapter))
+    else:
+        path = site.path(urls.ordinance_path(slug))
     anchor = eid if parsed is not None and parsed.kind != "chapter" else ""
     return ("" if path == here else urls.relative(here, path)), anchor
 
