@@ -154,3 +154,15 @@ def test_the_checks_find_html_and_forks():
               '            else y)\n')
     assert html_in_code(source) == [2, 3]
     assert language_forks(source) == [4, 8]
+
+
+def test_no_module_imports_another_s_private_names():
+    """A name with a leading underscore is its module's own (compare_pages.cell is public,
+    for the what-changed pages)."""
+    found = []
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("lawsite"):
+                found += [f"{name}:{node.lineno}: {alias.name}" for alias in node.names
+                          if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert found == []
