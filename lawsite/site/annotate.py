@@ -16,6 +16,7 @@ for file:// alike.
 from dataclasses import dataclass
 
 from lawsite.site import markup
+from lawsite.site.templates import fragment, safe
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def markdown(text: str, spans: list[Span]) -> str:
         out.append(markup.escape(text[last:span.start]))
         shown = markup.escape(text[span.start:span.end])
         if span.kind == "external":
-            out.append(f'<cite class="ls-extref">{shown}</cite>')
+            out.append(fragment("extref", safe(shown)))
         else:
             cls = "ls-term" if span.kind == "term" else "ls-ref"
             # Python-Markdown reads a link title literally, quotes and backslashes included

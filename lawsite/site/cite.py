@@ -214,3 +214,30 @@ def gbt7714_translation(work_: Work, official_url: str, translated=None) -> str:
     '烟台市数字经济促进条例[EB/OL]. (2024-12-02)[{accessed}]. https://x.org/a/. (unofficial translation of 2026-12-01)'
     """
     return gbt7714(work_, official_url) + unofficial(translated)
+
+
+def translation(work_: Work, eid: str, paragraphs: int, translated=None) -> str:
+    """The English citation of a page read in translation: it says so, dated when the
+    translation gives its date.
+
+    >>> translation(Work("", "Regulations of Yantai Municipality", "", ""), "art_2", 1)
+    'Regulations of Yantai Municipality, Article 2 (unofficial translation)'
+    """
+    return en(work_, eid, paragraphs) + unofficial(translated)
+
+
+def source(work_: Work, translated=None) -> str:
+    """The English name of a whole text read in translation (what a printed English full
+    text says it is). (The Chinese one: `《title》` and `version_zh`.)"""
+    return f"{work_.title_en}{version_en(work_)}{unofficial(translated)}"
+
+
+# Each language tree's forms, by its code (i18n.Language.code): how a pilcrow names a
+# provision, what it copies as its citation (given the translation's date, which the
+# official text ignores), the citation of the same provision in the other language
+# (JSON-LD alternateName), and how a printed full text names its source.
+PINPOINT = {"zh": pinpoint_zh, "en": pinpoint_en}
+CITATION = {"zh": lambda work_, eid, paragraphs, translated=None: zh(work_, eid, paragraphs),
+            "en": translation}
+ALTERNATE = {"zh": en, "en": zh}
+SOURCE = {"zh": lambda work_, translated=None: f"《{work_.title}》{version_zh(work_)}", "en": source}

@@ -11,8 +11,6 @@ compares the official Chinese texts, so it exists in the official tree only;
 other languages link to it.
 """
 
-import html
-
 from markupsafe import Markup
 
 from lawsite.enrich.parallels import Parallel, compare_articles, likeness
@@ -20,6 +18,7 @@ from lawsite.model import document as model
 from lawsite.model.eid import EId
 from lawsite.site import cite, markup, templates, urls
 from lawsite.site.page import Page, breadcrumb, page_meta
+from lawsite.site.templates import fragment, safe
 
 
 def score(site, value: float) -> str:
@@ -74,43 +73,43 @@ def pair_page(site, parallel: Parallel, a: model.Ordinance, b: model.Ordinance):
     sides = (("a", a, article_a), ("b", b, article_b))
     for row in compare_articles(article_a, article_b, oriented):
         alone = not (row.eid_a and row.eid_b)
-        cells = [_cell(site, row.segments, side, o, x, eid, alone) if eid
-                 else '<div class="ls-side ls-side--empty"></div>'
-                 for (side, o, x), eid in zip(sides, (row.eid_a, row.eid_b))]
-        rows.append('<div class="ls-compare-row" lang="zh-CN">' + "".join(cells) + "</div>")
+        rows.append([cell(site, row.segments, side, o, x, eid, alone) if eid else None
+                     for (side, o, x), eid in zip(sides, (row.eid_a, row.eid_b))])
     body = [breadcrumb(site, path, [(site.lang.title(a), site.path(urls.ordinance_path(a.slug))),
                                     (site.lang.article_label(article_a),
                                      site.path(urls.article_path(a.slug, article_a.number)))]),
             markup.heading(1, markup.escape(title), "compare"),
             markup.element("p", markup.escape(site.labels("compare_intro")) + " " +
-                           html.escape(site.labels("similarity", score=score(site, parallel.score))),
+                           markup.attribute(site.labels("similarity", score=score(site, parallel.score))),
                            cls="ls-note"),
-            markup.element("div", "".join(f'<span class="ls-side">{h}</span>' for h in heads),
-                           cls="ls-compare-head"),
-            '<div class="ls-compare">\n' + "\n".join(rows) + "\n</div>"]
+            fragment("compare_head", [safe(h) for h in heads]),
+            comparison(rows)]
     return Page(path, page_meta(site, title, title, hide=["toc"], search={"exclude": True}), body)
 
 
-def _cell(site, segments, side: str, ordinance: model.Ordinance, article: model.Article,
-          eid: str, alone: bool) -> str:
-    """One 款 of a comparison row, labelled (济南 第三十八条第二款: the columns stack on a
-    phone). Within a pair of 款, the differing words are marked; a 款 with no partner, or
-    sharing too little with it to mark words (compare's MIN_SHARED), is marked as a whole."""
+def cell(site, segments, side: str, ordinance: model.Ordinance, article: model.Article,
+         eid: str, alone: bool) -> Markup:
+    """One 款 of a comparison row (side "a" or "b" of the segments), labelled (济南
+    第三十八条第二款: the columns stack on a phone). Within a pair of 款, the differing
+    words are marked; a 款 with no partner, or sharing too little with it to mark words
+    (compare's MIN_SHARED), is marked as a whole. The comparison pages and the
+    what-changed pages (version_pages) render their 款 with it, into `comparison`."""
     pinpoint = cite.pinpoint_zh(article.number, EId.parse(eid).paragraph,
                                 paragraphs=len(article.paragraphs))
     label = f"{site.lang.short_title(ordinance)} {pinpoint}"
     whole = alone or len(segments) == 1 and segments[0].kind == "diff"
     note = site.labels("compare_alone" if alone else "compare_whole") if whole else ""
-    head = (f'<span class="ls-side__label">{html.escape(label)}'
-            + (f'<span class="ls-side__note">{html.escape(note)}</span>' if note else "") + "</span>")
     if whole:
-        text = html.escape("".join(getattr(segment, side) for segment in segments))
-        return f'<div class="ls-side ls-side--whole">{head}{text}</div>'
-    parts = []
-    for segment in segments:
-        text = html.escape(getattr(segment, side))
-        parts.append(f'<mark class="ls-diff">{text}</mark>' if segment.kind == "diff" and text else text)
-    return f'<div class="ls-side">{head}{"".join(parts)}</div>'
+        parts = [("".join(getattr(segment, side) for segment in segments), False)]
+    else:
+        parts = [(getattr(segment, side), segment.kind == "diff" and bool(getattr(segment, side)))
+                 for segment in segments]
+    return safe(fragment("compare_cell", label, note, whole, parts))
+
+
+def comparison(rows: list[list[Markup | None]], cls: str = "ls-compare") -> str:
+    """The rows of a comparison, each two cells (`cell`), None where a side has no 款."""
+    return fragment("comparison", cls, rows)
 
 
 def topic_page(site, ordinance: model.Ordinance):
@@ -140,12 +139,12 @@ def topic_page(site, ordinance: model.Ordinance):
                 target_ = urls.pair_path(ordinance.slug, article.number, other.slug, parallel.other_article)
             else:
                 target_ = site.path(urls.article_path(other.slug, parallel.other_article))
-            found.append(f"{markup.link(markup.escape(name), urls.relative(path, target_))} "
-                         f'<span class="ls-score">{markup.escape(score(site, parallel.score))}</span>')
+            found.append(fragment("scored", safe(markup.link(markup.escape(name), urls.relative(path, target_))),
+                                  safe(markup.escape(score(site, parallel.score)))))
         opening, opening_lang = _opening(site, ordinance, article)
-        rows.append([markup.link(markup.escape(lang.article_label(article)), target)
-                     + f'<br><span class="ls-opening" lang="{opening_lang}">{markup.escape(opening)}</span>',
-                     "<br>".join(found) or markup.escape(standard_note(site, ordinance, article)
+        rows.append([fragment("opening", safe(markup.link(markup.escape(lang.article_label(article)), target)),
+                              opening_lang, safe(markup.escape(opening))),
+                     fragment("lines", [safe(item) for item in found]) or markup.escape(standard_note(site, ordinance, article)
                                                          or site.labels("no_parallel"))])
     body += _table(rows, header)
     title = site.labels("page_title", page=site.labels("compare_ordinance"),
@@ -174,7 +173,7 @@ def _table(rows, header: list[str]) -> list[str]:
     if not rows:
         return []
     header = [markup.escape(h) for h in header]
-    return ['<div class="ls-topics" markdown>\n\n' + markup.table(header, rows) + "\n\n</div>"]
+    return [fragment("block", "ls-topics", safe(markup.table(header, rows)))]
 
 
 def compare_pages(site) -> list:
@@ -182,7 +181,8 @@ def compare_pages(site) -> list:
     corpus = site.corpus
     by_slug = {o.slug: o for o in corpus.ordinances}
     pages, seen = [], set()
-    pairs = sorted(corpus.parallels.items()) if site.lang.official else []
+    # a pair's page compares the official texts: it is in the official tree alone
+    pairs = sorted(corpus.parallels.items()) if site.lang.has_pair_pages else []
     for (slug, number), found in pairs:
         for parallel in found:
             path = urls.pair_path(slug, number, parallel.other_slug, parallel.other_article)

@@ -4,20 +4,19 @@ modality; an overview matrix of departments × ordinances; and the chips on each
 article page. Reads what lawsite.departments extracted; decides nothing legal.
 """
 
-import html
-
 from lawsite.enrich.departments import MODALITIES, Mention, wording
 from lawsite.enrich.vocabulary import Actor, Vocabulary
 from lawsite.model import document as model
 from lawsite.model.eid import EId
 from lawsite.site import cite, markup, urls
 from lawsite.site.page import Page, breadcrumb, page_meta
+from lawsite.site.templates import fragment, safe
 
 KINDS = ("government", "department", "other")
 
 
 def name(site, actor: Actor) -> str:
-    return actor.name if site.lang.official else actor.name_en
+    return site.lang.name(actor)
 
 
 def actors_of(mentions: list[Mention]) -> list[str]:
@@ -44,23 +43,18 @@ def chips(site, vocabulary: Vocabulary, mentions: list[Mention], here: str) -> s
         actor = vocabulary.actor(slug)
         modalities = sorted({m.modality for m in mentions if m.actor == slug and m.role == "actor"},
                             key=MODALITIES.index)
-        title = ("、" if site.lang.official else ", ").join(site.labels(f"modality_{m}")
-                                                           for m in modalities)
+        title = site.labels("modality_separator").join(site.labels(f"modality_{m}") for m in modalities)
         target = urls.relative(here, site.path(urls.department_path(slug)))
-        shown = wording(actor, mentions, vocabulary.names) if site.lang.official else actor.name_en
+        # in the language of the text (Chinese), the actor as the article writes it
+        shown = site.lang.name(actor) if site.lang.foreign("zh-CN") else wording(actor, mentions, vocabulary.names)
         # a Markdown link, so that MkDocs rewrites it for pretty URLs and for file://
         links.append(markup.link(markup.escape(shown), target, title=title) + "{ .ls-chip }")
     label = site.labels("actors")
     how = markup.link(markup.escape(site.labels("actors_extracted")),
                       urls.relative(here, site.path(urls.about_path())), "departments")
-    shown_links = " ".join(links[:FEW])
-    if len(links) > FEW:
-        more = html.escape(site.labels("actors_more", n=len(links) - FEW))
-        shown_links += (f' <details class="ls-chips__more"><summary>{more}</summary>'
-                        + " ".join(links[FEW:]) + "</details>")
-    return markup.element("nav", f'<span class="ls-chips__label">{html.escape(label)}</span>' +
-                          shown_links + f' <span class="ls-chips__how">{how}{{ .ls-chips__how-link }}</span>',
-                          cls="ls-chips", aria_label=label, data_search_exclude=True)
+    more = site.labels("actors_more", n=len(links) - FEW) if len(links) > FEW else ""
+    return fragment("chips", label, [safe(link) for link in links[:FEW]], [safe(link) for link in links[FEW:]],
+                    more, safe(how))
 
 
 def by_actor(mentions: dict[str, dict[model.ArticleNumber, list[Mention]]]) -> dict[str, dict[str, dict]]:
@@ -86,11 +80,11 @@ def department_page(site, vocabulary: Vocabulary, actor: Actor, ordinances: list
     own = (by_actor(mentions) if index is None else index).get(actor.slug, {})
     path = site.path(urls.department_path(actor.slug))
     shown = name(site, actor)
-    other = actor.name_en if site.lang.official else actor.name
+    other = site.lang.alternate_name(actor)
     body = [breadcrumb(site, path, [(site.labels("departments"), site.path(urls.overview_path()))]),
             markup.heading(1, markup.escape(shown), "department"),
             markup.element("p", markup.escape(other) + "　·　" + markup.escape(site.labels(f"kind_{actor.kind}")),
-                           cls="ls-original", lang=None if site.lang.official else "zh-CN"),
+                           cls="ls-original", lang=site.lang.foreign("zh-CN")),
             markup.element("p", markup.escape(site.labels("department_intro", name=shown)), cls="ls-note")]
     for ordinance in ordinances:
         if ordinance.slug not in own:
@@ -136,20 +130,17 @@ def _list(site, ordinance: model.Ordinance, provisions, here: str, with_modality
             label = markup.link(markup.escape(pinpoint(site, article, mention.eid)), target, mention.eid)
             modalities = sorted({m.modality for m in own if (m.eid, m.sentence) == (mention.eid, mention.sentence)},
                                 key=MODALITIES.index) if with_modality else []
-            badges = "".join(f'<span class="ls-modality ls-modality--{m}">{html.escape(site.labels(f"modality_{m}"))}</span>'
-                             for m in modalities)
-            mark = "" if site.lang.official else \
-                f'<span class="ls-untranslated">{markup.escape(site.labels("untranslated_quote"))}</span>'
-            items.append(f"- {label}{badges}"
-                         f'<span class="ls-sentence" lang="zh-CN">{markup.escape(mention.sentence)}</span>{mark}')
-    return ['<div class="ls-provisions" data-search-exclude markdown>\n\n' + "\n".join(items) + "\n\n</div>"]
+            badges = [{"key": m, "name": site.labels(f"modality_{m}")} for m in modalities]
+            # the sentence is the official Chinese: marked so on a page in another language
+            mark = safe(markup.escape(site.labels("untranslated_quote"))) if site.lang.foreign("zh-CN") else None
+            items.append(fragment("provision_item", safe(label), badges, safe(markup.escape(mention.sentence)), mark))
+    return [fragment("block", "ls-provisions", safe("\n".join(items)), exclude=True)]
 
 
 def pinpoint(site, article: model.Article, eid: str) -> str:
     """The provision a mention stands in, as cited: 第二十七条第一款, Article 27(1)."""
     at = EId.parse(eid)
-    cite_ = cite.pinpoint_zh if site.lang.official else cite.pinpoint_en
-    return cite_(article.number, at.paragraph, at.item, at.subitem, paragraphs=len(article.paragraphs))
+    return cite.PINPOINT[site.lang.code](article.number, at.paragraph, at.item, at.subitem, paragraphs=len(article.paragraphs))
 
 
 def overview_page(site, vocabulary: Vocabulary, ordinances: list[model.Ordinance],
@@ -172,7 +163,7 @@ def overview_page(site, vocabulary: Vocabulary, ordinances: list[model.Ordinance
                 row.append(markup.link(str(count), target, ordinance.slug) if count else "—")
             row.append(str(sum(counts[actor.slug].values())))
             rows.append(row)
-        body.append('<div class="ls-matrix" markdown>\n\n' + markup.table(header, rows) + "\n\n</div>")
+        body.append(fragment("block", "ls-matrix", safe(markup.table(header, rows))))
     return Page(path, page_meta(site, site.labels("departments"), site.labels("departments_intro"),
                                 hide=["toc"], search={"exclude": True}), body)
 

@@ -64,7 +64,7 @@ def _work_ld(ordinance: model.Ordinance, ordinance_url: str, lang) -> dict:
     ld = {
         "@type": "Legislation",
         "name": lang.title(ordinance),
-        "alternateName": ordinance.title if not lang.official else meta.get("title_en"),
+        "alternateName": lang.alternate_title(ordinance),
         "legislationIdentifier": frbr.work_uri(ordinance.work_slug, meta),
         "legislationType": "地方性法规",
         "legislationDate": enacted["date"].isoformat() if enacted.get("date") else None,
@@ -91,13 +91,13 @@ def ordinance_head(ordinance: model.Ordinance, ordinance_url: str, description: 
 def article_head(ordinance: model.Ordinance, article: model.Article, url: str,
                  ordinance_url: str, description: str, lang, label: str) -> dict:
     """`lang` is the i18n.Language of the page; `label` its name for the article."""
-    title = f"{ordinance.title}{label}" if lang.official else f"{lang.title(ordinance)}, {label}"
+    title = lang.labels("article_name", title=lang.title(ordinance), article=label)
     work = _work_ld(ordinance, ordinance_url, lang)
     json_ld = {
         "@context": "https://schema.org",
         "@type": "Legislation",
         "name": title,
-        "alternateName": (cite.en if lang.official else cite.zh)(
+        "alternateName": cite.ALTERNATE[lang.code](        # the citation in the other language
             cite.work(ordinance.meta, ordinance.old_version), article.eid, len(article.paragraphs)),
         "legislationIdentifier": frbr.portion_uri(work["legislationIdentifier"], article.eid),
         "legislationType": "地方性法规条款",

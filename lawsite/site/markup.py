@@ -35,6 +35,7 @@ import html
 import re
 
 from lawsite.core.errors import Notice
+from lawsite.site import templates
 
 # Characters that Python-Markdown reads as syntax and lets us backslash-escape
 # (markdown.Markdown.ESCAPED_CHARS). Escaping any other character would add a
@@ -63,7 +64,7 @@ def escape(text: str) -> str:
     escaped = html.escape(text, quote=False)              # & < >
     escaped = MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
     escaped = CONTROL.sub(lambda m: f"&#x{ord(m.group()):x};", escaped)
-    return f"<bdi>{escaped}</bdi>" if BIDI.search(text) else escaped
+    return templates.fragment("bdi", templates.safe(escaped)) if BIDI.search(text) else escaped
 
 
 def isolate(text: str) -> str:

@@ -38,7 +38,7 @@ def ordinance_nav(ordinance: model.Ordinance, lang: i18n.Language, compared: boo
 def _mark(lang: i18n.Language, shown: str) -> str:
     """" (untranslated)" after an entry shown in the official Chinese for want of a
     translation (a title, a chapter heading, an article's text)."""
-    return "" if lang.official or shown == lang.html_lang else f" ({lang.labels('untranslated')})"
+    return f" ({lang.labels('untranslated')})" if lang.foreign(shown) else ""
 
 
 def _article(ordinance: model.Ordinance, number: model.ArticleNumber, lang: i18n.Language) -> dict:
@@ -51,7 +51,7 @@ def _article(ordinance: model.Ordinance, number: model.ArticleNumber, lang: i18n
 
 def departments_nav(lang: i18n.Language, actors) -> dict:
     pages: list = [lang.path(urls.overview_path())]
-    pages += [{actor.name if lang.official else actor.name_en:
+    pages += [{lang.name(actor):
                lang.path(urls.department_path(actor.slug))} for actor in actors]
     return {lang.labels("departments"): pages}
 
@@ -64,7 +64,7 @@ def ordinances_nav(ordinances: list[model.Ordinance], lang: i18n.Language, compa
     only its own branch of the navigation (each level a few dozen items at most)."""
     if len(ordinances) <= GROUP_ABOVE:
         return [ordinance_nav(ordinance, lang, compared) for ordinance in ordinances]
-    key = "province" if lang.official else f"province_{lang.code}"
+    key = f"province{lang.suffix}"
     provinces: dict[str, list] = {}
     for ordinance in ordinances:
         provinces.setdefault(ordinance.meta["jurisdiction"][key], []).append(

@@ -10,6 +10,7 @@ the one the pages have always used, so that a fragment is the same byte for byte
 """
 
 import html
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -30,3 +31,26 @@ ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(DIRECTORY), auto
 
 def render(name: str, **values) -> str:
     return ENVIRONMENT.get_template(name).render(**values)
+
+
+@cache
+def _fragments():
+    return ENVIRONMENT.get_template("fragments.html").module
+
+
+def fragment(name: str, *args, **values) -> str:
+    """One of the small fragments of `templates/fragments.html` (a macro), as a plain
+    string: text in it is escaped; what the caller passes as `Markup` (Markdown that
+    markup.escape escaped, another fragment) is placed as it is.
+
+    >>> fragment("extref", "《<中华人民共和国>》")
+    '<cite class="ls-extref">《&lt;中华人民共和国&gt;》</cite>'
+    >>> fragment("extref", Markup("《<i>x</i>》"))
+    '<cite class="ls-extref">《<i>x</i>》</cite>'
+    """
+    return str(getattr(_fragments(), name)(*args, **values))
+
+
+def safe(text: str) -> Markup:
+    """Text already escaped (Markdown from markup.escape, a fragment), to be placed as it is."""
+    return Markup(text)

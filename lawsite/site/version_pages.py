@@ -11,8 +11,7 @@ is shown as before.
 from lawsite.enrich import versions
 from lawsite.enrich.parallels import compare_articles
 from lawsite.model import document as model
-from lawsite.site import markup, urls
-from lawsite.site.compare_pages import _cell
+from lawsite.site import compare_pages, markup, urls
 from lawsite.site.page import Page, Site, breadcrumb, page_meta
 
 
@@ -187,8 +186,8 @@ def _diff(site: Site, before: model.Ordinance, old: model.Article | None,
     rows = []
     for row in compare_articles(old or empty, new or empty):
         sides = (("a", row.eid_a, before, old), ("b", row.eid_b, after, new))
-        cells = [_cell(site, row.segments, side, version, article, eid, alone=not (row.eid_a and row.eid_b))
-                 if eid and article else '<div class="ls-side ls-side--empty"></div>'
-                 for side, eid, version, article in sides]
-        rows.append('<div class="ls-compare-row" lang="zh-CN">' + "".join(cells) + "</div>")
-    return '<div class="ls-compare ls-version-diff">\n' + "\n".join(rows) + "\n</div>"
+        rows.append([compare_pages.cell(site, row.segments, side, version, article, eid,
+                                        alone=not (row.eid_a and row.eid_b))
+                     if eid and article else None
+                     for side, eid, version, article in sides])
+    return compare_pages.comparison(rows, "ls-compare ls-version-diff")

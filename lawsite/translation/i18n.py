@@ -140,6 +140,15 @@ class Language:
         self.official = code == OFFICIAL
         self.prefix = "" if self.official else f"{code}/"
         self.html_lang = HTML_LANG[code]
+        # the suffix of this language's curated fields (title_en, name_en, province_en,
+        # body_en; the official ones have none), and of the other language a page
+        # names things in besides its own (the official tree: English; a translation:
+        # the official Chinese)
+        self.suffix = "" if self.official else f"_{code}"
+        self.alternate_suffix = "_en" if self.official else ""
+        # a comparison page of two provisions compares the official texts: it is a page
+        # of the official tree alone (other trees link to it)
+        self.has_pair_pages = self.official
         # ordinances without a translated passage: this tree has their ordinance page
         # only (what is translated, a link to the Chinese), no copy of the Chinese pages
         self.untranslated = frozenset() if self.official else frozenset(
@@ -171,6 +180,28 @@ class Language:
     def title_lang(self, ordinance: model.Ordinance) -> str:
         """The HTML language of `title(ordinance)`: zh-CN where it falls back to the Chinese."""
         return self.html_lang if self.official or f"title_{self.code}" in ordinance.meta else "zh-CN"
+
+    def alternate_title(self, ordinance: model.Ordinance) -> str | None:
+        """The title in the other language a page names it in (see `alternate_suffix`);
+        None where there is no English title."""
+        return ordinance.meta.get("title_en") if self.official else ordinance.title
+
+    def name(self, named) -> str:
+        """The name of something curated with a name in each language (an actor:
+        `name`, `name_en`), in this language."""
+        return getattr(named, "name" + self.suffix)
+
+    def alternate_name(self, named) -> str:
+        return getattr(named, "name" + self.alternate_suffix)
+
+    def foreign(self, html_lang: str) -> str | None:
+        """`html_lang` where a text in that language is foreign to this tree (to be
+        marked lang="…"), else None.
+
+        >>> Language("en", None).foreign("zh-CN"), Language("zh", None).foreign("zh-CN")
+        ('zh-CN', None)
+        """
+        return html_lang if html_lang != self.html_lang else None
 
     def short_title(self, ordinance: model.Ordinance) -> str:
         """A short name (烟台); without one, the title."""
