@@ -288,14 +288,14 @@ def _indexed_actors(corpus: Corpus) -> list:
 
 def _links_data(corpus: Corpus) -> dict:
     """References, definitions and parallel provisions, for the dataset."""
-    references_ = {}
+    references_: dict[str, dict[str, list[dict]]] = {}
     for key, found in sorted(corpus.references.items()):
         slug, eid = key.rsplit("/", 1)                 # an earlier version's slug has a slash
         references_.setdefault(slug, {})[eid] = [
             {"start": r.start, "end": r.end, "text": r.text, "kind": r.kind,
              "ordinance": r.slug, "target": r.target, "title": r.title, "label": r.label}
             for r in found]
-    parallels_ = {}
+    parallels_: dict[str, dict[str, list[dict]]] = {}
     for (slug, number), found in sorted(corpus.parallels.items()):
         parallels_.setdefault(slug, {})[str(number)] = [
             {"ordinance": p.other_slug, "article": export.article_ref(p.other_article), "score": p.score,

@@ -149,8 +149,8 @@ def curated_redirects(pages: dict[str, str], path: Path,
     a loop is an error."""
     if not path.exists():
         return {}
-    data = yamlfile.load(path) or {}
-    if not isinstance(data, dict):
+    data = yamlfile.load(path) or yamlfile.Mapping()
+    if not isinstance(data, yamlfile.Mapping):
         raise SourceError(str(path), 1, "redirects must be a mapping of old URL to new URL")
     retired = {}
     for old, new in data.items():
