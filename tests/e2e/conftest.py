@@ -53,6 +53,15 @@ def base_url(site_dir):
 
 
 @pytest.fixture(scope="session")
+def launch_base_url(launch_built):
+    """The site of the launch ordinances alone, whatever else sources/ holds (the cases
+    of the search tests name them)."""
+    server = serve(launch_built[1])
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def partial_base_url(partial_site):
     """The site of a translation under way (烟台 第二十八条 untranslated)."""
     server = serve(partial_site)
