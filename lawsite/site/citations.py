@@ -75,17 +75,22 @@ def names(meta: dict) -> list[str]:
 def index(metas: list[dict], languages) -> dict:
     """The small index, loaded whole by every search: for each ordinance (by its
     metadata) its slug, and the names that lead to it. `languages` are the trees
-    (i18n.Language): their code, the prefix of their paths and the label of the
-    "go to" result. Where the shard of a slug is, and how a page's path names its
-    ordinance, come once, as patterns (urls.py).
+    (i18n.Language): their code, the prefix of their paths, the label of the "go to"
+    result, and the ordinances whose articles a tree does not copy (untranslated: the
+    official tree's pages are theirs, `official`). Where the shard of a slug is, and
+    how a page's path names its ordinance, come once, as patterns (urls.py).
 
     >>> from types import SimpleNamespace as Tree
     >>> found = index([{"slug": "yt", "title": "烟台市甲条例", "jurisdiction": {"city": "烟台市"}},
     ...                {"slug": "jn", "title": "济南市甲条例", "jurisdiction": {"city": "济南市"}}],
-    ...               [Tree(code="zh", prefix="", labels={"go_to_provision": "转到条文"}.get),
-    ...                Tree(code="en", prefix="en/", labels={"go_to_provision": "Go to provision"}.get)])
-    >>> found["trees"], found["go_to"], found["shard"], found["slugs"]
-    ({'zh': '', 'en': 'en/'}, {'zh': '转到条文', 'en': 'Go to provision'}, 'data/citations/{slug}.js', ['yt', 'jn'])
+    ...               [Tree(code="zh", prefix="", official=True, has_pages=lambda slug: True,
+    ...                     labels={"go_to_provision": "转到条文"}.get),
+    ...                Tree(code="en", prefix="en/", official=False, has_pages=lambda slug: slug == "yt",
+    ...                     labels={"go_to_provision": "Go to provision"}.get)])
+    >>> found["trees"], found["official"], found["elsewhere"]
+    ({'zh': '', 'en': 'en/'}, 'zh', {'zh': [], 'en': [1]})
+    >>> found["go_to"], found["shard"], found["slugs"]
+    ({'zh': '转到条文', 'en': 'Go to provision'}, 'data/citations/{slug}.js', ['yt', 'jn'])
     >>> found["names"]
     {'济南': [1], '济南市': [1], '济南市甲条例': [1], '烟台': [0], '烟台市': [0], '烟台市甲条例': [0], '甲条例': [0, 1]}
     """
@@ -95,6 +100,9 @@ def index(metas: list[dict], languages) -> dict:
             by_name.setdefault(name, []).append(i)
     return {
         "trees": {language.code: language.prefix for language in languages},
+        "official": next((language.code for language in languages if language.official), ""),
+        "elsewhere": {language.code: [i for i, meta in enumerate(metas) if not language.has_pages(meta["slug"])]
+                      for language in languages},
         "go_to": {language.code: language.labels("go_to_provision") for language in languages},
         "shard": urls.citations_shard_path("{slug}"),
         "ordinance": urls.ordinance_pattern(),

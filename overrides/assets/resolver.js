@@ -199,7 +199,9 @@
         if (!target) return null;
         var lang = tree === "zh" ? 1 : 2;                  // [eId, zh, en]
         var anchor = target === article.article ? "" : "#" + target[0];
-        return { url: ROOT + index.trees[tree] + pageUrl(article.path) + anchor,
+        // a tree that does not copy the ordinance's articles (untranslated) links the official ones
+        var own = index.elsewhere[tree].indexOf(i) < 0 ? tree : index.official;
+        return { url: ROOT + index.trees[own] + pageUrl(article.path) + anchor,
                  title: shard.cite[tree === "zh" ? "zh" : "en"] + target[lang] };
       });
     });

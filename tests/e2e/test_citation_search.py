@@ -7,8 +7,8 @@ import zipfile
 import pytest
 import yaml
 
-from ..conftest import ROOT
-from .conftest import screenshot
+from ..conftest import ROOT, SIMPLE, SourcesTree, build_fixture_site
+from .conftest import screenshot, served
 
 FIXTURE = yaml.safe_load((ROOT / "tests" / "fixtures" / "citations.yml").read_text(encoding="utf-8"))
 CASES = FIXTURE["cases"]
@@ -74,3 +74,22 @@ def test_offline_bundle_resolves_from_file(page, bundle, tmp_path):
     assert href == (root / "yantai-digital-economy" / "article-28.html").as_uri() + "#art_28__para_3"
     href, _ = first_result(page, "济南 15")
     assert href == (root / "jinan-digital-economy" / "article-15.html").as_uri()
+
+
+@pytest.fixture(scope="module")
+def untranslated_url(tmp_path_factory):
+    """A fixture corpus without translations: the English tree has each ordinance's
+    page alone, its articles are the Chinese pages."""
+    root = tmp_path_factory.mktemp("untranslated-citations")
+    tree = SourcesTree(root / "sources")
+    tree.add(SIMPLE)
+    site, _ = build_fixture_site(root, tree)
+    with served(site) as url:
+        yield url
+
+
+def test_on_the_english_tree_an_untranslated_ordinance_resolves_to_its_chinese_article(page, untranslated_url):
+    page.goto(untranslated_url + "en/test-ordinance/")
+    found = page.evaluate("(q) => window.lawsiteResolve(q)", "Article 2")
+    assert found["url"] == untranslated_url + "test-ordinance/article-2/"
+    assert page.goto(found["url"]).status == 200
