@@ -288,14 +288,14 @@ def _indexed_actors(corpus: Corpus) -> list:
 
 def _links_data(corpus: Corpus) -> dict:
     """References, definitions and parallel provisions, for the dataset."""
-    references_ = {}
+    references_: dict[str, dict[str, list[dict]]] = {}
     for key, found in sorted(corpus.references.items()):
         slug, eid = key.rsplit("/", 1)                 # an earlier version's slug has a slash
         references_.setdefault(slug, {})[eid] = [
             {"start": r.start, "end": r.end, "text": r.text, "kind": r.kind,
              "ordinance": r.slug, "target": r.target, "title": r.title, "label": r.label}
             for r in found]
-    parallels_ = {}
+    parallels_: dict[str, dict[str, list[dict]]] = {}
     for (slug, number), found in sorted(corpus.parallels.items()):
         parallels_.setdefault(slug, {})[str(number)] = [
             {"ordinance": p.other_slug, "article": export.article_ref(p.other_article), "score": p.score,
@@ -340,18 +340,23 @@ def redirects(corpus: Corpus, paths: set[str], curated: Path | None = None) -> d
 def _current_version_forms(corpus: Corpus) -> dict[str, str]:
     """Every version has its own URLs by its date, `<work>/<date>/…`: an earlier version's
     are its pages, the current version's redirect to the work's (where its pages are), so
-    that they exist before it is superseded and never change after."""
-    mapping = {}
+    that they exist before it is superseded and never change after — in every language
+    tree that has the work's pages (`en/<work>/<date>/…` too, for a translated work)."""
+    mapping: dict[str, str] = {}
     for work, chain in corpus.versions.items():
         current = chain[-1]
         root = urls.version_root(work, current.meta["version_date"].isoformat())
-        mapping[urls.ordinance_path(root)] = urls.ordinance_path(work)
-        mapping[urls.full_text_path(root)] = urls.full_text_path(work)
-        mapping[urls.changes_path(root)] = urls.changes_path(work)
-        for chapter in current.chapters:
-            mapping[urls.chapter_path(root, chapter.number)] = urls.chapter_path(work, chapter.number)
-        for article in current.articles:
-            mapping[urls.article_path(root, article.number)] = urls.article_path(work, article.number)
+        pairs = [(urls.ordinance_path(root), urls.ordinance_path(work)),
+                 (urls.full_text_path(root), urls.full_text_path(work)),
+                 (urls.changes_path(root), urls.changes_path(work))]
+        pairs += [(urls.chapter_path(root, chapter.number), urls.chapter_path(work, chapter.number))
+                  for chapter in current.chapters]
+        pairs += [(urls.article_path(root, article.number), urls.article_path(work, article.number))
+                  for article in current.articles]
+        mapping.update(pairs)                                   # the official tree
+        for language in corpus.languages:
+            if not language.official and language.has_pages(work):
+                mapping.update({language.path(dated): language.path(path) for dated, path in pairs})
     return mapping
 
 

@@ -272,19 +272,25 @@ def start_child(what: str, places: dict[str, Path], **environment):
     return process
 
 
-def finish_child(process) -> "subprocess.CompletedProcess":
-    """Wait for a child, then kill whatever it left running (the offline bundle's
-    worker of a killed publish): (returncode, stdout, stderr)."""
+def wait_then_kill_group(process, timeout: float) -> None:
+    """Wait for a child started in a session of its own, then kill its process group
+    (whatever it left running)."""
     import os
     import signal
-    import subprocess
     try:
-        process.wait(timeout=600)
+        process.wait(timeout=timeout)
     finally:
         try:
             os.killpg(process.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+def finish_child(process) -> "subprocess.CompletedProcess":
+    """Wait for a child, then kill whatever it left running (the offline bundle's
+    worker of a killed publish): (returncode, stdout, stderr)."""
+    import subprocess
+    wait_then_kill_group(process, 600)
     out, err = process.outputs
     out.seek(0)
     err.seek(0)

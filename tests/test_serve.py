@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lawsite.publish.output import hand_written_only
 
-from .conftest import ROOT, SIMPLE, SourcesTree
+from .conftest import ROOT, SIMPLE, SourcesTree, wait_then_kill_group
 
 DEADLINE = 600          # seconds: a bound for a stuck server, not a measure of speed
 
@@ -92,13 +92,7 @@ def test_make_serve_previews_an_edit_of_the_text(tmp_path):
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGINT)            # Ctrl-C in the editor's terminal
-        try:
-            process.wait(timeout=60)
-        finally:
-            try:
-                os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        wait_then_kill_group(process, 60)
     output = log.read_text()
     assert "Aborted" not in output and "Serving on" in output and "Shutting down" in output
     assert fetch(url) is None                                # the port is free again

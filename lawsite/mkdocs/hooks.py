@@ -21,6 +21,8 @@
   the offline bundle, serve the iframe-worker shim from the bundle instead of a CDN;
   split the search index into one per language, with snippets (lawsite/mkdocs/searchindex.py).
 - on_nav: cut the navigation into one tree per language.
+- on_env: the URL shapes the browser's scripts read (lawsite/site/urls.py: browser()),
+  for the templates.
 - on_page_context / on_post_page: give each page its language — Material's
   interface strings (through partials/language.html), the navigation of its
   tree, the site name, and the alternates of the language switcher and of
@@ -193,6 +195,15 @@ def on_post_build(config):
             script.write_text(patch(script.read_text(encoding="utf-8")), encoding="utf-8")
         except ValueError as error:
             raise PluginError(f"{script}: {error}") from None
+
+
+def on_env(env, config, files):
+    """The URL scheme as the browser's scripts read it (lawsite/site/urls.py: browser()),
+    for every template: the citation table's place (overrides/main.html), the shapes by
+    which the 404 page reads an address (overrides/404.html)."""
+    prefixes = [i18n.Language(code, None).prefix for code in _state["languages"]]
+    env.globals["lawsite_urls"] = urls.browser(prefixes)
+    return env
 
 
 def on_page_content(html, page, config, files):

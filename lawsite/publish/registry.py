@@ -12,7 +12,7 @@ chain of redirects is followed to its page; a loop is an error); after the build
 the site's redirect pages are checked again (none stands where the sitemap has a
 page, none leads to another redirect or nowhere). The comparison pages of parallel
 provisions are computed views whose set changes as the corpus grows: they are
-not registered (`DERIVED`).
+not registered (`is_derived`, from `urls.derived_pattern`).
 
     python -m lawsite.publish.registry add [site]     register the URLs a build produced
     python -m lawsite.publish.registry check [site]   the check the build runs
@@ -28,13 +28,13 @@ from urllib.parse import unquote, urlsplit
 from lawsite.core import paths, yamlfile
 from lawsite.core.errors import SourceError
 from lawsite.project import Project
+from lawsite.site import urls
+from lawsite.translation import i18n
 
-NOT_PUBLISHED = ("assets/", "search/", "pagefind/", "404.html", "sitemap.xml", "sitemap.xml.gz",
+NOT_PUBLISHED = (*(f"{name}/" for name in urls.THEME),           # assets/, search/, pagefind/
+                 "404.html", "sitemap.xml", "sitemap.xml.gz",
                  "en/search/",                                   # the English tree's search index
-                 "data/citations")                               # the search box's citation table
-# Comparison pages are computed views, not texts: which pairs exist changes with the
-# corpus (a new ordinance can displace a pair), so they are not promised forever.
-DERIVED = re.compile(r"^/(en/)?(compare/|[^/]+/compare/$)")
+                 urls.CITATIONS)                                 # the search box's citation table
 
 
 def produced(site: Path) -> set[str]:
@@ -48,7 +48,16 @@ def produced(site: Path) -> set[str]:
             found.add("/" + relative[: -len("index.html")])
         elif path.suffix != ".html":
             found.add("/" + relative)
-    return {url for url in found if not DERIVED.match(url)}
+    derived = is_derived()
+    return {url for url in found if not derived(url)}
+
+
+def is_derived():
+    """A test of a URL of the site (`/en/compare/…/`): is it a computed view, not a text?
+    Comparison pages are: which pairs exist changes with the corpus (a new ordinance can
+    displace a pair), so they are not promised forever (`urls.derived_pattern`)."""
+    shapes = re.compile(urls.derived_pattern())
+    return lambda url: bool(shapes.match(i18n.counterpart(url.removeprefix("/"), i18n.OFFICIAL)))
 
 
 def registered(registry: Path) -> list[str]:
@@ -149,8 +158,8 @@ def curated_redirects(pages: dict[str, str], path: Path,
     a loop is an error."""
     if not path.exists():
         return {}
-    data = yamlfile.load(path) or {}
-    if not isinstance(data, dict):
+    data = yamlfile.load(path) or yamlfile.Mapping()
+    if not isinstance(data, yamlfile.Mapping):
         raise SourceError(str(path), 1, "redirects must be a mapping of old URL to new URL")
     retired = {}
     for old, new in data.items():

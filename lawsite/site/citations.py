@@ -31,16 +31,11 @@ import json
 from lawsite.model import document as model
 from lawsite.site import cite, urls
 
-INDEX = "data/citations.js"
-SHARDS = "data/citations"            # data/citations/<slug>.js
+INDEX = urls.citations_index_path()          # data/citations.js
 # Each file calls the resolver's loader with its data: a script tag can run it offline.
 CALL = "lawsiteCitations({kind},{data});\n"
 # Suffixes of a jurisdiction's name that readers drop: 烟台市 → 烟台, 延边朝鲜族自治州 → 延边朝鲜族
 DROPPED = ("自治州", "自治县", "特别行政区", "地区", "盟", "市", "州", "县", "区", "省")
-
-
-def shard_path(slug: str) -> str:
-    return f"{SHARDS}/{slug}.js"
 
 
 def _short(place: str) -> str:
@@ -80,14 +75,24 @@ def names(meta: dict) -> list[str]:
 def index(metas: list[dict], languages) -> dict:
     """The small index, loaded whole by every search: for each ordinance (by its
     metadata) its slug, and the names that lead to it. `languages` are the trees
-    (i18n.Language): their code and the prefix of their paths. Where the shard of a
-    slug is comes once, as a pattern.
+    (i18n.Language): their code, the prefix of their paths, the label of the "go to"
+    result, and the ordinances whose articles a tree does not copy (untranslated: the
+    official tree's pages are theirs, `official`). Where the shard of a slug is, and
+    how a page's path names its ordinance, come once, as patterns (urls.py).
 
     >>> from types import SimpleNamespace as Tree
-    >>> index([{"slug": "yt", "title": "烟台市甲条例", "jurisdiction": {"city": "烟台市"}},
-    ...        {"slug": "jn", "title": "济南市甲条例", "jurisdiction": {"city": "济南市"}}],
-    ...       [Tree(code="zh", prefix=""), Tree(code="en", prefix="en/")])
-    {'trees': {'zh': '', 'en': 'en/'}, 'shard': 'data/citations/{slug}.js', 'slugs': ['yt', 'jn'], 'names': {'济南': [1], '济南市': [1], '济南市甲条例': [1], '烟台': [0], '烟台市': [0], '烟台市甲条例': [0], '甲条例': [0, 1]}}
+    >>> found = index([{"slug": "yt", "title": "烟台市甲条例", "jurisdiction": {"city": "烟台市"}},
+    ...                {"slug": "jn", "title": "济南市甲条例", "jurisdiction": {"city": "济南市"}}],
+    ...               [Tree(code="zh", prefix="", official=True, has_pages=lambda slug: True,
+    ...                     labels={"go_to_provision": "转到条文"}.get),
+    ...                Tree(code="en", prefix="en/", official=False, has_pages=lambda slug: slug == "yt",
+    ...                     labels={"go_to_provision": "Go to provision"}.get)])
+    >>> found["trees"], found["official"], found["elsewhere"]
+    ({'zh': '', 'en': 'en/'}, 'zh', {'zh': [], 'en': [1]})
+    >>> found["go_to"], found["shard"], found["slugs"]
+    ({'zh': '转到条文', 'en': 'Go to provision'}, 'data/citations/{slug}.js', ['yt', 'jn'])
+    >>> found["names"]
+    {'济南': [1], '济南市': [1], '济南市甲条例': [1], '烟台': [0], '烟台市': [0], '烟台市甲条例': [0], '甲条例': [0, 1]}
     """
     by_name: dict[str, list[int]] = {}
     for i, meta in enumerate(metas):
@@ -95,7 +100,12 @@ def index(metas: list[dict], languages) -> dict:
             by_name.setdefault(name, []).append(i)
     return {
         "trees": {language.code: language.prefix for language in languages},
-        "shard": shard_path("{slug}"),
+        "official": next((language.code for language in languages if language.official), ""),
+        "elsewhere": {language.code: [i for i, meta in enumerate(metas) if not language.has_pages(meta["slug"])]
+                      for language in languages},
+        "go_to": {language.code: language.labels("go_to_provision") for language in languages},
+        "shard": urls.citations_shard_path("{slug}"),
+        "ordinance": urls.ordinance_pattern(),
         "slugs": [meta["slug"] for meta in metas],
         "names": dict(sorted(by_name.items())),
     }
@@ -141,5 +151,5 @@ def files(ordinances: list[model.Ordinance], languages) -> dict[str, str]:
     """The table's files under docs/, by path."""
     out = {INDEX: _script("index", index([o.meta for o in ordinances], languages))}
     for ordinance in ordinances:
-        out[shard_path(ordinance.slug)] = _script("shard", shard(ordinance))
+        out[urls.citations_shard_path(ordinance.slug)] = _script("shard", shard(ordinance))
     return out

@@ -85,21 +85,30 @@
 })();
 
 // On the 404 page: when the address names an ordinance (or a comparison of two
-// articles), offer it. Everything here is computed from the address itself.
+// articles), offer it. Everything here is computed from the address itself, read by
+// the shapes of the site's URLs that the page carries (data-urls, lawsite/site/urls.py:
+// browser()): the language trees' prefixes, the pattern of a comparison page's address
+// (slug, article, slug, article) and of an ordinance's pages (slug), and the URLs of an
+// article and an ordinance with {slug} and {article} to fill in.
 (function () {
   "use strict";
-  var box = document.querySelector(".ls-suggest");
+  var box = document.querySelector(".ls-suggest[data-urls]");
   if (!box) return;
+  var shapes = JSON.parse(box.getAttribute("data-urls"));
   var base = new URL(JSON.parse(document.getElementById("__config").textContent).base
                        .replace(/\/?$/, "/"), location.href);
   var rest = decodeURIComponent(location.pathname).slice(decodeURIComponent(base.pathname).length);
-  // an article is 28, or 20-1 for an inserted article (第二十条之一)
-  var compare = rest.match(/^(en\/)?compare\/([a-z0-9-]+?)-(\d+(?:-\d+)?)--([a-z0-9-]+?)-(\d+(?:-\d+)?)\/?$/);
-  var ordinance = rest.match(/^(en\/)?([a-z0-9]+(?:-[a-z0-9]+)+)\//);
+  var tree = shapes.trees.filter(function (prefix) { return rest.indexOf(prefix) === 0; })[0] || "";
+  rest = rest.slice(tree.length);
+  function fill(shape, values) {
+    return tree + shape.replace(/\{(\w+)\}/g, function (all, name) { return values[name]; });
+  }
+  var compare = rest.match(new RegExp(shapes.pair));
+  var ordinance = rest.match(new RegExp(shapes.ordinance));
   var links = compare
-    ? [[(compare[1] || "") + compare[2] + "/article-" + compare[3] + "/", compare[2] + " " + compare[3]],
-       [(compare[1] || "") + compare[4] + "/article-" + compare[5] + "/", compare[4] + " " + compare[5]]]
-    : ordinance ? [[(ordinance[1] || "") + ordinance[2] + "/", ordinance[2]]] : [];
+    ? [[fill(shapes.article, {slug: compare[1], article: compare[2]}), compare[1] + " " + compare[2]],
+       [fill(shapes.article, {slug: compare[3], article: compare[4]}), compare[3] + " " + compare[4]]]
+    : ordinance ? [[fill(shapes.home, {slug: ordinance[1]}), ordinance[1]]] : [];
   if (!links.length || !window.fetch) return;
   // only pages that exist, each by its own title (never a raw slug)
   Promise.all(links.map(function (link) {

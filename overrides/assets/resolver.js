@@ -8,7 +8,9 @@
 // The table is written by the build (lawsite/site/citations.py): data/citations.js, an
 // index of names, and data/citations/<slug>.js, one ordinance's articles, each loaded
 // by a <script> tag on demand, so that it works from file:// (the offline bundle).
-// Every decision about names, paths and eIds is the table's; this file only parses.
+// Where the index is, the page says (<meta name="lawsite:citations">, from
+// lawsite/site/urls.py); every decision about names, paths, eIds and the labels shown
+// is the table's; this file only parses.
 (function () {
   "use strict";
 
@@ -62,7 +64,7 @@
   }
 
   function loadIndex() {
-    return load("index", "data/citations.js").then(function () { return table.index; });
+    return load("index", meta("lawsite:citations")).then(function () { return table.index; });
   }
 
   // -- numbers: Arabic, full-width (normalised before) and Chinese -------------------------
@@ -169,8 +171,8 @@
 
   // The ordinance whose pages we are on, or -1
   function currentOrdinance(index, path, tree) {
-    var first = path.slice(index.trees[tree].length).split("/")[0].replace(/\.html$/, "");
-    return index.slugs.indexOf(first);
+    var found = path.slice(index.trees[tree].length).match(new RegExp(index.ordinance));
+    return found ? index.slugs.indexOf(found[1]) : -1;
   }
 
   function ordinanceNamed(index, name, current) {
@@ -197,7 +199,9 @@
         if (!target) return null;
         var lang = tree === "zh" ? 1 : 2;                  // [eId, zh, en]
         var anchor = target === article.article ? "" : "#" + target[0];
-        return { url: ROOT + index.trees[tree] + pageUrl(article.path) + anchor,
+        // a tree that does not copy the ordinance's articles (untranslated) links the official ones
+        var own = index.elsewhere[tree].indexOf(i) < 0 ? tree : index.official;
+        return { url: ROOT + index.trees[own] + pageUrl(article.path) + anchor,
                  title: shard.cite[tree === "zh" ? "zh" : "en"] + target[lang] };
       });
     });
@@ -221,8 +225,6 @@
   window.lawsiteResolve.parse = parse;       // for tests and other search UIs
 
   // -- Material's search: the resolved provision first, as a "go to" result --------------
-
-  var GO_TO = { zh: "转到条文", en: "Go to provision" };
 
   function wire() {
     var input = document.querySelector(".md-search__input");
@@ -262,6 +264,7 @@
 
   function goTo(found) {
     var tree = /^en\b/.test(document.documentElement.lang) ? "en" : "zh";
+    var labels = table.index.go_to;         // translations/labels: go_to_provision
     var item = document.createElement("li");
     item.className = "md-search-result__item ls-goto";
     var link = document.createElement("a");
@@ -273,7 +276,7 @@
     heading.textContent = found.title;
     var label = document.createElement("p");
     label.className = "ls-goto__label";
-    label.textContent = GO_TO[tree];
+    label.textContent = labels[tree] || labels.zh;
     article.appendChild(label);
     article.appendChild(heading);
     link.appendChild(article);

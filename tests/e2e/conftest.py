@@ -3,6 +3,7 @@ served on 127.0.0.1. Playwright's own browser download cannot work on these
 machines, so the executable is /usr/bin/chromium. With CI=true a missing
 Chromium fails the tests instead of skipping them."""
 
+import contextlib
 import functools
 import http.server
 import os
@@ -45,19 +46,35 @@ def serve(directory: Path):
     return server
 
 
+@contextlib.contextmanager
+def served(directory: Path):
+    """The site in `directory` on a local server, by its address, while the block runs."""
+    server = serve(directory)
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def base_url(site_dir):
-    server = serve(site_dir)
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with served(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def launch_base_url(launch_built):
+    """The site of the launch ordinances alone, whatever else sources/ holds (the cases
+    and labelled queries of the search tests name them)."""
+    with served(launch_built[1]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def partial_base_url(partial_site):
     """The site of a translation under way (烟台 第二十八条 untranslated)."""
-    server = serve(partial_site)
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with served(partial_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from ..conftest import SourcesTree, build_fixture_site
-from .conftest import screenshot, serve
+from .conftest import screenshot, served
 
 # 款 1 of A is 款 2 of B and 款 2 of A is 款 1 of B: the pairs cross, and the page must
 # still show each side in its own order. B's 款 3 has no partner.
@@ -46,9 +46,8 @@ def compared(tmp_path_factory):
     tree.add(A)
     tree.add(B, slug="other-ordinance", title="其他市测试条例", short_title="其他")
     site, _ = build_fixture_site(root, tree)
-    server = serve(site)
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with served(site) as url:
+        yield url
 
 
 def sides(page):

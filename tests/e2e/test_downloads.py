@@ -15,7 +15,7 @@ from lawsite.site import downloads
 
 from ..conftest import HOSTED, ROOT, corpus_args, hand_written_only, launch_ordinances
 from ..site.test_downloads import RICH
-from .conftest import screenshot, serve
+from .conftest import screenshot, served
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -106,9 +106,8 @@ def downloads_site(tmp_path_factory):
     shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
     assert build_corpus.main(corpus_args(tree.root, docs) + ["--downloads"]) == 0
     publish.build_site(site, HOSTED, docs_dir=docs)
-    server = serve(site)
-    yield f"http://127.0.0.1:{server.server_port}/", tree
-    server.shutdown()
+    with served(site) as url:
+        yield url, tree
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])

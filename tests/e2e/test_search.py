@@ -16,18 +16,9 @@ import pytest
 import yaml
 
 from ..conftest import OFFLINE, ROOT
-from .conftest import ARTIFACTS, screenshot, serve
+from .conftest import ARTIFACTS, screenshot
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "fixtures" / "search_queries.yml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def base_url(launch_built):
-    """The queries are labelled on the launch ordinances: the evaluation searches their
-    site alone, whatever else sources/ holds."""
-    server = serve(launch_built[1])
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +72,7 @@ def open_search(page, base_url) -> float:
 
 @pytest.mark.parametrize("engine", ["pagefind", "lunr"])
 def test_search_finds_the_right_articles(page, engine, request):
-    base_url = request.getfixturevalue("base_url" if engine == "pagefind" else "offline_url")
+    base_url = request.getfixturevalue("launch_base_url" if engine == "pagefind" else "offline_url")
     ready = open_search(page, base_url)
     started = time.perf_counter()
     first = run(page, "数据交易", base_url)
@@ -111,16 +102,16 @@ def test_search_finds_the_right_articles(page, engine, request):
     assert mrr >= 0.85, report
 
 
-def test_article_references_find_that_article_first(page, base_url):
-    open_search(page, base_url)
+def test_article_references_find_that_article_first(page, launch_base_url):
+    open_search(page, launch_base_url)
     both = {"yantai-digital-economy/28", "jinan-digital-economy/28"}      # either may come first
-    assert set(run(page, "第二十八条", base_url)[:2]) == both
-    assert set(run(page, "28条", base_url)[:2]) == both
-    assert set(run(page, "第28条", base_url)[:2]) == both
-    assert set(run(page, "第２８条", base_url)[:2]) == both              # full-width digits
-    assert set(run(page, "２８条", base_url)[:2]) == both
-    assert run(page, "烟台 第五十五条", base_url)[0] == "yantai-digital-economy/55"
-    assert run(page, "济南 15", base_url)[0] == "jinan-digital-economy/15"
+    assert set(run(page, "第二十八条", launch_base_url)[:2]) == both
+    assert set(run(page, "28条", launch_base_url)[:2]) == both
+    assert set(run(page, "第28条", launch_base_url)[:2]) == both
+    assert set(run(page, "第２８条", launch_base_url)[:2]) == both              # full-width digits
+    assert set(run(page, "２８条", launch_base_url)[:2]) == both
+    assert run(page, "烟台 第五十五条", launch_base_url)[0] == "yantai-digital-economy/55"
+    assert run(page, "济南 15", launch_base_url)[0] == "jinan-digital-economy/15"
 
 
 def titles(page) -> list[str]:
@@ -128,18 +119,18 @@ def titles(page) -> list[str]:
     return page.locator(".md-search-result__item:not(.ls-goto) > a article > h1").all_inner_texts()
 
 
-def test_results_say_which_ordinance(page, base_url):
-    open_search(page, base_url)
-    run(page, "第二十八条", base_url)
+def test_results_say_which_ordinance(page, launch_base_url):
+    open_search(page, launch_base_url)
+    run(page, "第二十八条", launch_base_url)
     assert sorted(titles(page)[:2]) == ["第二十八条 · 济南市数字经济促进条例", "第二十八条 · 烟台市数字经济促进条例"]
     snippets = page.locator(".md-search-result__item > a article > p").all_inner_texts()
     assert snippets[0] and "第28条" not in snippets[0]        # the article's text, not the hidden forms
     screenshot(page, "search-results-1280")
 
 
-def test_a_result_has_a_snippet_and_links_to_its_paragraph(page, base_url):
-    open_search(page, base_url)
-    run(page, "数据交易平台运营者", base_url)
+def test_a_result_has_a_snippet_and_links_to_its_paragraph(page, launch_base_url):
+    open_search(page, launch_base_url)
+    run(page, "数据交易平台运营者", launch_base_url)
     first = page.locator(".md-search-result__item:not(.ls-goto) > a").first
     assert first.get_attribute("href").endswith("/yantai-digital-economy/article-28/#art_28__para_3")
     marked = first.locator("article > p mark").all_inner_texts()
@@ -147,38 +138,38 @@ def test_a_result_has_a_snippet_and_links_to_its_paragraph(page, base_url):
     assert "¶" not in first.inner_text() and "相似" not in first.inner_text()   # pilcrows, similarity lists
 
 
-def test_the_filters_narrow_the_results(page, base_url):
-    open_search(page, base_url)
-    assert set(run(page, "数据交易", base_url)[:2]) == {"yantai-digital-economy/28", "jinan-digital-economy/38"}
+def test_the_filters_narrow_the_results(page, launch_base_url):
+    open_search(page, launch_base_url)
+    assert set(run(page, "数据交易", launch_base_url)[:2]) == {"yantai-digital-economy/28", "jinan-digital-economy/38"}
     page.locator("select.ls-search-filter[name=jurisdiction]").select_option("济南市")
     page.wait_for_function("[...document.querySelectorAll('.md-search-result__item > a')]"
                            ".every(a => a.href.includes('/jinan-digital-economy/'))")
-    assert run(page, "数据交易", base_url)[0] == "jinan-digital-economy/38"
+    assert run(page, "数据交易", launch_base_url)[0] == "jinan-digital-economy/38"
     options = page.locator("select.ls-search-filter[name=ordinance] option").all_inner_texts()
     assert options[1:] == ["济南市数字经济促进条例", "烟台市数字经济促进条例"]
 
 
-def test_each_language_has_its_own_index(page, base_url):
-    open_search(page, base_url + "en/")
-    ranked = run(page, "Yantai Article 28", base_url)
+def test_each_language_has_its_own_index(page, launch_base_url):
+    open_search(page, launch_base_url + "en/")
+    ranked = run(page, "Yantai Article 28", launch_base_url)
     assert ranked[0] == "en/yantai-digital-economy/article-28"
     assert all(found.startswith("en/") for found in ranked)
     assert titles(page)[0] == "Article 28 · Regulations of Yantai Municipality on Promoting the Digital Economy"
-    open_search(page, base_url)
-    ranked = run(page, "Yantai Article 28", base_url)               # the Chinese index: no English page
+    open_search(page, launch_base_url)
+    ranked = run(page, "Yantai Article 28", launch_base_url)               # the Chinese index: no English page
     assert ranked and not any(found.startswith("en/") for found in ranked)
 
 
-def test_the_citation_resolver_answers_first(page, base_url):
+def test_the_citation_resolver_answers_first(page, launch_base_url):
     """The citation resolver's answer (window.lawsiteResolve, overrides/assets/resolver.js)
     is the first result of the hosted search, a "go to" to the exact provision, shown once;
     Pagefind's results follow."""
-    open_search(page, base_url)
-    ranked = run(page, "烟台市数字经济促进条例第二十八条第三款", base_url)
+    open_search(page, launch_base_url)
+    ranked = run(page, "烟台市数字经济促进条例第二十八条第三款", launch_base_url)
     first = page.locator(".md-search-result__item").first
     assert "ls-goto" in first.get_attribute("class") and page.locator(".ls-goto").count() == 1
     assert " ".join(first.inner_text().split()) == "转到 《烟台市数字经济促进条例》第二十八条第三款"
     assert first.locator("a").get_attribute("href").endswith("/yantai-digital-economy/article-28/#art_28__para_3")
     assert len(ranked) > 1                                   # Pagefind's results follow
-    run(page, "数据交易", base_url)                       # the resolver finds nothing: no "go to"
+    run(page, "数据交易", launch_base_url)                       # the resolver finds nothing: no "go to"
     assert page.locator(".ls-goto").count() == 0

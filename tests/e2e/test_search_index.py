@@ -5,18 +5,7 @@ offline, the best hit's snippet and no "缺少: …" lines (overrides/assets/law
 import zipfile
 from urllib.parse import urljoin
 
-import pytest
-
-from .conftest import serve
-
 SHOWN = "document.querySelectorAll('.md-search-result__item').length > 0"
-
-
-@pytest.fixture(scope="module")
-def base_url(launch_built):
-    server = serve(launch_built[1])
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
 
 
 def results(page, query: str) -> list[str]:
@@ -30,14 +19,14 @@ def results(page, query: str) -> list[str]:
             for a in page.locator(".md-search-result__item:not(.ls-goto) > a").all()]
 
 
-def test_each_language_tree_searches_itself(page, base_url):
-    page.goto(base_url + "en/")
+def test_each_language_tree_searches_itself(page, launch_base_url):
+    page.goto(launch_base_url + "en/")
     english = results(page, "data trading")
-    assert english and all(href.startswith(base_url + "en/") for href in english)
-    assert results(page, "Yantai Article 28")[0].startswith(base_url + "en/yantai-digital-economy/article-28/")
-    page.goto(base_url)
+    assert english and all(href.startswith(launch_base_url + "en/") for href in english)
+    assert results(page, "Yantai Article 28")[0].startswith(launch_base_url + "en/yantai-digital-economy/article-28/")
+    page.goto(launch_base_url)
     chinese = results(page, "数据交易")
-    assert chinese and not any(href.startswith(base_url + "en/") for href in chinese)
+    assert chinese and not any(href.startswith(launch_base_url + "en/") for href in chinese)
 
 
 def test_offline_the_best_hit_has_a_snippet_and_no_missing_terms(page, bundle, tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import ROOT, build_site_into
-from .conftest import screenshot, serve
+from .conftest import screenshot, served
 
 FIXTURE = ROOT / "tests" / "fixtures" / "versions" / "renumbering" / "sources"
 WORK = "ceshi-tingche-guanli-tiaoli"
@@ -20,9 +20,8 @@ def versions_url(tmp_path_factory):
     shutil.copytree(FIXTURE, root / "sources")
     shutil.copy(ROOT / "sources" / "departments.yml", root / "sources")
     _, site = build_site_into(root, root / "sources", root / "no-translations")
-    server = serve(site)
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with served(site) as url:
+        yield url
 
 
 def test_an_earlier_version_says_it_is_superseded_and_links_the_current_text(page, versions_url):

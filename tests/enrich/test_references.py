@@ -183,13 +183,19 @@ CORPUS_TEXTS = {"shanghai-illegal-passenger-transport": "上海市查处车辆�
                 "jiaxing-cooking-fumes": "嘉兴市餐饮业油烟管理办法"}
 
 
-@pytest.fixture(scope="module")
-def corpus_texts(tmp_path_factory):
-    tree = SourcesTree(tmp_path_factory.mktemp("corpus-references") / "sources")
-    for slug, title in CORPUS_TEXTS.items():
+def found_in_fixtures(directory, texts: dict[str, str]):
+    """The references found in texts cut from the corpus (tests/fixtures/<slug>.txt, by
+    slug and title), each an ordinance of one fixture corpus in `directory`."""
+    tree = SourcesTree(directory / "sources")
+    for slug, title in texts.items():
         tree.add((FIXTURES / f"{slug}.txt").read_bytes(), slug=slug, title=title)
     corpus = build.load(project(tree.root, tree.root.parent / "no-translations"))
     return references.find(corpus.ordinances)
+
+
+@pytest.fixture(scope="module")
+def corpus_texts(tmp_path_factory):
+    return found_in_fixtures(tmp_path_factory.mktemp("corpus-references"), CORPUS_TEXTS)
 
 
 @pytest.mark.parametrize("slug, eid, expected", [
@@ -235,11 +241,7 @@ NAMED_BEFORE = {"puyang-qicheng-site": "濮阳市戚城遗址保护条例",
 
 @pytest.fixture(scope="module")
 def named_before(tmp_path_factory):
-    tree = SourcesTree(tmp_path_factory.mktemp("named-before") / "sources")
-    for slug, title in NAMED_BEFORE.items():
-        tree.add((FIXTURES / f"{slug}.txt").read_bytes(), slug=slug, title=title)
-    corpus = build.load(project(tree.root, tree.root.parent / "no-translations"))
-    return references.find(corpus.ordinances)
+    return found_in_fixtures(tmp_path_factory.mktemp("named-before"), NAMED_BEFORE)
 
 
 @pytest.mark.parametrize("slug, eid, expected", [

@@ -3,12 +3,13 @@
 
 import json
 import re
+import shutil
 
 import build_corpus
 import pytest
 from lawsite.site import citations
 
-from ..conftest import SourcesTree, corpus_args
+from ..conftest import LABELS, SourcesTree, corpus_args
 
 TEXT = """\
     # {title}
@@ -98,3 +99,19 @@ def test_nothing_in_a_name_closes_the_script_and_the_output_is_stable():
     assert "</script" not in text
     assert json.loads(text[len('lawsiteCitations("index",'):-3]) == \
         {"names": {"</script><script>alert(1)</script>": [0]}}
+
+
+def test_the_go_to_label_is_the_labels_of_each_language(tmp_path):
+    """The resolver's "go to" result is labelled by translations/labels (go_to_provision),
+    not by words of its own."""
+    sources_tree = SourcesTree(tmp_path / "sources")
+    sources_tree.add(TEXT.format(title="甲市测试条例"), slug="jia-test", title="甲市测试条例")
+    translations = tmp_path / "translations"
+    shutil.copytree(LABELS, translations / "labels")
+    for lang, label in (("zh", "直达条文"), ("en", "Straight to the provision")):
+        path = translations / "labels" / f"{lang}.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "\ngo_to_provision:", f'\ngo_to_provision: "{label}"\nold_go_to_provision:'), encoding="utf-8")
+    docs = tmp_path / "docs"
+    assert build_corpus.main(corpus_args(sources_tree.root, docs, translations)) == 0
+    assert loaded(docs / "data" / "citations.js")["go_to"] == {"zh": "直达条文", "en": "Straight to the provision"}

@@ -9,12 +9,13 @@ import re
 import shutil
 from pathlib import Path
 
+import build_corpus
 import pytest
 import yaml
 
 from lawsite.publish import registry
 
-from ..conftest import ROOT, build_site_into, pagefind_pages
+from ..conftest import ROOT, build_site_into, corpus_args, pagefind_pages, translate_one
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "versions" / "renumbering" / "sources"
 WORK = "ceshi-tingche-guanli-tiaoli"
@@ -124,3 +125,27 @@ def test_earlier_versions_are_left_out_of_search_and_the_navigation(versioned):
     nav = (docs / ".nav.yml").read_text(encoding="utf-8")
     assert "2020-01-01" not in nav
     assert 'data-pagefind-ignore=""' in page(site, f"{OLD}/article-5")
+
+
+def test_a_translated_works_current_version_has_its_dated_urls_in_english_too(tmp_path):
+    """`en/<work>/<date>/…` of the current version redirects to the English page at the
+    work's URL, as `<work>/<date>/…` does in the Chinese tree; an untranslated work's
+    English tree (its ordinance page alone) has none."""
+    shutil.copytree(FIXTURE, tmp_path / "sources")
+    shutil.copy(ROOT / "sources" / "departments.yml", tmp_path / "sources")
+    translate_one(tmp_path / "translations", tmp_path / "sources", WORK)
+    docs = tmp_path / "docs"
+    assert build_corpus.main(corpus_args(tmp_path / "sources", docs, tmp_path / "translations")) == 0
+    redirects = yaml.safe_load((docs / ".redirects.yml").read_text(encoding="utf-8"))
+    dated = f"{WORK}/2025-06-01"
+    for path in ("index.md", "article-5-1.md", "full-text.md", "changes.md", "chapter-1/index.md"):
+        assert redirects[f"{dated}/{path}"] == f"{WORK}/{path}"
+        assert redirects[f"en/{dated}/{path}"] == f"en/{WORK}/{path}"
+        assert (docs / "en" / WORK / path).is_file()                          # a page of the English tree
+    assert not any(source.startswith(f"en/{OLD}/") for source in redirects)  # an earlier version: its own pages
+
+    shutil.rmtree(tmp_path / "translations" / "en")                          # untranslated
+    assert build_corpus.main(corpus_args(tmp_path / "sources", docs, tmp_path / "translations")) == 0
+    redirects = yaml.safe_load((docs / ".redirects.yml").read_text(encoding="utf-8"))
+    assert redirects[f"{dated}/index.md"] == f"{WORK}/index.md"
+    assert not any(source.startswith("en/") and "/2025-06-01/" in source for source in redirects)
