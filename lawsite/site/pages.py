@@ -191,7 +191,7 @@ def metadata_table(site: Site, ordinance: model.Ordinance) -> str:
     rows += [[labels("promulgated_on"), day(promulgated.get("date"))],
              [labels("announcement"), promulgated.get("announcement") or labels("unknown")],
              [labels("effective_date"), day(meta.get("effective"))],
-             [labels("status"), status_line(site, meta)]]
+             [labels("status"), status_line(site, ordinance)]]
     if meta.get("version_date"):
         rows.append([labels("version_date"), labels.date(meta["version_date"])])
     cells = [[markup.escape(cell) for cell in row] for row in rows]
@@ -202,9 +202,13 @@ def metadata_table(site: Site, ordinance: model.Ordinance) -> str:
     return fragment("block", "ls-meta", safe(markup.table(["", ""], cells)))
 
 
-def status_line(site: Site, meta: dict) -> str:
+def status_line(site: Site, ordinance: model.Ordinance) -> str:
     """现行有效（2026年12月1日核实）: the status, and when it was last verified (or that
-    the date is not known)."""
+    the date is not known). A work of several versions has one status, the one its
+    dates give (version_pages.status_text), as its banner says, not the metadata's."""
+    meta = ordinance.meta
+    if version_pages.chain(site, ordinance):
+        return version_pages.status_text(site, ordinance)
     status = site.labels(meta["status"])
     if meta["status"] == "not_verified":
         return status

@@ -81,6 +81,13 @@ def test_an_earlier_version_says_it_is_not_the_current_text_and_links_it(version
         assert "不是现行文本" in page(site, url)
 
 
+def test_the_metadata_table_shows_the_status_the_versions_give_not_the_metadatas(versioned):
+    _, site = versioned     # both versions' metadata say not_verified (the notice still says 时效性未核实)
+    current, old = page(site, WORK), page(site, OLD)
+    assert re.search(r"<td>时效性</td>\s*<td>现行有效</td>", current)
+    assert re.search(r"<td>时效性</td>\s*<td>已被修改（被2025年6月1日版本取代）</td>", old)
+
+
 def test_citations_of_an_earlier_version_name_it(versioned):
     _, site = versioned
     old = page(site, f"{OLD}/article-4")
