@@ -61,6 +61,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pathspec
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -208,13 +209,18 @@ def input_hash(task: Task) -> str:
     for path in recipe:
         if path.is_file():
             add(path.name, path.read_bytes())
-    config_for = load_config(task.config_file, docs_dir=task.docs, exclude_docs="\n".join(task.exclude))
-    exclude = config_for.exclude_docs
+    exclude = excluded(task)
     for relative in _all_files(docs):
         add(relative)
         if relative.startswith(".") or not (exclude and exclude.match_file(relative)):
             add((docs / relative).read_bytes())
     return digest.hexdigest()
+
+
+def excluded(task: Task) -> pathspec.GitIgnoreSpec | None:
+    """The pages the task's shard does not render: its `exclude_docs`, as MkDocs reads
+    it (without loading the whole configuration and its plugins once per shard)."""
+    return pathspec.GitIgnoreSpec.from_lines(task.exclude) if task.exclude else None
 
 
 def _all_files(docs: Path) -> list[str]:
