@@ -3,7 +3,7 @@
 - on_pre_build (mkdocs serve): regenerate docs/ from sources/ for a live preview.
 - on_config: load the navigation and the redirects (short forms of article URLs,
   retired URLs) — in one shard of a sharded build, its navigation
-  (lawsite/mkdocs/shard_nav.py) and the redirects to its own pages — and each language's names that build_corpus.py wrote (docs/.nav.yml,
+  (lawsite/mkdocs/navview.py) and the redirects to its own pages — and each language's names that build_corpus.py wrote (docs/.nav.yml,
   docs/.redirects.yml, docs/.languages.yml), reading nothing outside docs/,
   so adding an ordinance never means editing mkdocs.yml; point the snippets that
   hand-written pages include at the generated docs/.fragments/; pin the build
@@ -22,8 +22,8 @@
   split the search index into one per language, with snippets (lawsite/mkdocs/searchindex.py).
 - on_nav: cut the navigation into one tree per language.
 - on_page_context / on_post_page: give each page its language — Material's
-  interface strings (through partials/language.html), the navigation of its
-  tree, the site name, and the alternates of the language switcher and of
+  interface strings (through partials/language.html), its view of the navigation
+  of its tree (lawsite/mkdocs/navview.py), the site name, and the alternates of the language switcher and of
   <link rel="alternate" hreflang> — through the template context (a per-page
   view of `config`; the site's config is never changed); drop the templates'
   indentation from the page (lawsite/mkdocs/compact.py).
@@ -46,7 +46,7 @@ from mkdocs.structure.nav import Navigation, Section
 from lawsite.core import paths
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import compact, pagefind, search, searchindex, shard_nav, sitemap, tooltips
+from lawsite.mkdocs import compact, navview, pagefind, search, searchindex, sitemap, tooltips
 from lawsite.pipeline import build
 from lawsite.project import Project
 from lawsite.site import urls
@@ -82,7 +82,7 @@ def on_config(config):
     config.nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))
     shard = config.extra.get("lawsite_shard")        # one shard of a sharded build
     if shard:
-        config.nav = shard_nav.restrict(config.nav, shard)
+        config.nav = navview.restrict(config.nav, shard)
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(docs / ".fragments")]
     redirects = config.plugins.get("redirects")
@@ -229,7 +229,7 @@ def on_page_context(context, page, config, nav):
     context["lawsite_html_lang"] = i18n.HTML_LANG[code]
     context["lawsite_search_prefix"] = searchindex.prefix(code)          # its own tree's search index
     context["lawsite_banner"] = _state["languages"][code]["banner"]     # every translated page says so
-    context["nav"] = own_branch(_state["navs"].get(code, nav), page)
+    context["nav"] = navview.own_branch(_state["navs"].get(code, nav), page)
     # the page's language names the site and lists the alternates; the site's config is not changed
     context["config"] = PageConfig(config, site_name=_state["languages"][code]["site_name"],
                                    extra={**config.extra, "alternate": alternates(page, config)})
@@ -237,27 +237,6 @@ def on_page_context(context, page, config, nav):
         # offline (…/article-28.html): the canonical URL is the hosted site's pretty one
         page.canonical_url = urljoin(config.site_url, urls.url(page.file.src_uri))
     return context
-
-
-def own_branch(nav, page):
-    """The navigation as one page shows it: in a group of ordinances (a province), only
-    the page's own ordinance, so that the sidebar of a page grows with its ordinance,
-    not with the corpus (Material's navigation.prune already leaves out the other
-    groups' contents; the home page lists every ordinance)."""
-    chain, item = [], page
-    while item is not None:
-        chain.append(item)
-        item = item.parent
-    top = next((i for i, item in enumerate(chain) if item in nav.items), None)
-    if top is None or top < 2 or not isinstance(chain[top], Section) \
-            or chain[top].children[0].is_page or len(chain[top].children) == 1:
-        return nav            # not inside a group of ordinances (an ordinance opens with its page)
-    group, ordinance = chain[top], chain[top - 1]
-    alone = Section(group.title, [ordinance])
-    alone.active = ordinance.active
-    view = Navigation([alone if item is group else item for item in nav.items], nav.pages)
-    view.homepage = nav.homepage
-    return view
 
 
 class PageConfig:

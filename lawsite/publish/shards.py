@@ -13,7 +13,7 @@ and renders only its own. A link into another shard is reported by MkDocs at INF
 not as a warning (strict mode is kept, and a link to a file that exists nowhere
 still fails the shard); the real check of cross-shard links and anchors is the
 link checker (lawsite/publish/linkcheck.py) over the assembled site. Each shard
-gets its navigation from the hook (lawsite/mkdocs/shard_nav.py): its own
+gets its navigation from the hook (lawsite/mkdocs/navview.py): its own
 ordinances, with the corpus-wide pages as the way up; the hub lists every
 ordinance by its page only.
 
@@ -66,7 +66,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from lawsite.mkdocs import shard_nav
+from lawsite.mkdocs import navview
 from lawsite.translation import i18n
 
 HUB = "hub"
@@ -205,7 +205,7 @@ def input_hash(task: Task) -> str:
         add(name, importlib.metadata.version(name))
     config = Path(task.config_file)
     recipe = [config, config.with_name("mkdocs.yml"), *sorted((config.parent / "overrides").rglob("*")),
-              *sorted(Path(shard_nav.__file__).parent.glob("*.py"))]         # the hooks
+              *sorted(Path(navview.__file__).parent.glob("*.py"))]         # the hooks
     for path in recipe:
         if path.is_file():
             add(path.name, path.read_bytes())
