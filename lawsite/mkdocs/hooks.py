@@ -20,6 +20,8 @@
   says why); make Material's tooltips show titles as text (lawsite/mkdocs/tooltips.py); in
   the offline bundle, serve the iframe-worker shim from the bundle instead of a CDN;
   split the search index into one per language, with snippets (lawsite/mkdocs/searchindex.py).
+- on_page_read_source / on_page_markdown: a generated page's front matter read as the
+  JSON it is (lawsite/mkdocs/frontmatter.py), not by PyYAML.
 - on_nav: cut the navigation into one tree per language.
 - on_page_context / on_post_page: give each page its language — Material's
   interface strings (through partials/language.html), its view of the navigation
@@ -41,12 +43,13 @@ import yaml
 from markupsafe import Markup
 from material.plugins.search import plugin as material_search
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 
 from lawsite.core import paths
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import compact, navview, pagefind, search, searchindex, sitemap, tooltips
+from lawsite.mkdocs import compact, frontmatter, navview, pagefind, search, searchindex, sitemap, tooltips
 from lawsite.pipeline import build
 from lawsite.project import Project
 from lawsite.site import urls
@@ -200,6 +203,25 @@ def on_page_content(html, page, config, files):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return pagefind.ignore_excluded(html)
     return html
+
+
+def on_page_read_source(page, config):
+    """A generated page's front matter, read as JSON (lawsite/mkdocs/frontmatter.py): kept
+    here, the page given to MkDocs with an empty one."""
+    source = page.file.content_string
+    found = frontmatter.split(source)
+    if found is None:
+        return source
+    _state.setdefault("front", {})[page.file.src_uri] = found[1]
+    return found[0]
+
+
+@event_priority(100)              # before any other plugin reads the page's meta
+def on_page_markdown(markdown, page, config, files):
+    meta = _state.get("front", {}).pop(page.file.src_uri, None)
+    if meta is not None:
+        page.meta = meta
+    return markdown
 
 
 def on_files(files, config):

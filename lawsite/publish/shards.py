@@ -24,7 +24,8 @@ hub's 404 page is kept.
 
 The engine: `run` builds the shards in a `concurrent.futures.ProcessPoolExecutor`
 over the cores, one process per shard (a fresh process each time, so a shard's
-memory is given back when it ends), or submits the same task, `build_shard`, to a
+memory is given back when it ends; a single shard to build is built in the calling
+process, without a pool), or submits the same task, `build_shard`, to a
 Dask distributed scheduler (`scheduler=`: its address, or a `Client`); Dask is
 imported only on that path (`pip install .[distributed]`).
 
@@ -261,8 +262,12 @@ def _stamp(task: Task) -> Path:
 
 
 def _run_in_pool(todo: list[Task], workers: int | None) -> list[dict]:
+    """The tasks in a pool of fresh processes; one task alone in this process (a pool's
+    start, a forkserver importing MkDocs, would cost more than it gives back)."""
     if not todo:
         return []
+    if len(todo) == 1:
+        return [build_shard(todo[0])]
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["lawsite.publish.shards"])
     workers = min(len(todo), workers or os.cpu_count() or 1)
