@@ -51,6 +51,7 @@ from lawsite.publish import linkcheck, output, pagefind, registry, shards
 from lawsite.site import downloads
 
 BUNDLE = downloads.BUNDLE                       # dist/lawsite-offline.zip, and its folder
+LEVEL = 6                                       # the zip's compression (write_zip)
 SHIM = Path("node_modules", "iframe-worker", "shim", "index.js")    # copied into the bundle by the hook
 
 
@@ -136,16 +137,18 @@ each article is in its citation box.
 
 
 def write_zip(directory: Path, zip_path: Path, prefix: str, root: Path) -> None:
-    """A reproducible zip: sorted entries, each dated at the build date, plain modes."""
+    """A reproducible zip: sorted entries, each dated at the build date, plain modes.
+    Compressed at zlib's level 6: half the time of level 9 for 0.5 % more bytes (the
+    launch bundle: 0.41 against 0.88 CPU s, 4,267,386 against 4,246,547 bytes)."""
     stamp = max(built_on(root), datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC))
     date_time = stamp.timetuple()[:6]
     zip_path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=LEVEL) as archive:
         for path in sorted(p for p in directory.rglob("*") if p.is_file()):
             info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(directory).as_posix()}", date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            archive.writestr(info, path.read_bytes(), compresslevel=LEVEL)
 
 
 def store(site: Path) -> atomic.Store:
