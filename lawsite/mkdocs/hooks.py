@@ -28,7 +28,8 @@
   of its tree (lawsite/mkdocs/navview.py), the site name, and the alternates of the language switcher and of
   <link rel="alternate" hreflang> — through the template context (a per-page
   view of `config`; the site's config is never changed); drop the templates'
-  indentation from the page (lawsite/mkdocs/compact.py).
+  indentation from the page (lawsite/mkdocs/compact.py); mark the sidebar's link to
+  the page aria-current (lawsite/mkdocs/current.py).
 """
 
 import html
@@ -49,7 +50,7 @@ from mkdocs.structure.nav import Navigation, Section
 from lawsite.core import paths
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import compact, frontmatter, navview, pagefind, search, searchindex, sitemap, tooltips
+from lawsite.mkdocs import compact, current, frontmatter, navview, pagefind, search, searchindex, sitemap, tooltips
 from lawsite.pipeline import build
 from lawsite.project import Project
 from lawsite.site import urls
@@ -279,7 +280,7 @@ class PageConfig:
 
 
 def on_post_page(output, page, config):
-    return compact.compact(output)
+    return current.mark(compact.compact(output))
 
 
 def alternates(page, config) -> list[dict]:
