@@ -40,7 +40,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import mkdocs_redirects.plugin
-import yaml
 from markupsafe import Markup
 from material.plugins.search import plugin as material_search
 from mkdocs.exceptions import PluginError
@@ -83,7 +82,7 @@ def on_config(config):
     nav_file = docs / ".nav.yml"
     if not nav_file.exists():
         raise PluginError(f"{nav_file} is missing: run `python build_corpus.py` first")
-    config.nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))
+    config.nav = frontmatter.generated(nav_file)
     shard = config.extra.get("lawsite_shard")        # one shard of a sharded build
     if shard:
         config.nav = navview.restrict(config.nav, shard)
@@ -91,7 +90,7 @@ def on_config(config):
     snippets["base_path"] = [str(docs / ".fragments")]
     redirects = config.plugins.get("redirects")
     if redirects is not None:                    # the hosted site; the offline one has none
-        redirect_maps = yaml.safe_load((docs / ".redirects.yml").read_text(encoding="utf-8"))
+        redirect_maps = frontmatter.generated(docs / ".redirects.yml")
         for source in redirect_maps:             # each becomes a file: never outside site/
             if paths.problem(source):
                 raise PluginError(f"{docs / '.redirects.yml'}: redirect {source[:100]!r} "
@@ -107,7 +106,7 @@ def on_config(config):
     if not _state["pagefind"]:
         load_segmentation(config)
     os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(Path(config.config_file_path).parent))
-    languages = yaml.safe_load((docs / ".languages.yml").read_text(encoding="utf-8"))
+    languages = frontmatter.generated(docs / ".languages.yml")
     # curated text that Material's templates print unescaped: escaped once, and marked
     # safe so that the templates that do escape it (`| e`) do not escape it twice
     _state["languages"] = {code: {"site_name": Markup(html.escape(names["site_name"])),

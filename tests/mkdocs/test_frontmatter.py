@@ -27,3 +27,12 @@ def test_yaml_front_matter_and_none_are_left_to_mkdocs():
     assert frontmatter.split("# 没有前置元数据\n") is None
     assert frontmatter.split("---\n[1, 2]\n---\n") is None            # not a mapping
     assert frontmatter.split('---\n{"a": 1\n---\n') is None           # not JSON
+
+
+def test_the_generated_data_reads_as_json_and_hand_written_yaml_still_reads(tmp_path):
+    written = tmp_path / ".nav.yml"
+    written.write_text('[{"首页": "index.md"}, {"关于": "about.md"}]', encoding="utf-8")
+    assert frontmatter.generated(written) == yaml.safe_load(written.read_text(encoding="utf-8"))
+    by_hand = tmp_path / ".redirects.yml"
+    by_hand.write_text("a/: b/index.md\n", encoding="utf-8")
+    assert frontmatter.generated(by_hand) == {"a/": "b/index.md"}
