@@ -384,17 +384,25 @@ def untranslated_redirects(corpus: Corpus, pages_by_url: dict[str, str], urls_fi
     return mapping
 
 
+def pdf_cache(project: Project) -> Path:
+    """Where the printed PDFs are kept between builds: beside docs/ (`.docs.pdfs/`)."""
+    docs = project.docs.absolute()
+    return docs.parent / f".{docs.name}.pdfs"
+
+
 def build(project: Project, base_url: str | None = None,
           keep_going: bool = False, downloads_: bool = False) -> tuple[Corpus, output.WriteReport]:
     """Read, parse and write everything into the project's docs/; `base_url`
     defaults to mkdocs.yml's site_url. `keep_going`: publish what can be published
     (load), with docs/data/build-report.json. `downloads_`: each ordinance's Word file
-    and, where Chromium is there, its PDF (else a notice: no PDFs)."""
+    and, where Chromium is there, its PDF (else a notice: no PDFs), printed only when
+    its text changed (pdf.cached)."""
     corpus = load(project, keep_going)
     pdfs = {}
     if downloads_ and pdf.available():
-        pdfs = pdf.render({o.slug: downloads.print_html(o) for o in corpus.ordinances},
-                          {o.slug: "\n".join(line.whole for line in downloads.lines(o)) for o in corpus.ordinances})
+        pdfs = pdf.cached({o.slug: downloads.print_html(o) for o in corpus.ordinances},
+                          {o.slug: "\n".join(line.whole for line in downloads.lines(o)) for o in corpus.ordinances},
+                          pdf_cache(project))
     elif downloads_:
         corpus.notices.append(Notice(str(pdf.CHROMIUM), None, "Chromium (or Playwright) is not there: "
                                                               "no PDF downloads in this build"))

@@ -30,6 +30,11 @@ def site_url(config_file: Path) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def search(config_file: Path) -> str:
+    """The site's search (`extra.search`): "pagefind" on the hosted site, else Material's."""
+    return (load(config_file).get("extra") or {}).get("search") or ""
+
+
 def commit_time(directory: Path) -> str:
     """Seconds since the epoch of the last commit, or 0 outside a git checkout: the
     date a build is pinned to (SOURCE_DATE_EPOCH), so that builds are reproducible."""

@@ -3,7 +3,7 @@
 - on_pre_build (mkdocs serve): regenerate docs/ from sources/ for a live preview.
 - on_config: load the navigation and the redirects (short forms of article URLs,
   retired URLs) — in one shard of a sharded build, its navigation
-  (lawsite/mkdocs/shard_nav.py) and the redirects to its own pages — and each language's names that build_corpus.py wrote (docs/.nav.yml,
+  (lawsite/mkdocs/navview.py) and the redirects to its own pages — and each language's names that build_corpus.py wrote (docs/.nav.yml,
   docs/.redirects.yml, docs/.languages.yml), reading nothing outside docs/,
   so adding an ordinance never means editing mkdocs.yml; point the snippets that
   hand-written pages include at the generated docs/.fragments/; pin the build
@@ -20,15 +20,18 @@
   says why); make Material's tooltips show titles as text (lawsite/mkdocs/tooltips.py); in
   the offline bundle, serve the iframe-worker shim from the bundle instead of a CDN;
   split the search index into one per language, with snippets (lawsite/mkdocs/searchindex.py).
+- on_page_read_source / on_page_markdown: a generated page's front matter read as the
+  JSON it is (lawsite/mkdocs/frontmatter.py), not by PyYAML.
 - on_nav: cut the navigation into one tree per language.
 - on_env: the URL shapes the browser's scripts read (lawsite/site/urls.py: browser()),
   for the templates.
 - on_page_context / on_post_page: give each page its language — Material's
-  interface strings (through partials/language.html), the navigation of its
-  tree, the site name, and the alternates of the language switcher and of
+  interface strings (through partials/language.html), its view of the navigation
+  of its tree (lawsite/mkdocs/navview.py), the site name, and the alternates of the language switcher and of
   <link rel="alternate" hreflang> — through the template context (a per-page
   view of `config`; the site's config is never changed); drop the templates'
-  indentation from the page (lawsite/mkdocs/compact.py).
+  indentation from the page (lawsite/mkdocs/compact.py); mark the sidebar's link to
+  the page aria-current (lawsite/mkdocs/current.py).
 """
 
 import html
@@ -39,16 +42,16 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import mkdocs_redirects.plugin
-import yaml
 from markupsafe import Markup
 from material.plugins.search import plugin as material_search
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 
 from lawsite.core import paths
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import compact, pagefind, search, searchindex, shard_nav, sitemap, tooltips
+from lawsite.mkdocs import compact, current, frontmatter, navview, pagefind, search, searchindex, sitemap, tooltips
 from lawsite.pipeline import build
 from lawsite.project import Project
 from lawsite.site import urls
@@ -81,15 +84,15 @@ def on_config(config):
     nav_file = docs / ".nav.yml"
     if not nav_file.exists():
         raise PluginError(f"{nav_file} is missing: run `python build_corpus.py` first")
-    config.nav = yaml.safe_load(nav_file.read_text(encoding="utf-8"))
+    config.nav = frontmatter.generated(nav_file)
     shard = config.extra.get("lawsite_shard")        # one shard of a sharded build
     if shard:
-        config.nav = shard_nav.restrict(config.nav, shard)
+        config.nav = navview.restrict(config.nav, shard)
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(docs / ".fragments")]
     redirects = config.plugins.get("redirects")
     if redirects is not None:                    # the hosted site; the offline one has none
-        redirect_maps = yaml.safe_load((docs / ".redirects.yml").read_text(encoding="utf-8"))
+        redirect_maps = frontmatter.generated(docs / ".redirects.yml")
         for source in redirect_maps:             # each becomes a file: never outside site/
             if paths.problem(source):
                 raise PluginError(f"{docs / '.redirects.yml'}: redirect {source[:100]!r} "
@@ -105,7 +108,7 @@ def on_config(config):
     if not _state["pagefind"]:
         load_segmentation(config)
     os.environ.setdefault("SOURCE_DATE_EPOCH", commit_time(Path(config.config_file_path).parent))
-    languages = yaml.safe_load((docs / ".languages.yml").read_text(encoding="utf-8"))
+    languages = frontmatter.generated(docs / ".languages.yml")
     # curated text that Material's templates print unescaped: escaped once, and marked
     # safe so that the templates that do escape it (`| e`) do not escape it twice
     _state["languages"] = {code: {"site_name": Markup(html.escape(names["site_name"])),
@@ -213,6 +216,25 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def on_page_read_source(page, config):
+    """A generated page's front matter, read as JSON (lawsite/mkdocs/frontmatter.py): kept
+    here, the page given to MkDocs with an empty one."""
+    source = page.file.content_string
+    found = frontmatter.split(source)
+    if found is None:
+        return source
+    _state.setdefault("front", {})[page.file.src_uri] = found[1]
+    return found[0]
+
+
+@event_priority(100)              # before any other plugin reads the page's meta
+def on_page_markdown(markdown, page, config, files):
+    meta = _state.get("front", {}).pop(page.file.src_uri, None)
+    if meta is not None:
+        page.meta = meta
+    return markdown
+
+
 def on_files(files, config):
     _state["files"] = files
     return files
@@ -240,7 +262,7 @@ def on_page_context(context, page, config, nav):
     context["lawsite_html_lang"] = i18n.HTML_LANG[code]
     context["lawsite_search_prefix"] = searchindex.prefix(code)          # its own tree's search index
     context["lawsite_banner"] = _state["languages"][code]["banner"]     # every translated page says so
-    context["nav"] = own_branch(_state["navs"].get(code, nav), page)
+    context["nav"] = navview.own_branch(_state["navs"].get(code, nav), page)
     # the page's language names the site and lists the alternates; the site's config is not changed
     context["config"] = PageConfig(config, site_name=_state["languages"][code]["site_name"],
                                    extra={**config.extra, "alternate": alternates(page, config)})
@@ -248,27 +270,6 @@ def on_page_context(context, page, config, nav):
         # offline (…/article-28.html): the canonical URL is the hosted site's pretty one
         page.canonical_url = urljoin(config.site_url, urls.url(page.file.src_uri))
     return context
-
-
-def own_branch(nav, page):
-    """The navigation as one page shows it: in a group of ordinances (a province), only
-    the page's own ordinance, so that the sidebar of a page grows with its ordinance,
-    not with the corpus (Material's navigation.prune already leaves out the other
-    groups' contents; the home page lists every ordinance)."""
-    chain, item = [], page
-    while item is not None:
-        chain.append(item)
-        item = item.parent
-    top = next((i for i, item in enumerate(chain) if item in nav.items), None)
-    if top is None or top < 2 or not isinstance(chain[top], Section) \
-            or chain[top].children[0].is_page or len(chain[top].children) == 1:
-        return nav            # not inside a group of ordinances (an ordinance opens with its page)
-    group, ordinance = chain[top], chain[top - 1]
-    alone = Section(group.title, [ordinance])
-    alone.active = ordinance.active
-    view = Navigation([alone if item is group else item for item in nav.items], nav.pages)
-    view.homepage = nav.homepage
-    return view
 
 
 class PageConfig:
@@ -289,7 +290,7 @@ class PageConfig:
 
 
 def on_post_page(output, page, config):
-    return compact.compact(output)
+    return current.mark(compact.compact(output))
 
 
 def alternates(page, config) -> list[dict]:

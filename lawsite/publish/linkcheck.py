@@ -1,8 +1,9 @@
 """Check that every internal link and every #anchor of a built site resolves.
 
-Every HTML file is read with Python's HTML parser (no regular expressions over
-HTML): the ids it offers, and the addresses it points to (a href, link href,
-script src, img src, a redirect's meta refresh). Each address within the site
+Every HTML file is read with an HTML parser (libxml2's, through lxml, which
+python-docx already needs; no regular expressions over HTML): the ids it offers,
+and the addresses it points to (a href, link href, script src, img src, iframe
+src, a redirect's meta refresh). Each address within the site
 must name a file that exists — a directory stands for its index.html, as a
 static host serves it — and each #fragment an id (or name) in that file. A link
 that climbs above the site's root (`../../..`) is broken: whatever it reaches is
@@ -13,41 +14,66 @@ names. A link to the offline bundle (`<a data-bundle>`) is not: the bundle is
 made from the pages and placed in the hosted site after them, by the publish
 step (which checks that it is there).
 
+Speed: libxml2 reads a page about five times faster than Python's HTMLParser; the
+site's files are listed once (a set, not a stat per link), and a link is resolved
+once per directory it is written in.
+
     python -m lawsite.publish.linkcheck site [--site-url https://…/]
 """
 
 import argparse
+import os
 import posixpath
 import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
+
+from lxml import etree
 
 LINKING = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src"}
 
 
-class _Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[str] = []
+@dataclass
+class _Page:
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
+
+def scan(data: bytes) -> _Page:
+    """The ids a page offers and the addresses it points to, in the order written.
+
+    >>> page = scan(b'<A HREF="x/#a&amp;b" id=top>x</A><a name=n data-bundle href=z.zip></a>'
+    ...             b'<link rel=canonical href="https://e.org/"><meta http-equiv=Refresh content="0; url=y/">')
+    >>> sorted(page.ids), page.links
+    (['n', 'top'], ['x/#a&b', 'y/'])
+    """
+    page = _Page()
+    parser = etree.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=True, remove_pis=True)
+    root = etree.fromstring(data, parser) if data.strip() else None
+    if root is None:
+        return page
+    for element in root.iter(etree.Element):
+        attrs = element.attrib
+        if not attrs:
+            continue
+        tag = element.tag
         for key in ("id", "name"):
-            if attrs.get(key) and (key == "id" or tag == "a"):
-                self.ids.add(attrs[key])
-        target = attrs.get(LINKING.get(tag, ""))
+            value = attrs.get(key)
+            if value and (key == "id" or tag == "a"):
+                page.ids.add(value)
         if tag == "a" and "data-bundle" in attrs:
-            return
+            continue
+        name = LINKING.get(tag)
+        target = attrs.get(name) if name else None
         if target and not (tag == "link" and attrs.get("rel") in ("alternate", "canonical")
                            and target.startswith("http")):
-            self.links.append(target)
+            page.links.append(target)
         if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
             content = attrs.get("content") or ""
             if "url=" in content:
-                self.links.append(content.split("url=", 1)[1].strip())
+                page.links.append(content.split("url=", 1)[1].strip())
+    return page
 
 
 @dataclass
@@ -58,18 +84,33 @@ class Report:
     broken: list[str] = field(default_factory=list)
 
 
+def listing(site: Path) -> tuple[set[str], set[str]]:
+    """The files and the directories of `site`, as paths relative to it (through links)."""
+    files: set[str] = set()
+    directories = {""}
+    for place, names, found in os.walk(site, followlinks=True):
+        here = Path(place).relative_to(site).as_posix()
+        prefix = "" if here == "." else f"{here}/"
+        directories.update(prefix + name for name in names)
+        files.update(prefix + name for name in found)
+    return files, directories
+
+
 def check(site: Path, site_url: str = "") -> Report:
     site = Path(site)
-    parsed: dict[str, _Page] = {}
-    for path in sorted(site.rglob("*.html")):
-        page = _Page()
-        page.feed(path.read_text(encoding="utf-8"))
-        parsed[path.relative_to(site).as_posix()] = page
+    files, directories = listing(site)
+    parsed = {source: scan((site / source).read_bytes()) for source in sorted(files) if source.endswith(".html")}
     report = Report(pages=len(parsed))
     own = urlsplit(site_url) if site_url else None
+    resolved: dict[tuple[str, str], tuple[str, str] | None] = {}    # (directory, link): its target
     for source, page in parsed.items():
+        base = posixpath.dirname(source)
         for link in page.links:
-            target = _resolve(site, source, link, own)
+            key = (source if link[:1] in ("", "#", "?") else base, link)     # "#x": this very page
+            if key in resolved:
+                target = resolved[key]
+            else:
+                target = resolved[key] = _resolve(directories, source, link, own)
             if target is None:
                 continue                                   # external, or not a file address
             path, fragment = target
@@ -77,7 +118,7 @@ def check(site: Path, site_url: str = "") -> Report:
             if _outside(path):
                 report.broken.append(f"{source}: {link} → leaves the site's root")
                 continue
-            if not (site / path).is_file():
+            if path not in files:
                 report.broken.append(f"{source}: {link} → {path} does not exist")
                 continue
             if fragment:
@@ -88,7 +129,7 @@ def check(site: Path, site_url: str = "") -> Report:
     return report
 
 
-def _resolve(site: Path, source: str, link: str, own) -> tuple[str, str] | None:
+def _resolve(directories: set[str], source: str, link: str, own: SplitResult | None) -> tuple[str, str] | None:
     """(file under the site, fragment) that `link` on `source` names, or None."""
     parts = urlsplit(link)
     if parts.scheme in ("mailto", "javascript", "data", "tel"):
@@ -110,7 +151,7 @@ def _resolve(site: Path, source: str, link: str, own) -> tuple[str, str] | None:
         path = "" if path == "." else path + ("/" if parts.path.endswith("/") else "")
     if _outside(path):
         return path, unquote(parts.fragment)
-    if path == "" or path.endswith("/") or (site / path).is_dir():
+    if path == "" or path.endswith("/") or path.rstrip("/") in directories:
         path = posixpath.join(path, "index.html")
     return path, unquote(parts.fragment)
 

@@ -11,10 +11,17 @@ text. `restore_text` compares the PDF's text with the text it must hold and rena
 those glyphs (radical → ideograph, each consistently); any other difference stops the
 build.
 
-    python build_corpus.py --pdf      # make site does this
+    python build_corpus.py --downloads      # make site does this
+
+Printing is slow (Chromium's start and a page a second), so `cached` keeps each PDF
+in a cache beside docs/ (`.docs.pdfs/`), named by the SHA-256 of what it is printed
+from (the HTML document, the text it must hold and this module's own code): an
+ordinance whose text did not change is not printed again, and Chromium is not started
+when nothing is to print. The same input gives the same bytes either way.
 """
 
 import concurrent.futures
+import hashlib
 import io
 import os
 import re
@@ -47,6 +54,40 @@ def render(documents: dict[str, str], texts: dict[str, str]) -> dict[str, bytes]
     # loop runs (a caller that drives a browser itself, as the browser tests do)
     with concurrent.futures.ThreadPoolExecutor(1) as worker:
         return worker.submit(_render, documents, texts).result()
+
+
+def key(html: str, text: str) -> str:
+    """The name of a PDF in the cache: the SHA-256 of its input and of this module's code.
+
+    >>> key("<p>甲</p>", "甲") == key("<p>甲</p>", "甲") != key("<p>甲</p>", "乙")
+    True
+    """
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for part in (html, text):
+        data = part.encode("utf-8")
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def cached(documents: dict[str, str], texts: dict[str, str], cache: Path) -> dict[str, bytes]:
+    """`render`, printing only the documents whose PDF is not in `cache` (a directory,
+    made if missing). The cache keeps exactly the PDFs of this call."""
+    cache = Path(cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    keys = {name: key(html, texts[name]) for name, html in documents.items()}
+    printed = {name: (cache / f"{k}.pdf").read_bytes() for name, k in keys.items() if (cache / f"{k}.pdf").is_file()}
+    missing = {name: html for name, html in documents.items() if name not in printed}
+    if missing:
+        for name, data in render(missing, texts).items():
+            temporary = cache / f".{keys[name]}.pdf.tmp"
+            temporary.write_bytes(data)
+            os.replace(temporary, cache / f"{keys[name]}.pdf")     # never half a file under its name
+            printed[name] = data
+    wanted = {f"{k}.pdf" for k in keys.values()}
+    for entry in sorted(cache.iterdir()):
+        if entry.name not in wanted:
+            entry.unlink()
+    return {name: printed[name] for name in documents}
 
 
 def _render(documents: dict[str, str], texts: dict[str, str]) -> dict[str, bytes]:

@@ -14,7 +14,8 @@ URL still produced, lawsite/publish/registry.py).
 
 Both are built into a new version in a store beside site/ (.site.published/)
 and switched to only when everything passed: the MkDocs builds, the link check
-and the registry. site/ and dist/ are links through the store's `current` link, which one
+and the registry. The offline bundle is built again only when its input changed
+(`cached_bundle`: the last one is kept in .dist.cache/). site/ and dist/ are links through the store's `current` link, which one
 os.replace moves (lawsite/atomic.py): they change together, in one step, and a
 failed or killed publish leaves both as they were. Leftovers of an interrupted
 publish are removed by the next one; only the current version is kept. While
@@ -25,6 +26,8 @@ and dated at the last commit.
 
 import argparse
 import datetime
+import hashlib
+import importlib.metadata
 import json
 import logging
 import multiprocessing
@@ -40,7 +43,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from lawsite.core import atomic
+from lawsite.core import atomic, siteconfig
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
 from lawsite.project import Project
@@ -48,6 +51,8 @@ from lawsite.publish import linkcheck, output, pagefind, registry, shards
 from lawsite.site import downloads
 
 BUNDLE = downloads.BUNDLE                       # dist/lawsite-offline.zip, and its folder
+LEVEL = 6                                       # the zip's compression (write_zip)
+SHIM = Path("node_modules", "iframe-worker", "shim", "index.js")    # copied into the bundle by the hook
 
 
 def build_site(site_dir, config_file, docs_dir=None) -> dict:
@@ -132,16 +137,18 @@ each article is in its citation box.
 
 
 def write_zip(directory: Path, zip_path: Path, prefix: str, root: Path) -> None:
-    """A reproducible zip: sorted entries, each dated at the build date, plain modes."""
+    """A reproducible zip: sorted entries, each dated at the build date, plain modes.
+    Compressed at zlib's level 6: half the time of level 9 for 0.5 % more bytes (the
+    launch bundle: 0.41 against 0.88 CPU s, 4,267,386 against 4,246,547 bytes)."""
     stamp = max(built_on(root), datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC))
     date_time = stamp.timetuple()[:6]
     zip_path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=LEVEL) as archive:
         for path in sorted(p for p in directory.rglob("*") if p.is_file()):
             info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(directory).as_posix()}", date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            archive.writestr(info, path.read_bytes(), compresslevel=LEVEL)
 
 
 def store(site: Path) -> atomic.Store:
@@ -188,11 +195,12 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
     with context.Pool(1, initializer=_let_go, initargs=(locks,)) as pool:
         offline = pool.apply_async(_build_bundle_quietly,
                                    (version / "dist" / f"{BUNDLE}.zip", project.offline_config, project.docs,
-                                    version / "offline"))
+                                    version / "offline", bundle_cache(project.dist)))
         figures = shards.build_sharded(project.mkdocs_config, project.docs, version / "site",
                                        shards.cache_of(project.site), workers, scheduler)
-        if load_config(str(project.mkdocs_config)).extra.get("search") == "pagefind":
-            figures.append({"stage": "pagefind", **pagefind.index(version / "site")})   # the assembled site
+        if siteconfig.search(project.mkdocs_config) == "pagefind":                  # the assembled site
+            figures.append({"stage": "pagefind", **_search_index(version, store(project.site).current_version(),
+                                                                 _shards_input(project.site, figures))})
         broken = linkcheck.check(version / "site", project.site_url()).broken
         if broken:
             raise MkDocsException(f"{len(broken)} broken links in the assembled site: "
@@ -202,7 +210,7 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
         failure = offline.get()
     if failure:
         raise MkDocsException(f"the offline bundle was not built: {failure}")
-    shutil.rmtree(version / "offline")
+    shutil.rmtree(version / "offline", ignore_errors=True)        # (none when the bundle was reused)
     # the download page links it on the hosted site (lawsite/site/downloads.py)
     placed = version / "site" / downloads.bundle_path()
     placed.parent.mkdir(parents=True, exist_ok=True)
@@ -210,18 +218,97 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
     return figures
 
 
+def _shards_input(site: Path, figures: list[dict]) -> str | None:
+    """What the assembled site was made from: the input hashes of its shards (their
+    stamps in the cache), with the search indexer's code and version; None when a
+    shard has no stamp."""
+    cache = shards.cache_of(site)
+    digest = hashlib.sha256(Path(pagefind.__file__).read_bytes())
+    digest.update(importlib.metadata.version("pagefind").encode())
+    for name in sorted(f["shard"] for f in figures):
+        stamp = cache / f"{name}.sha256"
+        if not stamp.is_file():
+            return None
+        digest.update(f"{name}:{stamp.read_text()};".encode())
+    return digest.hexdigest()
+
+
+def _search_index(version: Path, previous: Path | None, key: str | None) -> dict:
+    """Pagefind over version/site, or, when the published version was assembled from
+    the same shards (`key`, kept beside its site as pagefind.sha256), its index again:
+    the same pages give the same index."""
+    site, stamp = version / "site", version / "pagefind.sha256"
+    kept = previous / "site" / pagefind.OUTPUT if previous else None
+    if key and previous and kept and kept.is_dir() and (previous / stamp.name).is_file() \
+            and (previous / stamp.name).read_text() == key:
+        shutil.copytree(kept, site / pagefind.OUTPUT, copy_function=_link_or_copy)
+        figures = {"reused": True}
+    else:
+        figures = pagefind.index(site)
+    if key:
+        stamp.write_text(key)
+    return figures
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)                 # a published file is never written again
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def _let_go(locks: tuple[int, ...]) -> None:
     for lock in locks:
         os.close(lock)
 
 
-def _build_bundle_quietly(zip_path: Path, config_file: Path, docs_dir, work: Path) -> str:
-    """build_bundle in the second process: returns its failure, if any, as text."""
+def _build_bundle_quietly(zip_path: Path, config_file: Path, docs_dir, work: Path, cache: Path) -> str:
+    """build_bundle in the second process, unless `cache` holds the bundle of the same
+    input (cached_bundle): returns its failure, if any, as text."""
     try:
-        build_bundle(zip_path, config_file, docs_dir, work)
+        cached_bundle(zip_path, config_file, Path(docs_dir), work, cache)
         return ""
     except (MkDocsException, SourceError) as error:
         return str(error) or type(error).__name__
+
+
+def bundle_cache(dist: Path) -> Path:
+    """Where the last offline bundle and the hash of its input are kept: .dist.cache/."""
+    dist = Path(dist).absolute()
+    return dist.parent / f".{dist.name}.cache"
+
+
+def bundle_input(config_file: Path, docs: Path) -> str:
+    """The SHA-256 of all the offline bundle depends on: what a shard's build depends on
+    (shards.input_hash: docs/, the configuration, templates, hooks, MkDocs' versions),
+    with every page rendered, and what this module adds (its code, the iframe-worker
+    shim, the version and the date of the README and of the zip's entries)."""
+    root = Path(config_file).parent
+    task = shards.Task("offline", str(Path(config_file).absolute()), str(Path(docs).absolute()), "", (), {})
+    digest = hashlib.sha256(shards.input_hash(task).encode())
+    shim = root / SHIM
+    for part in (Path(__file__).read_bytes(), shim.read_bytes() if shim.is_file() else b"",
+                 version(root).encode(), built_on(root).isoformat().encode()):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()
+
+
+def cached_bundle(zip_path: Path, config_file: Path, docs: Path, work: Path, cache: Path) -> bool:
+    """The offline bundle into `zip_path`: the cached one when its input has not changed
+    since it was built (the same input gives the same bytes), else built (build_bundle)
+    and kept in `cache`. Returns whether it was built."""
+    key = bundle_input(config_file, docs)
+    kept, stamp = cache / f"{BUNDLE}.zip", cache / f"{BUNDLE}.sha256"
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    if kept.is_file() and stamp.is_file() and stamp.read_text() == key:
+        shutil.copyfile(kept, zip_path)
+        return False
+    stamp.unlink(missing_ok=True)
+    build_bundle(zip_path, config_file, docs, work)
+    cache.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(zip_path, kept)
+    stamp.write_text(key)
+    return True
 
 
 def main(argv=None) -> int:

@@ -13,7 +13,7 @@ and renders only its own. A link into another shard is reported by MkDocs at INF
 not as a warning (strict mode is kept, and a link to a file that exists nowhere
 still fails the shard); the real check of cross-shard links and anchors is the
 link checker (lawsite/publish/linkcheck.py) over the assembled site. Each shard
-gets its navigation from the hook (lawsite/mkdocs/shard_nav.py): its own
+gets its navigation from the hook (lawsite/mkdocs/navview.py): its own
 ordinances, with the corpus-wide pages as the way up; the hub lists every
 ordinance by its page only.
 
@@ -24,7 +24,8 @@ hub's 404 page is kept.
 
 The engine: `run` builds the shards in a `concurrent.futures.ProcessPoolExecutor`
 over the cores, one process per shard (a fresh process each time, so a shard's
-memory is given back when it ends), or submits the same task, `build_shard`, to a
+memory is given back when it ends; a single shard to build is built in the calling
+process, without a pool), or submits the same task, `build_shard`, to a
 Dask distributed scheduler (`scheduler=`: its address, or a `Client`); Dask is
 imported only on that path (`pip install .[distributed]`).
 
@@ -61,11 +62,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pathspec
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from lawsite.mkdocs import shard_nav
+from lawsite.mkdocs import navview
 from lawsite.translation import i18n
 
 HUB = "hub"
@@ -204,17 +206,22 @@ def input_hash(task: Task) -> str:
         add(name, importlib.metadata.version(name))
     config = Path(task.config_file)
     recipe = [config, config.with_name("mkdocs.yml"), *sorted((config.parent / "overrides").rglob("*")),
-              *sorted(Path(shard_nav.__file__).parent.glob("*.py"))]         # the hooks
+              *sorted(Path(navview.__file__).parent.glob("*.py"))]         # the hooks
     for path in recipe:
         if path.is_file():
             add(path.name, path.read_bytes())
-    config_for = load_config(task.config_file, docs_dir=task.docs, exclude_docs="\n".join(task.exclude))
-    exclude = config_for.exclude_docs
+    exclude = excluded(task)
     for relative in _all_files(docs):
         add(relative)
         if relative.startswith(".") or not (exclude and exclude.match_file(relative)):
             add((docs / relative).read_bytes())
     return digest.hexdigest()
+
+
+def excluded(task: Task) -> pathspec.GitIgnoreSpec | None:
+    """The pages the task's shard does not render: its `exclude_docs`, as MkDocs reads
+    it (without loading the whole configuration and its plugins once per shard)."""
+    return pathspec.GitIgnoreSpec.from_lines(task.exclude) if task.exclude else None
 
 
 def _all_files(docs: Path) -> list[str]:
@@ -255,8 +262,12 @@ def _stamp(task: Task) -> Path:
 
 
 def _run_in_pool(todo: list[Task], workers: int | None) -> list[dict]:
+    """The tasks in a pool of fresh processes; one task alone in this process (a pool's
+    start, a forkserver importing MkDocs, would cost more than it gives back)."""
     if not todo:
         return []
+    if len(todo) == 1:
+        return [build_shard(todo[0])]
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["lawsite.publish.shards"])
     workers = min(len(todo), workers or os.cpu_count() or 1)

@@ -59,3 +59,21 @@ def test_full_text_and_back(page, base_url):
     assert page.url == base_url + "yantai-digital-economy/article-28/"
     page.goto(base_url + "jinan-digital-economy/full-text/")
     screenshot(page, "jinan-full-text-1280")
+
+
+def test_the_sidebar_holds_a_long_chapter_in_groups_and_marks_the_page(page, base_url):
+    """济南's 第六章 has 17 articles: shown as 第四十三条–第五十二条 and 第五十三条–第五十九条
+    (lawsite/mkdocs/navview.py), the page's own group open, its link aria-current."""
+    page.goto(base_url + "jinan-digital-economy/article-47/")
+    sidebar = page.locator(".md-sidebar--primary")
+    current = sidebar.locator('a[aria-current="page"]')
+    assert current.count() == 1 and current.inner_text().strip() == "第四十七条"
+    group = sidebar.locator("nav.md-nav[aria-expanded=true]").filter(has=page.locator('a[aria-current="page"]')).last
+    assert group.locator(".md-nav__title").first.inner_text().strip() == "第四十三条–第五十二条"
+    assert sidebar.get_by_role("link", name="第五十三条–第五十九条").count() == 1      # the other group, closed
+    links = [link.inner_text().strip() for link in group.locator("a.md-nav__link").all()
+             if not (link.get_attribute("href") or "").startswith("#")]       # (not the page's own contents)
+    assert links == [f"第{n}条" for n in ("四十三", "四十四", "四十五", "四十六", "四十七", "四十八", "四十九", "五十", "五十一", "五十二")]
+    screenshot(page, "jinan-article-47-sidebar-1280")
+    page.locator(".ls-next a").click()                      # the page after still follows every article
+    assert page.locator("h1").inner_text() == "第四十八条"
