@@ -16,16 +16,15 @@ sorts them and names the files by their content, so that the same site gives a
 byte-identical index.
 """
 
-import asyncio
 import gzip
 import hashlib
 import json
+import re
 import shutil
-import threading
+import subprocess
+import sys
 import time
 from pathlib import Path
-
-from pagefind.index import IndexConfig, PagefindIndex
 
 OUTPUT = "pagefind"                          # site/pagefind/
 EXCLUDE = ["[data-search-exclude]"]
@@ -38,7 +37,7 @@ def index(site_dir) -> dict:
     output = site / OUTPUT
     shutil.rmtree(output, ignore_errors=True)
     started = time.perf_counter()
-    pages = _run(_index(site, output))
+    pages = _index(site, output)
     for pattern in UI_FILES:
         for path in output.glob(pattern):
             path.unlink()
@@ -48,29 +47,19 @@ def index(site_dir) -> dict:
             "bytes": sum(p.stat().st_size for p in files), "files": len(files)}
 
 
-def _run(coroutine):
-    """Run `coroutine` to its end in a thread of its own, so that a caller that has an
-    event loop running (a browser test's, say) can index too."""
-    outcome: dict = {}
-
-    def target():
-        try:
-            outcome["value"] = asyncio.run(coroutine)
-        except BaseException as error:         # re-raised in the caller's thread
-            outcome["error"] = error
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
-
-
-async def _index(site: Path, output: Path) -> int:
-    config = IndexConfig(exclude_selectors=EXCLUDE, output_path=str(output))
-    async with PagefindIndex(config=config) as search_index:      # written when it closes
-        added = await search_index.add_directory(str(site))
-    return int(added["page_count"])
+def _index(site: Path, output: Path) -> int:
+    """Pagefind's command line over `site`, into `output`; the number of pages indexed.
+    (Not its Python API: that one ends the indexing process right after asking it to
+    write, and on a busy machine a file was sometimes left cut short, at 32 KB.) The
+    process ends when every file is written; a failure raises."""
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
+                           "--exclude-selectors", ",".join(EXCLUDE)],
+                          capture_output=True, text=True, encoding="utf-8", errors="replace")
+    found = re.search(r"Indexed (\d+) pages?", done.stdout)
+    if done.returncode or found is None:
+        raise RuntimeError(f"pagefind failed on {site} (exit status {done.returncode}): "
+                           + (done.stderr or done.stdout).strip()[-2000:])
+    return int(found[1])
 
 
 # -- a byte-identical index -------------------------------------------------------------------
