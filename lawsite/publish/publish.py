@@ -1,5 +1,7 @@
 """Build the site two ways from the same generated docs/: the hosted site in site/
-and the offline bundle dist/<name>-offline.zip.
+and the offline bundles in dist/: one per jurisdiction, lawsite-offline-<shard>.zip,
+and, while the corpus has a single jurisdiction, the complete lawsite-offline.zip
+(lawsite/publish/bundles.py).
 
     python -m lawsite.publish [--site site] [--dist dist] [--workers N] [--dask SCHEDULER]
 
@@ -10,7 +12,10 @@ one site with the URLs of a single build; a shard whose input has not changed
 since the last publish is not built again (its output is kept in .site.shards/).
 The assembled site must pass the link checker (lawsite/publish/linkcheck.py:
 every link and anchor, across shards too) and the URL registry (every published
-URL still produced, lawsite/publish/registry.py).
+URL still produced, lawsite/publish/registry.py). The bundles are tasks of the
+same engine, built with the shards (at most `--workers` MkDocs builds at once), then
+zipped beside the checks of the hosted site; each is placed in the hosted site under
+/downloads/, and its size written into the download page (bundles.fill_sizes).
 
 Both are built into a new version in a store beside site/ (.site.published/)
 and switched to only when everything passed: the MkDocs builds, the link check
@@ -19,21 +24,18 @@ os.replace moves (lawsite/atomic.py): they change together, in one step, and a
 failed or killed publish leaves both as they were. Leftovers of an interrupted
 publish are removed by the next one; only the current version is kept. While
 MkDocs reads docs/, the publish holds docs/'s lock (lawsite/output.py), so that
-no build switches it underneath. The zip is reproducible: its entries are sorted
+no build switches it underneath. The zips are reproducible: their entries are sorted
 and dated at the last commit.
 """
 
 import argparse
-import datetime
 import json
 import logging
 import multiprocessing
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -42,9 +44,8 @@ from mkdocs.exceptions import MkDocsException
 
 from lawsite.core import atomic
 from lawsite.core.errors import SourceError
-from lawsite.core.siteconfig import commit_time
 from lawsite.project import Project
-from lawsite.publish import linkcheck, output, pagefind, registry, shards
+from lawsite.publish import bundles, linkcheck, output, pagefind, registry, shards
 from lawsite.site import downloads
 
 BUNDLE = downloads.BUNDLE                       # dist/lawsite-offline.zip, and its folder
@@ -65,83 +66,19 @@ def build_site(site_dir, config_file, docs_dir=None) -> dict:
 
 
 def build_bundle(zip_path: Path, config_file, docs_dir=None, work: Path | None = None) -> Path:
-    """Build the offline site (`config_file`: mkdocs.offline.yml) and pack it, with a
-    README.txt, into `zip_path`."""
+    """Build the complete offline site (`config_file`: mkdocs.offline.yml) in this process
+    and pack it, with a README.txt, into `zip_path` (the tests' and the benchmark's
+    bundle; the publish builds each of bundles.plan as a task of the shards' engine)."""
     work = Path(work or tempfile.mkdtemp())
     site = work / BUNDLE
     build_site(site, config_file, docs_dir)
     root = Path(config_file).parent
-    for served_only in ("404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt"):
+    for served_only in bundles.SERVED_ONLY:
         (site / served_only).unlink(missing_ok=True)     # meaningful only on a web server
-    (site / "README.txt").write_text(readme(site, root), encoding="utf-8")
-    write_zip(site, zip_path, BUNDLE, root)
+    every = bundles.Bundle(BUNDLE, "", "", tuple(o["slug"] for o in json.loads(
+        (site / "data" / "corpus.json").read_text(encoding="utf-8"))["ordinances"]))
+    bundles.pack(every, site, zip_path, site, root)          # (site/data/corpus.json: the docs' own)
     return zip_path
-
-
-def version(root: Path) -> str:
-    """The checkout's version (git describe)."""
-    try:
-        result = subprocess.run(["git", "describe", "--tags", "--always", "--dirty"], cwd=root,
-                                capture_output=True, text=True, check=True)
-        return result.stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
-def built_on(root: Path) -> datetime.datetime:
-    """The date the build is pinned to: the last commit of `root` (SOURCE_DATE_EPOCH)."""
-    seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or commit_time(root))
-    return datetime.datetime.fromtimestamp(seconds, datetime.UTC)
-
-
-def readme(site: Path, root: Path) -> str:
-    corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))
-    ordinances = [o["title"] for o in corpus["ordinances"]]
-    ordinances_en = [o["metadata"].get("title_en", o["title"]) for o in corpus["ordinances"]]
-    articles = sum(len(o["articles"]) for o in corpus["ordinances"])
-    date = built_on(root).strftime("%Y-%m-%d")
-    return f"""地方性法规 · 离线版 / Chinese Local Regulations · offline copy
-=================================================================
-
-如何打开
-  1. 将本压缩包解压到任意文件夹（或U盘）。
-  2. 双击文件夹中的 index.html，用浏览器打开。无需联网，检索也可以使用。
-
-内容
-  {len(ordinances)} 部法规，共 {articles} 条：{"、".join(f"《{t}》" for t in ordinances)}。
-  每一条、每一款、每一项都可以单独打开和引用。中文为正式文本；英文页面（en 文件夹）为
-  非官方译文，未译部分显示中文。
-  另有部门索引、条款对照，以及结构化数据 data/corpus.json。
-
-How to open
-  1. Unzip this archive anywhere (a folder, a USB stick).
-  2. Double-click index.html in that folder. No network is needed; search works too.
-
-Contents
-  {len(ordinances)} ordinances, {articles} articles: {"; ".join(ordinances_en)}.
-  Every article, paragraph and item can be opened and cited on its own. The Chinese text is the
-  official one; the English pages (en/) carry unofficial translations, and show the
-  Chinese where a passage is not translated yet. Also: the department index, the
-  comparisons of provisions, and the structured data in data/corpus.json.
-
-版本 / Version: {version(root)}
-构建日期 / Built on: {date} (the date of the last commit of the sources)
-网站 / Website: the same pages, with permanent URLs, are published online; the URL of
-each article is in its citation box.
-"""
-
-
-def write_zip(directory: Path, zip_path: Path, prefix: str, root: Path) -> None:
-    """A reproducible zip: sorted entries, each dated at the build date, plain modes."""
-    stamp = max(built_on(root), datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC))
-    date_time = stamp.timetuple()[:6]
-    zip_path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(directory).as_posix()}", date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
 def store(site: Path) -> atomic.Store:
@@ -182,15 +119,25 @@ def publish(project: Project, check_urls: bool = True, workers: int | None = Non
 
 def _build_version(version: Path, project: Project, check_urls: bool, locks: tuple[int, ...],
                    workers: int | None = None, scheduler=None) -> list[dict]:
-    """version/site, version/dist/<bundle>.zip, checked. (The second process lets go of
-    the `locks` it inherits, so that they never outlive this one.)"""
+    """version/site, version/dist/<bundle>.zip for each bundle, checked. The bundles are
+    built by the shards' engine with the hosted shards, then packed in other processes
+    (which let go of the `locks` they inherit, so that they never outlive this one)
+    while this one indexes and checks the hosted site."""
+    plan = bundles.plan(project.docs)
+    cache = bundles.cache_of(project.dist)
+    bundles.clean(cache, plan)
+    bundle_tasks = bundles.tasks(plan, shards.plan(project.docs), project.offline_config, project.docs, cache)
+    figures = shards.build_sharded(project.mkdocs_config, project.docs, version / "site",
+                                   shards.cache_of(project.site), workers, scheduler, extra=tuple(bundle_tasks))
+    for result in figures[len(figures) - len(bundle_tasks):]:
+        result["bundle"] = True
+    root = Path(project.offline_config).parent
     context = multiprocessing.get_context("fork")
-    with context.Pool(1, initializer=_let_go, initargs=(locks,)) as pool:
-        offline = pool.apply_async(_build_bundle_quietly,
-                                   (version / "dist" / f"{BUNDLE}.zip", project.offline_config, project.docs,
-                                    version / "offline"))
-        figures = shards.build_sharded(project.mkdocs_config, project.docs, version / "site",
-                                       shards.cache_of(project.site), workers, scheduler)
+    with context.Pool(min(len(plan), workers or os.cpu_count() or 1), initializer=_let_go,
+                      initargs=(locks,)) as pool:
+        built = {task.shard: Path(task.site_dir) for task in bundle_tasks}
+        packing = [pool.apply_async(_pack_quietly, (bundle, built[bundle.built_as], version / "dist" / bundle.file,
+                                                    project.docs, root)) for bundle in plan]
         if load_config(str(project.mkdocs_config)).extra.get("search") == "pagefind":
             figures.append({"stage": "pagefind", **pagefind.index(version / "site")})   # the assembled site
         broken = linkcheck.check(version / "site", project.site_url()).broken
@@ -199,14 +146,16 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
                                   + "; ".join(broken[:5]))
         if check_urls:
             registry.check(version / "site", project.urls_file, project.site_url())
-        failure = offline.get()
-    if failure:
-        raise MkDocsException(f"the offline bundle was not built: {failure}")
-    shutil.rmtree(version / "offline")
-    # the download page links it on the hosted site (lawsite/site/downloads.py)
-    placed = version / "site" / downloads.bundle_path()
-    placed.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(version / "dist" / f"{BUNDLE}.zip", placed)
+        failures = [failure for job in packing if (failure := job.get())]
+    if failures:
+        raise MkDocsException(f"the offline bundle was not built: {'; '.join(failures)}")
+    # the download page links each on the hosted site (lawsite/site/downloads.py)
+    sizes = {}
+    for bundle in plan:
+        zipped = version / "dist" / bundle.file
+        bundles.place(zipped, version / "site")
+        sizes[bundle.file] = zipped.stat().st_size
+    bundles.fill_sizes(version / "site", sizes)
     return figures
 
 
@@ -215,13 +164,13 @@ def _let_go(locks: tuple[int, ...]) -> None:
         os.close(lock)
 
 
-def _build_bundle_quietly(zip_path: Path, config_file: Path, docs_dir, work: Path) -> str:
-    """build_bundle in the second process: returns its failure, if any, as text."""
+def _pack_quietly(bundle: bundles.Bundle, built: Path, zip_path: Path, docs: Path, root: Path) -> str:
+    """bundles.pack in another process: returns its failure, if any, as text."""
     try:
-        build_bundle(zip_path, config_file, docs_dir, work)
+        bundles.pack(bundle, built, zip_path, docs, root)
         return ""
-    except (MkDocsException, SourceError) as error:
-        return str(error) or type(error).__name__
+    except (MkDocsException, SourceError, OSError) as error:
+        return f"{bundle.file}: {error or type(error).__name__}"
 
 
 def main(argv=None) -> int:
@@ -246,11 +195,13 @@ def main(argv=None) -> int:
         print(f"error: {message}\nnothing was published: {args.site} and {args.dist} are unchanged",
               file=sys.stderr)
         return 1
-    shards_ = [f for f in figures if "shard" in f]            # (and the search index's figures)
-    built = [f["shard"] for f in shards_ if f["built"]]
-    print(f"{len(shards_)} shards, {len(built)} built ({', '.join(built) or 'none'}), "
-          f"{len(shards_) - len(built)} unchanged")
-    print(f"hosted site in {args.site}, offline bundle in {args.dist}/{BUNDLE}.zip")
+    for kind, chosen in (("shards", [f for f in figures if "shard" in f and not f.get("bundle")]),
+                         ("offline bundles", [f for f in figures if f.get("bundle")])):
+        built = [f["shard"] for f in chosen if f["built"]]
+        print(f"{len(chosen)} {kind}, {len(built)} built ({', '.join(built) or 'none'}), "
+              f"{len(chosen) - len(built)} unchanged")
+    print(f"hosted site in {args.site}, offline bundles in {args.dist}/ "
+          f"({', '.join(b.file for b in bundles.plan(Path(args.docs)))})")
     return 0
 
 
