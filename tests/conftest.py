@@ -337,7 +337,7 @@ def pagefind_pages(site: Path) -> dict[str, dict]:
 
 # -- a corpus of two jurisdictions, published (the offline bundles of each) ------------------
 
-def two_jurisdictions(directory: Path) -> Path:
+def launch_in_two_jurisdictions(directory: Path) -> Path:
     """The launch ordinances with 烟台 moved to another province, 河北 (`hebei`): two
     jurisdictions whose texts are parallel (济南 第三十八条 and 烟台 第二十八条 on 数据交易).
     Returns the new sources/ directory."""
@@ -352,14 +352,14 @@ def two_jurisdictions(directory: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def two_published(tmp_path_factory) -> dict[str, Path]:
-    """The corpus of two_jurisdictions built and published as `make site` does (without
+    """The corpus of launch_in_two_jurisdictions built and published as `make site` does (without
     the URL registry): {"docs", "site", "dist"}."""
     import shutil
 
     import build_corpus
     from lawsite.publish import publish
     root = tmp_path_factory.mktemp("two-jurisdictions")
-    sources = two_jurisdictions(root)
+    sources = launch_in_two_jurisdictions(root)
     docs = root / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
     assert build_corpus.main(corpus_args(sources, docs)) == 0
