@@ -324,3 +324,21 @@ def fill_sizes(site: Path, sizes: dict[str, int]) -> list[Path]:
         page.write_text(text, encoding="utf-8")
         changed.append(page)
     return changed
+
+
+def build_all(config_file: Path, docs: Path, dist: Path, workers: int | None = None,
+              scheduler=None) -> list[dict]:
+    """Every bundle of docs/ into `dist`, outside a publish (the benchmark's stage): the
+    same tasks on the same engine (shards.run), then each packed here. Returns each
+    build's figures (shards.build_shard), with the bundles it made."""
+    bundles = plan(docs)
+    cache = cache_of(dist)
+    clean(cache, bundles)
+    jobs = tasks(bundles, shards.plan(docs), config_file, docs, cache)
+    figures = shards.run(jobs, cache, workers, scheduler)
+    built = {task.shard: Path(task.site_dir) for task in jobs}
+    for bundle in bundles:
+        pack(bundle, built[bundle.built_as], Path(dist) / bundle.file, docs, Path(config_file).parent)
+    for task, result in zip(jobs, figures, strict=True):
+        result["bundles"] = [bundle.file for bundle in bundles if bundle.built_as == task.shard]
+    return figures
