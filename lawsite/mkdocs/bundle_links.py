@@ -40,8 +40,11 @@ from lawsite.site import urls
 
 
 def excluded_files(files) -> dict:
-    """The files of a build that it does not render, by their (offline) URL."""
-    return {file.url: file for file in files if file.inclusion.is_excluded()}
+    """The files of docs/ a build leaves out (`exclude_docs`), by their (offline) URL; not
+    the hidden ones (.nav.yml, .fragments/), which every build leaves out and no page
+    links: a build that leaves out nothing else (the complete bundle) rewrites nothing."""
+    return {file.url: file for file in files if file.inclusion.is_excluded()
+            and not any(part.startswith(".") for part in file.src_uri.split("/"))}
 
 
 def hosted_url(file, site_url: str) -> str:
@@ -59,8 +62,8 @@ def rewrite(page: str, page_url: str, outside: dict, site_url: str) -> str:
     if not finder.found:
         return page
     starts = [0]                                  # where each line starts (the parser counts "\n")
-    for line in page.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
+    for text in page.split("\n"):
+        starts.append(starts[-1] + len(text) + 1)
     pieces, done = [], 0
     for (line, column), tag, raw, attrs in finder.found:
         target = _target(attrs.get("href") or "", page_url)
