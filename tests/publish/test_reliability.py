@@ -415,7 +415,7 @@ def test_a_failed_offline_bundle_publishes_nothing(stages, tmp_path, monkeypatch
     def no_bundle(*args):
         raise MkDocsException("the iframe-worker shim is missing")
     monkeypatch.setattr(bundles, "pack", no_bundle)
-    with pytest.raises(MkDocsException, match="the offline bundle was not built: the iframe-worker"):
+    with pytest.raises(MkDocsException, match="the offline bundle was not built: lawsite-offline.zip: the iframe-worker"):
         publish.publish(project(docs=work / "docs", site=work / "site", dist=work / "dist"), check_urls=False)
     assert {name: contents(work / name) for name in ("site", "dist")} == before
     assert leftovers(work) == []
