@@ -92,11 +92,12 @@ def publish(project: Project, check_urls: bool = True, workers: int | None = Non
     """Build both outputs into a new version and check them, then switch to it:
     `site` and `dist` are links through the store's `current` link, so both
     change together, in one step, and only when every step passed. The offline
-    bundle is built in a second process, beside the hosted site. (`check_urls`:
-    the URL registry; off only for corpora that are not published, such as the
-    benchmark's synthetic one. `workers`, `scheduler`: where the shards are built,
-    shards.run.) Returns each shard's figures (shards.build_sharded), and on a site
-    searched with Pagefind its index's ({"stage": "pagefind", …})."""
+    bundles are built by the same engine as the shards, and zipped in other processes
+    while the hosted site is checked. (`check_urls`: the URL registry; off only for
+    corpora that are not published, such as the benchmark's synthetic one. `workers`,
+    `scheduler`: where the shards and bundles are built, shards.run.) Returns each
+    shard's figures (shards.build_sharded), then each bundle build's ("bundle": True),
+    and on a site searched with Pagefind its index's ({"stage": "pagefind", …})."""
     site, dist = project.site.absolute(), project.dist.absolute()
     docs = project.docs
     versions = store(site)
