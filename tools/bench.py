@@ -90,6 +90,7 @@ def stage(name: str, sources: Path, docs: Path, work: Path, translations: Path,
     elif name == "offline":
         # one bundle per jurisdiction, as the publish makes them
         from lawsite.publish import bundles
+        shutil.rmtree(bundles.cache_of(work / "dist"), ignore_errors=True)      # every bundle built, as measured
         bundles.build_all(OFFLINE, docs, work / "dist")
     elif name == "everything":                 # what `make site` does: corpus, then both outputs
         from lawsite.publish.publish import publish
