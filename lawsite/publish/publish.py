@@ -132,15 +132,16 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
                                    shards.cache_of(project.site), workers, scheduler, extra=tuple(bundle_tasks))
     for result in figures[len(figures) - len(bundle_tasks):]:
         result["bundle"] = True
+    if load_config(str(project.mkdocs_config)).extra.get("search") == "pagefind":
+        figures.append({"stage": "pagefind", **pagefind.index(version / "site")})   # the assembled site
     root = Path(project.offline_config).parent
     context = multiprocessing.get_context("fork")
+    # (after Pagefind: with the zips packed beside it, its index was once found empty)
     with context.Pool(min(len(plan), workers or os.cpu_count() or 1), initializer=_let_go,
                       initargs=(locks,)) as pool:
         built = {task.shard: Path(task.site_dir) for task in bundle_tasks}
         packing = [pool.apply_async(_pack_quietly, (bundle, built[bundle.built_as], version / "dist" / bundle.file,
                                                     project.docs, root)) for bundle in plan]
-        if load_config(str(project.mkdocs_config)).extra.get("search") == "pagefind":
-            figures.append({"stage": "pagefind", **pagefind.index(version / "site")})   # the assembled site
         broken = linkcheck.check(version / "site", project.site_url()).broken
         if broken:
             raise MkDocsException(f"{len(broken)} broken links in the assembled site: "
