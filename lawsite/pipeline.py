@@ -26,7 +26,7 @@ from lawsite.model.corpus import Corpus
 from lawsite.parse import builder as parse
 from lawsite.parse import sources
 from lawsite.project import Project
-from lawsite.publish import output, pdf, registry
+from lawsite.publish import bundles, output, pdf, registry
 from lawsite.site import citations, compare_pages, department_pages, downloads, export, nav, pages, urls, version_pages
 from lawsite.site.page import Site
 from lawsite.translation import consistency, i18n
@@ -249,6 +249,7 @@ def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
     for path, data in sorted(download_files.items()):
         yield made(path, data)
     counts = departments.matrix(corpus.mentions) if corpus.vocabulary else {}
+    offline = bundles.listing((o.slug, o.meta["jurisdiction"]) for o in corpus.ordinances)
     for lang in corpus.languages:
         site = Site(lang, base_url, corpus)
         # included into the hand-written home page of each language
@@ -258,7 +259,8 @@ def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
                 yield made(page.path, page.render())
         for page in compare_pages.compare_pages(site) + version_pages.changes_pages(site):
             yield made(page.path, page.render())
-        page = downloads.page(site, corpus.ordinances, download_files, [downloads.offline_bundle(site, base_url)])
+        page = downloads.page(site, corpus.ordinances, download_files,
+                              downloads.offline_bundles(site, base_url, offline))
         yield made(page.path, page.render())
         if corpus.vocabulary:
             for page in department_pages.department_pages(

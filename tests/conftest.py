@@ -339,3 +339,36 @@ def pagefind_pages(site: Path) -> dict[str, dict]:
         record = json.loads(data[len(b"pagefind_dcd"):])
         pages[record["url"]] = record
     return pages
+
+
+# -- a corpus of two jurisdictions, published (the offline bundles of each) ------------------
+
+def launch_in_two_jurisdictions(directory: Path) -> Path:
+    """The launch ordinances with 烟台 moved to another province, 河北 (`hebei`): two
+    jurisdictions whose texts are parallel (济南 第三十八条 and 烟台 第二十八条 on 数据交易).
+    Returns the new sources/ directory."""
+    sources = launch_sources(directory)
+    meta = sources / "ordinances" / "yantai-digital-economy.yml"
+    text = meta.read_text(encoding="utf-8")
+    assert "  province: 山东省\n  province_en: Shandong\n" in text
+    meta.write_text(text.replace("  province: 山东省\n  province_en: Shandong\n",
+                                 "  province: 河北省\n  province_en: Hebei\n"), encoding="utf-8")
+    return sources
+
+
+@pytest.fixture(scope="session")
+def two_published(tmp_path_factory) -> dict[str, Path]:
+    """The corpus of launch_in_two_jurisdictions built and published as `make site` does (without
+    the URL registry): {"docs", "site", "dist"}."""
+    import shutil
+
+    import build_corpus
+    from lawsite.publish import publish
+    root = tmp_path_factory.mktemp("two-jurisdictions")
+    sources = launch_in_two_jurisdictions(root)
+    docs = root / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
+    assert build_corpus.main(corpus_args(sources, docs)) == 0
+    publish.publish(project(sources, root / "no-translations", docs=docs, site=root / "site", dist=root / "dist"),
+                    check_urls=False, workers=2)
+    return {"docs": docs, "site": root / "site", "dist": root / "dist"}

@@ -88,8 +88,10 @@ def stage(name: str, sources: Path, docs: Path, work: Path, translations: Path,
     elif name == "hosted":
         publish_site(docs, work / "site")
     elif name == "offline":
-        from lawsite.publish.publish import BUNDLE, build_bundle
-        build_bundle(work / "dist" / f"{BUNDLE}.zip", OFFLINE, docs, work / "offline")
+        # one bundle per jurisdiction, as the publish makes them
+        from lawsite.publish import bundles
+        shutil.rmtree(bundles.cache_of(work / "dist"), ignore_errors=True)      # every bundle built, as measured
+        bundles.build_all(OFFLINE, docs, work / "dist")
     elif name == "everything":                 # what `make site` does: corpus, then both outputs
         from lawsite.publish.publish import publish
         with contextlib.redirect_stdout(sys.stderr):
@@ -136,12 +138,12 @@ def sizes(work: Path) -> dict:
     lunr = site / "search" / "search_index.json"       # the hosted site's is Pagefind's (site/pagefind/)
     index_bytes = lunr.read_bytes() if lunr.exists() else \
         b"".join(p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file())
-    zip_path = next((work / "dist").glob("*.zip"))
+    zips = sorted((work / "dist").glob("*.zip"))       # the offline bundles
     return {
         "site_bytes": sum(p.stat().st_size for p in files),
         "site_mb": round(sum(p.stat().st_size for p in files) / 2**20, 1),
         "site_files": len(files),
-        "zip_mb": round(zip_path.stat().st_size / 2**20, 1),
+        "zip_mb": round(sum(path.stat().st_size for path in zips) / 2**20, 1),
         "article_pages": len(articles),
         "largest_article_kb": round(articles[-1] / 1024, 1) if articles else 0,
         "median_article_kb": round(statistics.median(articles) / 1024, 1) if articles else 0,

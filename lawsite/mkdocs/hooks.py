@@ -51,7 +51,7 @@ from mkdocs.structure.nav import Navigation, Section
 from lawsite.core import paths
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import compact, current, frontmatter, navview, pagefind, search, searchindex, sitemap, tooltips
+from lawsite.mkdocs import bundle_links, compact, current, frontmatter, navview, pagefind, search, searchindex, sitemap, tooltips
 from lawsite.pipeline import build
 from lawsite.project import Project
 from lawsite.site import urls
@@ -237,6 +237,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_files(files, config):
     _state["files"] = files
+    # offline, the pages this bundle leaves out: links to them go online (bundle_links)
+    _state["outside"] = bundle_links.excluded_files(files) if _state["offline"] else {}
     return files
 
 
@@ -290,6 +292,8 @@ class PageConfig:
 
 
 def on_post_page(output, page, config):
+    if _state["outside"]:
+        output = bundle_links.rewrite(output, page.file.url, _state["outside"], config.site_url)
     return current.mark(compact.compact(output))
 
 

@@ -110,14 +110,18 @@ def shard_name(province_en: str) -> str:
 def plan(docs: Path) -> list[Shard]:
     """The hub, then one shard per jurisdiction (province), in the order of their names."""
     corpus = json.loads((Path(docs) / "data" / "corpus.json").read_text(encoding="utf-8"))
+    return group((ordinance["slug"], ordinance["metadata"]["jurisdiction"]) for ordinance in corpus["ordinances"])
+
+
+def group(ordinances) -> list[Shard]:
+    """plan's shards of (slug, jurisdiction) pairs: the metadata's `jurisdiction`."""
     groups: dict[str, tuple[str, list[str]]] = {}
-    for ordinance in corpus["ordinances"]:
-        jurisdiction = ordinance["metadata"]["jurisdiction"]
+    for slug, jurisdiction in ordinances:
         name = shard_name(jurisdiction["province_en"])
         if name == HUB:
             name = f"{HUB}-province"
         title, slugs = groups.setdefault(name, (jurisdiction["province"], []))
-        slugs.append(ordinance["slug"])
+        slugs.append(slug)
     shards = [Shard(HUB, "", ())]
     shards += [Shard(name, title, tuple(sorted(slugs))) for name, (title, slugs) in sorted(groups.items())]
     return shards
@@ -347,9 +351,10 @@ def cache_of(site: Path) -> Path:
 
 
 def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, workers: int | None = None,
-                  scheduler=None) -> list[dict]:
+                  scheduler=None, extra: tuple[Task, ...] = ()) -> list[dict]:
     """Plan, build what changed (into `cache`), assemble into `site`. Returns each shard's
-    figures, with its name and its number of ordinances."""
+    figures, with its name and its number of ordinances, then those of the `extra` tasks
+    built by the same engine (the offline bundles, lawsite/publish/bundles.py)."""
     shards = plan(docs)
     cache.mkdir(parents=True, exist_ok=True)
     names = {shard.name for shard in shards}
@@ -361,9 +366,9 @@ def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, worker
         else:
             entry.unlink()
     shard_tasks = tasks(shards, config_file, docs, cache)
-    results = run(shard_tasks, cache, workers, scheduler)
+    results = run(shard_tasks + list(extra), cache, workers, scheduler)
     assemble([Path(task.site_dir) for task in shard_tasks], site)
-    for shard, result in zip(shards, results, strict=True):
+    for shard, result in zip(shards, results, strict=False):
         result["ordinances"] = len(shard.slugs)
     return results
 

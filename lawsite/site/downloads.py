@@ -26,7 +26,7 @@ from lawsite.site import markup, templates, urls
 from lawsite.site.page import Page, page_meta
 
 DIRECTORY = urls.DOWNLOADS
-BUNDLE = "lawsite-offline"                  # dist/lawsite-offline.zip (publish.BUNDLE)
+BUNDLE = "lawsite-offline"                  # dist/lawsite-offline[-<jurisdiction>].zip (publish/bundles.py)
 FORMATS = ("pdf", "docx", "txt")
 # The fonts a Chinese reader's system has for each role (the official texts use 小标宋
 # for the title, 黑体 for headings, 仿宋 for the text); Noto CJK where there is none.
@@ -185,8 +185,8 @@ def files(ordinances: list[model.Ordinance], word: bool, pdfs: dict[str, bytes])
 
 def page(site, ordinances: list[model.Ordinance], made: dict[str, bytes], bundles: list[dict]) -> Page:
     """The download page of one language tree: each ordinance's files (those this build
-    made; the others said to be missing), the offline bundles ({name, text, href, size?})
-    and the dataset."""
+    made; the others said to be missing), the offline bundles ({name, text, href}:
+    offline_bundles) and the dataset."""
     labels, here = site.labels, site.path(f"{DIRECTORY}/index.md")
     rows = []
     for ordinance in ordinances:
@@ -216,14 +216,24 @@ def page(site, ordinances: list[model.Ordinance], made: dict[str, bytes], bundle
     return Page(here, meta, body)
 
 
-def offline_bundle(site, base_url: str) -> dict:
-    """The whole site's offline bundle, on the hosted site beside this page (the publish
-    step places it there): linked by its hosted address, which the offline copy reaches
-    too. Its size is not known when the pages are made (it holds them)."""
-    return {"name": f"{BUNDLE}.zip", "href": f"{base_url}{bundle_path()}", "size": "",
-            "text": site.labels("download_offline_text")}
+def offline_bundles(site, base_url: str, bundles: list[dict]) -> list[dict]:
+    """The offline bundles (lawsite/publish/bundles.listing: {file, jurisdiction}, the
+    metadata's jurisdiction, None for the complete one), on the hosted site beside this
+    page (the publish step places them there): each linked by its hosted address, which
+    the offline copies reach too. Their sizes are not known when the pages are made
+    (the bundles hold them): each has an empty slot the publish fills on the hosted site."""
+    lang, found = site.lang, []
+    for bundle in bundles:
+        place = bundle["jurisdiction"]
+        if place:
+            name = place["province"] if lang.official else place.get(f"province_{lang.code}", place["province"])
+            text = site.labels("download_offline_jurisdiction", jurisdiction=name)
+        else:
+            text = site.labels("download_offline_text")
+        found.append({"name": bundle["file"], "href": f"{base_url}{bundle_path(bundle['file'])}", "text": text})
+    return found
 
 
-def bundle_path() -> str:
-    """Where the publish step places the offline bundle in the hosted site."""
-    return f"{DIRECTORY}/{BUNDLE}.zip"
+def bundle_path(file: str = f"{BUNDLE}.zip") -> str:
+    """Where the publish step places an offline bundle in the hosted site."""
+    return f"{DIRECTORY}/{file}"

@@ -131,9 +131,11 @@ def test_the_download_page_serves_each_file_it_lists(page, downloads_site, lang)
             assert response.body().decode("utf-8").split("\n\n")[0] == "测试市测试条例"
         if fmt == "pdf":
             assert "".join(pdf.extracted(response.body()).split()).startswith("测试市测试条例（2024年10月22日")
-    assert page.locator(".ls-size").count() == 3
-    bundle = page.locator("a[data-bundle]")
-    assert bundle.get_attribute("href") == "https://lawsite.example.org/downloads/lawsite-offline.zip"
+    assert page.locator(".ls-downloads .ls-size").count() == 3
+    bundles = page.locator("a[data-bundle]")       # one jurisdiction: the complete bundle, and its own
+    assert [bundles.nth(i).get_attribute("href") for i in range(bundles.count())] == [
+        "https://lawsite.example.org/downloads/lawsite-offline.zip",
+        "https://lawsite.example.org/downloads/lawsite-offline-shandong.zip"]
     assert page.locator(".ls-dataset a").first.get_attribute("href").endswith("data/corpus.json")
     for width in (1280, 390):
         page.set_viewport_size({"width": width, "height": 900})

@@ -1,49 +1,12 @@
-"""What a publish does not redo: the offline bundle of an unchanged input, and the
-Pagefind index of a site assembled from the same shards. The MkDocs build and Pagefind
-are replaced by counting stand-ins (the real ones: test_reliability.py, test_shards.py)."""
+"""What a publish does not redo: the Pagefind index of a site assembled from the same
+shards (Pagefind is replaced by a counting stand-in; the real one: test_reliability.py,
+test_shards.py). An unchanged offline bundle is not built again either: test_bundles.py."""
 
 from pathlib import Path
 
 import pytest
 
 from lawsite.publish import pagefind, publish, shards
-
-from ..conftest import OFFLINE
-
-
-@pytest.fixture
-def builds(monkeypatch):
-    made = []
-
-    def build_bundle(zip_path, config_file, docs, work):
-        made.append(Path(docs))
-        Path(zip_path).write_bytes(b"PK " + (Path(docs) / "a.md").read_bytes())
-        return zip_path
-    monkeypatch.setattr(publish, "build_bundle", build_bundle)
-    return made
-
-
-def test_the_offline_bundle_is_built_again_only_when_its_input_changed(tmp_path, builds):
-    docs, cache = tmp_path / "docs", tmp_path / ".dist.cache"
-    docs.mkdir()
-    (docs / "a.md").write_text("# 甲\n", encoding="utf-8")
-    first, second, third = (tmp_path / name / "lawsite-offline.zip" for name in ("v1", "v2", "v3"))
-    assert publish.cached_bundle(first, OFFLINE, docs, tmp_path / "w1", cache) is True
-    assert publish.cached_bundle(second, OFFLINE, docs, tmp_path / "w2", cache) is False
-    assert second.read_bytes() == first.read_bytes() == "PK # 甲\n".encode()
-    (docs / "a.md").write_text("# 乙\n", encoding="utf-8")
-    assert publish.cached_bundle(third, OFFLINE, docs, tmp_path / "w3", cache) is True
-    assert third.read_bytes() == "PK # 乙\n".encode() and len(builds) == 2
-
-
-def test_a_new_page_changes_the_bundles_input(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.md").write_text("# 甲\n", encoding="utf-8")
-    before = publish.bundle_input(OFFLINE, docs)
-    assert publish.bundle_input(OFFLINE, docs) == before
-    (docs / "b.md").write_text("", encoding="utf-8")
-    assert publish.bundle_input(OFFLINE, docs) != before
 
 
 @pytest.fixture

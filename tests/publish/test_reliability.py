@@ -19,7 +19,7 @@ from mkdocs.exceptions import MkDocsException
 
 import build_corpus
 from lawsite.core.errors import SourceError
-from lawsite.publish import linkcheck, output, publish
+from lawsite.publish import bundles, linkcheck, output, publish
 from lawsite.publish.output import hand_written_only
 
 from ..conftest import ROOT, SIMPLE, SourcesTree, corpus_args, finish_child, project, run_child, start_child
@@ -414,8 +414,8 @@ def test_a_failed_offline_bundle_publishes_nothing(stages, tmp_path, monkeypatch
 
     def no_bundle(*args):
         raise MkDocsException("the iframe-worker shim is missing")
-    monkeypatch.setattr(publish, "build_bundle", no_bundle)
-    with pytest.raises(MkDocsException, match="the offline bundle was not built: the iframe-worker"):
+    monkeypatch.setattr(bundles, "pack", no_bundle)
+    with pytest.raises(MkDocsException, match="the offline bundle was not built: lawsite-offline.zip: the iframe-worker"):
         publish.publish(project(docs=work / "docs", site=work / "site", dist=work / "dist"), check_urls=False)
     assert {name: contents(work / name) for name in ("site", "dist")} == before
     assert leftovers(work) == []
