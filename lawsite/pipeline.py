@@ -233,6 +233,11 @@ def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
     # the largest file, written in pieces as they are made (export.pieces)
     yield made("data/corpus.json", export.pieces(corpus.ordinances, _departments_data(corpus) | _links_data(corpus)))
     yield made("data/corpus.schema.json", SCHEMA.read_text(encoding="utf-8"))
+    # read by the shard plan (lawsite/publish/shards.py), which need not read the dataset
+    yield made(".ordinances.json", json.dumps(
+        [{"slug": o.slug, "province": o.meta["jurisdiction"]["province"],
+          "province_en": o.meta["jurisdiction"]["province_en"]} for o in corpus.ordinances],
+        ensure_ascii=False, indent=0))
     # the citation table of the search box's resolver (overrides/assets/resolver.js)
     for path, content in citations.files(corpus.ordinances, corpus.languages).items():
         yield made(path, content)

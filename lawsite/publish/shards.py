@@ -2,8 +2,10 @@
 in its own process, assembled into one site with the URLs of a single build.
 
 The plan: one shard per jurisdiction (the province of each ordinance's metadata, as
-docs/data/corpus.json gives it) holding its ordinances' pages, `<slug>/` and
-`<lang>/<slug>/`, and the hub holding everything else — the homes, about, data,
+docs/.ordinances.json gives it) holding its ordinances' pages, `<slug>/` and
+`<lang>/<slug>/` — a jurisdiction of more than MOST ordinances is cut into parts of
+at most MOST, so that editing one ordinance rebuilds a bounded shard (the URLs are
+the same: a shard is only where a page is built) — and the hub holding everything else — the homes, about, data,
 the departments and their matrix, the comparison pages, robots.txt, the 404 page.
 
 Every shard builds from the same docs/: MkDocs is given the others' pages as
@@ -105,19 +107,28 @@ def shard_name(province_en: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", province_en.lower()).strip("-") or "jurisdiction"
 
 
-def plan(docs: Path) -> list[Shard]:
-    """The hub, then one shard per jurisdiction (province), in the order of their names."""
-    corpus = json.loads((Path(docs) / "data" / "corpus.json").read_text(encoding="utf-8"))
+MOST = 40                         # ordinances in one shard at most (a jurisdiction is cut into parts)
+
+
+def plan(docs: Path, most: int = MOST) -> list[Shard]:
+    """The hub, then the shards of each jurisdiction (province), in the order of their
+    names: one shard of its ordinances, or, above `most`, parts of at most `most` of
+    them in the order of their slugs, `<name>-1`, `<name>-2` … (read from docs/.ordinances.json,
+    which the build writes beside the dataset)."""
+    listed = json.loads((Path(docs) / ".ordinances.json").read_text(encoding="utf-8"))
     groups: dict[str, tuple[str, list[str]]] = {}
-    for ordinance in corpus["ordinances"]:
-        jurisdiction = ordinance["metadata"]["jurisdiction"]
-        name = shard_name(jurisdiction["province_en"])
+    for ordinance in listed:
+        name = shard_name(ordinance["province_en"])
         if name == HUB:
             name = f"{HUB}-province"
-        title, slugs = groups.setdefault(name, (jurisdiction["province"], []))
+        title, slugs = groups.setdefault(name, (ordinance["province"], []))
         slugs.append(ordinance["slug"])
     shards = [Shard(HUB, "", ())]
-    shards += [Shard(name, title, tuple(sorted(slugs))) for name, (title, slugs) in sorted(groups.items())]
+    for name, (title, slugs) in sorted(groups.items()):
+        ordered = sorted(slugs)
+        parts = [tuple(ordered[start:start + most]) for start in range(0, len(ordered), most)]
+        shards += [Shard(name if len(parts) == 1 else f"{name}-{number}", title, part)
+                   for number, part in enumerate(parts, 1)]
     return shards
 
 
@@ -150,8 +161,11 @@ def _literal(name: str) -> str:
 
 
 def spec(shard: Shard, shards: list[Shard]) -> dict:
-    """What the hook needs to know of the shard (`extra.lawsite_shard`)."""
-    return {"name": shard.name, "hub": shard.hub, "own": list(shard.slugs),
+    """What the hook needs to know of the shard (`extra.lawsite_shard`): its ordinances,
+    those of the other parts of its jurisdiction (`siblings`), every ordinance."""
+    siblings = sorted(slug for other in shards if other.title == shard.title and other is not shard
+                      for slug in other.slugs) if not shard.hub else []
+    return {"name": shard.name, "hub": shard.hub, "own": list(shard.slugs), "siblings": siblings,
             "ordinances": sorted(slug for other in shards for slug in other.slugs)}
 
 
@@ -336,10 +350,11 @@ def cache_of(site: Path) -> Path:
 
 
 def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, workers: int | None = None,
-                  scheduler=None) -> list[dict]:
-    """Plan, build what changed (into `cache`), assemble into `site`. Returns each shard's
-    figures, with its name and its number of ordinances."""
-    shards = plan(docs)
+                  scheduler=None, most: int = MOST) -> list[dict]:
+    """Plan (shards of at most `most` ordinances), build what changed (into `cache`),
+    assemble into `site`. Returns each shard's figures, with its name and its number
+    of ordinances."""
+    shards = plan(docs, most)
     cache.mkdir(parents=True, exist_ok=True)
     names = {shard.name for shard in shards}
     for entry in sorted(cache.iterdir()):                  # the shards of jurisdictions now gone

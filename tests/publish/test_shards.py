@@ -147,3 +147,33 @@ def test_the_shards_build_on_a_dask_cluster(corpus, tmp_path):
     assert [f["built"] for f in figures] == [True, True, True] and len(ran_on) == 2
     assert files_of(tmp_path / "site") == files_of(site)
     assert linkcheck.check(tmp_path / "site", SITE_URL).broken == []
+
+
+def test_a_jurisdiction_above_the_most_is_cut_into_parts_with_the_urls_of_one_build(corpus, tmp_path):
+    """Shards of at most one ordinance: 山东's two are two parts; the site is the same
+    files, every link resolves, a part's navigation lists its sibling's ordinance as a
+    link (its articles are the sibling's), and an edit rebuilds the edited part alone."""
+    _, sources, docs, site, _ = corpus
+    assert [(s.name, s.slugs) for s in shards.plan(docs, most=1)] == [
+        ("hub", ()), ("henan", ("zhengzhou-ordinance",)), ("shandong-1", ("second-ordinance",)),
+        ("shandong-2", ("test-ordinance",))]
+    parts = shards.build_sharded(HOSTED, docs, tmp_path / "site", tmp_path / "cache", most=1)
+    assert [f["shard"] for f in parts] == ["hub", "henan", "shandong-1", "shandong-2"]
+    assert files_of(tmp_path / "site") == files_of(site)
+    assert linkcheck.check(tmp_path / "site", SITE_URL).broken == []
+    links = nav_links(tmp_path / "site" / "test-ordinance" / "article-1" / "index.html")
+    assert {"../", "../chapter-1/", "../../second-ordinance/"} <= links
+    assert not any(link.startswith("../../second-ordinance/") and link != "../../second-ordinance/"
+                   for link in links)
+    copy = tmp_path / "sources"
+    shutil.copytree(sources, copy)
+    text = copy / "ordinances" / "second-ordinance.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("为了第二", "为了检验"), encoding="utf-8")
+    edited = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", edited, ignore=hand_written_only(ROOT / "docs"))
+    generate(copy, edited)
+    again = shards.build_sharded(HOSTED, edited, tmp_path / "site-2", tmp_path / "cache", most=1)
+    assert {f["shard"]: f["built"] for f in again} == \
+        {"hub": True, "henan": False, "shandong-1": True, "shandong-2": False}
+    page = (tmp_path / "site-2" / "second-ordinance" / "article-1" / "index.html").read_text(encoding="utf-8")
+    assert "为了检验" in page
