@@ -34,8 +34,10 @@ Incremental: a shard's input (its own files, the names of all files, the generat
 navigation, redirects and dictionaries, the configuration, the templates and the
 hooks) has a SHA-256 kept beside its output in the cache (`.<site>.shards/`); a
 shard whose input has not changed is not built again, and its previous output
-is assembled. Editing one ordinance rebuilds its shard and the hub (whose data,
-docs/data/corpus.json, holds every ordinance).
+is assembled. The files MkDocs copies as they are (`verbatim`: the dataset, the
+downloads) count by their names only, and the assembly takes them from docs/:
+editing the text of one ordinance rebuilds its shard, and the hub only where one
+of its pages changed (a title, a department's or a comparison's).
 
     python -m lawsite.publish.shards plan [--docs docs]         the shards' names (JSON: a build matrix)
     python -m lawsite.publish.shards build NAME [--docs docs] [--site site] [--config mkdocs.yml]
@@ -187,11 +189,12 @@ class Exclusion:
     def __init__(self, patterns, default=None):
         self.patterns = tuple(patterns)
         self.names = frozenset(_unliteral(pattern) for pattern in self.patterns)
+        self.depth = max((name.count("/") + 1 for name in self.names), default=0)
         self.default = default
 
     def match_file(self, path: str) -> bool:
-        parts = path.split("/")
-        if any("/".join(parts[:end]) in self.names for end in range(1, len(parts) + 1)):
+        parts = path.split("/", self.depth)
+        if any("/".join(parts[:end]) in self.names for end in range(1, min(len(parts), self.depth) + 1)):
             return True
         return bool(self.default is not None and self.default.match_file(path))
 
@@ -268,9 +271,21 @@ def input_hash(task: Task, files: list[str] | None = None) -> str:
     exclude = Exclusion(task.exclude)
     for relative in _all_files(docs) if files is None else files:
         add(relative)
-        if relative.startswith(".") or not exclude.match_file(relative):
+        if relative.startswith(".") or (not exclude.match_file(relative) and not verbatim(relative)):
             add((docs / relative).read_bytes())
     return digest.hexdigest()
+
+
+def verbatim(relative: str) -> bool:
+    """Is this file of docs/ one that MkDocs copies into the site as it is (not a page, not
+    a dot-file read by the hooks)? Its bytes are not part of a shard's input: the assembly
+    takes it from docs/ (so the hub is not rebuilt when only data/corpus.json or a
+    download changed, as when the text of an article is edited).
+
+    >>> [verbatim(p) for p in ("data/corpus.json", "downloads/x.txt", "x/article-1.md", ".nav.yml")]
+    [True, True, False, False]
+    """
+    return not relative.endswith(".md") and not relative.startswith(".")
 
 
 def _all_files(docs: Path) -> list[str]:
@@ -329,8 +344,11 @@ def _run_on_dask(todo: list[Task], scheduler) -> list[dict]:
     return on_dask.run(build_shard, todo, scheduler)
 
 
-def assemble(outputs: list[Path], site: Path) -> None:
-    """The shards' outputs (the hub's first) merged into `site`, which must not exist."""
+def assemble(outputs: list[Path], site: Path, docs: Path | None = None) -> None:
+    """The shards' outputs (the hub's first) merged into `site`, which must not exist;
+    with `docs`, each file MkDocs copied from docs/ as it is (`verbatim`) is taken from
+    docs/ itself, as it is now (a shard's output kept from an earlier build may hold an
+    older copy of it)."""
     site = Path(site)
     site.mkdir(parents=True)
     owner: dict[str, Path] = {}
@@ -353,6 +371,20 @@ def assemble(outputs: list[Path], site: Path) -> None:
                 shutil.copy2(path, target)
     _merge_search_index(outputs, site)
     _merge_sitemap(outputs, site)
+    if docs is None:
+        return
+    for relative in _all_files(Path(docs)):
+        target = site / relative
+        if verbatim(relative) and target.is_file() and relative not in MERGED:
+            target.unlink()
+            _place((Path(docs) / relative).resolve(), target)
+
+
+def _place(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)                       # no copy: the source keeps its own
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _merge_search_index(outputs: list[Path], site: Path) -> None:
@@ -409,7 +441,7 @@ def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, worker
             entry.unlink()
     shard_tasks = tasks(shards, config_file, docs, cache)
     results = run(shard_tasks, cache, workers, scheduler)
-    assemble([Path(task.site_dir) for task in shard_tasks], site)
+    assemble([Path(task.site_dir) for task in shard_tasks], site, docs)
     for shard, result in zip(shards, results, strict=True):
         result["ordinances"] = len(shard.slugs)
     return results
