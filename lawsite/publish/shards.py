@@ -78,6 +78,7 @@ MERGED = ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
 HUB_ONLY = ("404.html",)          # written by every build; the hub's is published
 LANGUAGES = tuple(code for code in i18n.CODES if code != i18n.OFFICIAL)
 RECIPE = ("mkdocs", "mkdocs-material", "mkdocs-redirects")   # their versions change the output
+DIGESTS = ".digests.json"         # in the cache: the digests of docs/' files (Digests)
 
 
 class AssemblyError(MkDocsException):
@@ -248,11 +249,13 @@ def build_shard(task: Task) -> dict:
             "peak_rss_mb": round(peak_kb / 1024, 1), "built": True}
 
 
-def input_hash(task: Task, files: list[str] | None = None) -> str:
+def input_hash(task: Task, files: list[str] | None = None, known: "Digests | None" = None) -> str:
     """The SHA-256 of all a shard's output depends on (see the module's docstring);
-    `files`: every file of docs/, if already listed (`_all_files`)."""
+    `files`: every file of docs/, if already listed (`_all_files`); `known`: the
+    digests of docs/' files kept from the last publish."""
     docs = Path(task.docs)
     digest = hashlib.sha256()
+    known = known if known is not None else Digests(None)
 
     def add(*parts) -> None:
         for part in parts:
@@ -268,12 +271,45 @@ def input_hash(task: Task, files: list[str] | None = None) -> str:
     for path in recipe:
         if path.is_file():
             add(path.name, path.read_bytes())
+    files = _all_files(docs) if files is None else files
+    add(hashlib.sha256("\n".join(files).encode()).digest())            # the names of all
     exclude = Exclusion(task.exclude)
-    for relative in _all_files(docs) if files is None else files:
-        add(relative)
+    for relative in files:
         if relative.startswith(".") or (not exclude.match_file(relative) and not verbatim(relative)):
-            add((docs / relative).read_bytes())
+            add(relative, known.of(docs, relative))
     return digest.hexdigest()
+
+
+class Digests:
+    """The SHA-256 of each file of docs/ read for a shard's input, kept in the cache
+    (`.digests.json`) with the file's device, inode, size and modification time: a
+    file the last build left as it was (output.write_tree keeps it, a hard link with
+    its time) is not read again. A changed file is a new file: it is read."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.old: dict = {}
+        if path is not None and path.exists():
+            try:
+                self.old = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                self.old = {}
+        self.new: dict = {}
+
+    def of(self, docs: Path, relative: str) -> bytes:
+        status = (docs / relative).stat()
+        key = f"{status.st_dev}:{status.st_ino}:{status.st_size}:{status.st_mtime_ns}"
+        kept = self.old.get(relative)
+        if kept and kept[0] == key:
+            found = kept[1]
+        else:
+            found = hashlib.sha256((docs / relative).read_bytes()).hexdigest()
+        self.new[relative] = [key, found]
+        return found.encode()
+
+    def save(self) -> None:
+        if self.path is not None:
+            self.path.write_text(json.dumps(self.new, sort_keys=True), encoding="utf-8")
 
 
 def verbatim(relative: str) -> bool:
@@ -303,9 +339,10 @@ def run(shard_tasks: list[Task], cache: Path | None = None, workers: int | None 
     Returns, per task, what `build_shard` said, or {"built": False} when reused."""
     todo, hashes, results = [], {}, {}
     files = _all_files(Path(shard_tasks[0].docs)) if cache is not None and shard_tasks else []
+    known = Digests(Path(cache) / DIGESTS if cache is not None else None)
     for task in shard_tasks:
         if cache is not None:
-            hashes[task.shard] = input_hash(task, files if task.docs == shard_tasks[0].docs else None)
+            hashes[task.shard] = input_hash(task, files if task.docs == shard_tasks[0].docs else None, known)
             if _stamp(task).exists() and _stamp(task).read_text() == hashes[task.shard]:
                 results[task.shard] = {"shard": task.shard, "built": False}
                 continue
@@ -319,6 +356,7 @@ def run(shard_tasks: list[Task], cache: Path | None = None, workers: int | None 
         results[task.shard] = result
         if cache is not None:
             _stamp(task).write_text(hashes[task.shard])
+    known.save()
     return [results[task.shard] for task in shard_tasks]
 
 
@@ -433,7 +471,7 @@ def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, worker
     cache.mkdir(parents=True, exist_ok=True)
     names = {shard.name for shard in shards}
     for entry in sorted(cache.iterdir()):                  # the shards of jurisdictions now gone
-        if entry.name.removesuffix(".sha256") in names:
+        if entry.name.removesuffix(".sha256") in names or entry.name == DIGESTS:
             continue
         if entry.is_dir():
             shutil.rmtree(entry)

@@ -1,6 +1,8 @@
 """Sharded builds: the plan by jurisdiction, the assembly into one site with the URLs of
 a single build, the process pool and Dask, and the rebuild of only what changed."""
 
+import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -203,3 +205,21 @@ def test_the_exclusions_match_what_mkdocs_own_matcher_matches(corpus):
         assert [ours.match_file(f) for f in files] == [mkdocs_own.match_file(f) for f in files], task.shard
         assert any(ours.match_file(f) for f in files) and not all(ours.match_file(f) for f in files)
 
+
+
+def test_a_file_left_as_it_was_is_not_read_again_for_the_input_hash(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("一")
+    known = shards.Digests(tmp_path / shards.DIGESTS)
+    real = known.of(docs, "a.md")
+    known.save()
+    saved = json.loads((tmp_path / shards.DIGESTS).read_text())
+    saved["a.md"][1] = "kept"                               # what the last publish recorded
+    (tmp_path / shards.DIGESTS).write_text(json.dumps(saved))
+    assert shards.Digests(tmp_path / shards.DIGESTS).of(docs, "a.md") == b"kept"      # not read
+    before = (docs / "a.md").stat().st_mtime_ns
+    (docs / "a.md").unlink()
+    (docs / "a.md").write_text("二")                          # a new file, as a build writes it
+    os.utime(docs / "a.md", ns=(before + 10**9, before + 10**9))   # (a later build: another time)
+    assert shards.Digests(tmp_path / shards.DIGESTS).of(docs, "a.md") not in (b"kept", real)
