@@ -10,8 +10,10 @@ Each stage runs in a process of its own, which reports its wall time and the pea
 memory of the largest process (itself or a worker it waited for). Each corpus gets
 one entry of `runs` in benchmarks/report.json (`corpus`, `ordinances`, `articles`,
 `pages`, `seconds` per stage and `total`, `peak_rss_mb`, `site_bytes`,
-`site_bytes_per_article`, `incremental_seconds`, the search figures); `--profile`
-profiles the largest stage of the last corpus. benchmarks/report.md renders it.
+`site_bytes_per_article`, `incremental_seconds` — one ordinance edited, the corpus
+and the hosted site rebuilt as the publish step does —, the search figures); `--profile`
+profiles the largest stage of the last corpus on a bounded part of it (the hosted
+site's slowest shard, or the first SAMPLE works). benchmarks/report.md renders it.
 Not part of the tests (which only check that it runs on a tiny corpus): timings
 are measurements, never assertions.
 """
