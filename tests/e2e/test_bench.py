@@ -36,7 +36,8 @@ def test_the_benchmark_runs_on_a_tiny_corpus(tmp_path, browser_context):
     assert run["incremental"]["rewritten_elsewhere_count"] == 0
     # the whole chain: the corpus, then the hosted site's changed shards, Pagefind, the link check
     edited = run["incremental"]
-    assert edited["shards_rebuilt"] == ["shandong"]          # no page of the hub holds the edited text
+    # its shard; the hub too only where one of its pages changed (the edit drops the text's sha256)
+    assert "shandong" in edited["shards_rebuilt"] and set(edited["shards_rebuilt"]) <= {"hub", "shandong"}
     assert edited["hosted"]["pagefind"]["pages"] > 0 and edited["hosted"]["linkcheck_seconds"] > 0
     assert abs(run["incremental_seconds"] - edited["corpus_seconds"] - edited["hosted_seconds"]) <= 0.02
     profile = report["profile"]
