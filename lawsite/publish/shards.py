@@ -308,8 +308,11 @@ class Digests:
         return found.encode()
 
     def save(self) -> None:
+        """Written whole, then moved into place (two builds of shards may save at once)."""
         if self.path is not None:
-            self.path.write_text(json.dumps(self.new, sort_keys=True), encoding="utf-8")
+            written = self.path.with_name(f"{self.path.name}.{os.getpid()}")
+            written.write_text(json.dumps(self.new, sort_keys=True), encoding="utf-8")
+            os.replace(written, self.path)
 
 
 def verbatim(relative: str) -> bool:
