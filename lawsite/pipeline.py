@@ -205,32 +205,39 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
              pdfs: dict[str, bytes] | None = None) -> dict[str, str | bytes]:
     """Every generated file under docs/, by path, in memory (`generated` gives them
     one by one, as a build writes them)."""
-    return dict(generated(corpus, base_url, hand_written, redirects_file, word, pdfs))
+    return {path: content if isinstance(content, str | bytes) else "".join(content)
+            for path, content in generated(corpus, base_url, hand_written, redirects_file, word, pdfs)}
 
 
 def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
               redirects_file: Path | None = None, word: bool = False,
-              pdfs: dict[str, bytes] | None = None) -> Iterator[tuple[str, str | bytes]]:
+              pdfs: dict[str, bytes] | None = None) -> Iterator[tuple[str, output.Content]]:
     """Every generated file under docs/, (path, content), each made when it is asked
     for, so that a build holds one page at a time, not the site. `hand_written` are the
     docs/ files beside them (which the curated redirects of `redirects_file` may point at,
     and never replace; and whose names no slug may take). The downloads: each
-    ordinance's plain text, its Word file with `word`, its PDF if in `pdfs` (by slug)."""
+    ordinance's plain text, its Word file with `word`, its PDF if in `pdfs` (by slug).
+    A content is a str, bytes, or (docs/data/corpus.json) an iterator of str pieces."""
     for ordinance in corpus.ordinances:
         sources.refuse_reserved(ordinance.meta, display_path(getattr(ordinance.meta, "path", "")
                                                              or ordinance.source_path), hand_written)
     paths: set[str] = set()
 
-    def made(path: str, content: str | bytes) -> tuple[str, str | bytes]:
+    def made(path: str, content: output.Content) -> tuple[str, output.Content]:
         paths.add(path)
         return path, content
 
     if corpus.outcomes:
         yield made("data/build-report.json", report.dumps(corpus.outcomes))
         yield made("data/build-report.schema.json", report.SCHEMA.read_text(encoding="utf-8"))
-    yield made("data/corpus.json", export.dumps(export.corpus(
-        corpus.ordinances, _departments_data(corpus) | _links_data(corpus))))
+    # the largest file, written in pieces as they are made (export.pieces)
+    yield made("data/corpus.json", export.pieces(corpus.ordinances, _departments_data(corpus) | _links_data(corpus)))
     yield made("data/corpus.schema.json", SCHEMA.read_text(encoding="utf-8"))
+    # read by the shard plan (lawsite/publish/shards.py), which need not read the dataset
+    yield made(".ordinances.json", json.dumps(
+        [{"slug": o.slug, "province": o.meta["jurisdiction"]["province"],
+          "province_en": o.meta["jurisdiction"]["province_en"]} for o in corpus.ordinances],
+        ensure_ascii=False, indent=0))
     # the citation table of the search box's resolver (overrides/assets/resolver.js)
     for path, content in citations.files(corpus.ordinances, corpus.languages).items():
         yield made(path, content)

@@ -10,8 +10,10 @@ Each stage runs in a process of its own, which reports its wall time and the pea
 memory of the largest process (itself or a worker it waited for). Each corpus gets
 one entry of `runs` in benchmarks/report.json (`corpus`, `ordinances`, `articles`,
 `pages`, `seconds` per stage and `total`, `peak_rss_mb`, `site_bytes`,
-`site_bytes_per_article`, `incremental_seconds`, the search figures); `--profile`
-profiles the largest stage of the last corpus. benchmarks/report.md renders it.
+`site_bytes_per_article`, `incremental_seconds` — one ordinance edited, the corpus
+and the hosted site rebuilt as the publish step does —, the search figures); `--profile`
+profiles the largest stage of the last corpus on a bounded part of it (the hosted
+site's slowest shard, or the first SAMPLE works). benchmarks/report.md renders it.
 Not part of the tests (which only check that it runs on a tiny corpus): timings
 are measurements, never assertions.
 """
@@ -57,14 +59,29 @@ QUERY = "数据交易"
 
 # -- one stage, measured in its own process ------------------------------------------------
 
-def publish_site(docs: Path, site: Path) -> None:
+def publish_site(docs: Path, site: Path, cache: Path | None = None) -> dict:
     """The hosted site of `docs` into `site` as the publish step builds it: in shards (a
-    process each, over the cores), assembled, then indexed by Pagefind."""
-    from lawsite.publish import pagefind, shards
-    shutil.rmtree(site, ignore_errors=True)          # (the profile builds it again, in place)
-    shutil.rmtree(site.parent / "shards-cache", ignore_errors=True)      # every shard built, as measured
-    shards.build_sharded(HOSTED, docs, site, site.parent / "shards-cache")
-    pagefind.index(site)
+    process each, over the cores), assembled, indexed by Pagefind, its links checked.
+    Without a `cache`, every shard is built; with one, the shards whose input changed.
+    Returns the seconds of each step and each shard's figures."""
+    from lawsite.core.siteconfig import site_url
+    from lawsite.publish import linkcheck, pagefind, shards
+    shutil.rmtree(site, ignore_errors=True)
+    if cache is None:
+        cache = site.parent / "shards-cache"
+        shutil.rmtree(cache, ignore_errors=True)      # every shard built, as measured
+    started = time.perf_counter()
+    built = shards.build_sharded(HOSTED, docs, site, cache)
+    assembled = time.perf_counter()
+    indexed = pagefind.index(site)
+    searched = time.perf_counter()
+    broken = linkcheck.check(site, site_url(HOSTED)).broken
+    checked = time.perf_counter()
+    if broken:
+        raise RuntimeError(f"{len(broken)} broken links in the assembled site: " + "; ".join(broken[:5]))
+    return {"shards_seconds": round(assembled - started, 2), "pagefind_seconds": round(searched - assembled, 2),
+            "linkcheck_seconds": round(checked - searched, 2), "pagefind": indexed,
+            "shards": built, "shards_built": sum(1 for figure in built if figure["built"])}
 
 
 def build_docs(sources: Path, docs: Path, translations: Path) -> None:
@@ -82,11 +99,14 @@ def stage(name: str, sources: Path, docs: Path, work: Path, translations: Path,
     if profiler:
         profiler.enable()
     started = time.perf_counter()
+    details: dict = {}
     if name == "corpus":
         with contextlib.redirect_stdout(sys.stderr):
             build_docs(sources, docs, translations)
     elif name == "hosted":
-        publish_site(docs, work / "site")
+        details = publish_site(docs, work / "site")
+    elif name == "shard":                     # the largest shard of the hosted site alone
+        details = build_one_shard(docs, work / "shard")
     elif name == "offline":
         # one bundle per jurisdiction, as the publish makes them
         from lawsite.publish import bundles
@@ -99,11 +119,32 @@ def stage(name: str, sources: Path, docs: Path, work: Path, translations: Path,
         publish(project(sources, translations, docs=docs, site=work / "all" / "site",
                         dist=work / "all" / "dist"), check_urls=False)
     seconds = time.perf_counter() - started
-    if profiler:
+    if profiler and profile:
         profiler.disable()
         Path(profile).write_text(json.dumps(profile_rows(profiler)), encoding="utf-8")
     peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    return {"seconds": round(seconds, 2), "peak_mb": round(peak / 1024)}
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak / 1024), **details}
+
+
+def largest_shard(docs: Path, shard_figures: list[dict] | None = None) -> str:
+    """The shard that took longest in `shard_figures` (a hosted stage's), else the one
+    of most ordinances."""
+    from lawsite.publish import shards
+    if shard_figures:
+        return max(shard_figures, key=lambda figure: figure.get("seconds", 0))["shard"]
+    return max(shards.plan(docs), key=lambda shard: len(shard.slugs)).name
+
+
+def build_one_shard(docs: Path, work: Path, name: str | None = None) -> dict:
+    """One shard of the hosted site built in this process (as a worker of the pool
+    builds it): `name`, else the largest (BENCH_SHARD in the environment chooses)."""
+    from lawsite.publish import shards
+    shutil.rmtree(work, ignore_errors=True)
+    plan = shards.plan(docs)
+    name = name or os.environ.get("BENCH_SHARD") or largest_shard(docs)
+    task, = [task for task in shards.tasks(plan, HOSTED, docs, work) if task.shard == name]
+    return {"shard": name, "ordinances": len(next(s for s in plan if s.name == name).slugs),
+            **shards.build_shard(task)}
 
 
 def profile_rows(profiler: cProfile.Profile, top: int = 25) -> dict:
@@ -118,12 +159,13 @@ def profile_rows(profiler: cProfile.Profile, top: int = 25) -> dict:
 
 
 def run_stage(name: str, sources: Path, docs: Path, work: Path, translations: Path,
-              profile: Path | None = None) -> dict:
+              profile: Path | None = None, shard: str | None = None) -> dict:
     arguments = [sys.executable, "-m", "tools.bench", "--stage", name, "--sources", str(sources),
                  "--docs", str(docs), "--work", str(work), "--translations", str(translations)]
     if profile:
         arguments += ["--profile-out", str(profile)]
-    result = subprocess.run(arguments, cwd=ROOT, capture_output=True, text=True)
+    environment = dict(os.environ, **({"BENCH_SHARD": shard} if shard else {}))
+    result = subprocess.run(arguments, cwd=ROOT, capture_output=True, text=True, env=environment)
     if result.returncode != 0:
         raise RuntimeError(f"stage {name} failed:\n{result.stderr[-2000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -166,9 +208,12 @@ def search(site: Path, asked: list[str]) -> dict:
     return {"engine": "bench_search", **bench_search.measure(site, asked)}
 
 
-def incremental(sources: Path, docs: Path, translations: Path) -> dict:
+def incremental(sources: Path, docs: Path, translations: Path, work: Path | None = None) -> dict:
     """Add one character to one ordinance (before its first 。, which is in its first
-    article) and rebuild the corpus: how long it takes, which files change."""
+    article) and rebuild: the corpus (which files change), then, with `work` (whose
+    shards-cache the hosted stage left), the hosted site as the publish step rebuilds
+    it — the shards whose input changed, the assembly, Pagefind, the link check.
+    `seconds` is the whole chain."""
     from lawsite.pipeline import build
     edited = sorted((sources / "ordinances").glob("*.txt"))[0]
     original = edited.read_bytes()
@@ -193,10 +238,22 @@ def incremental(sources: Path, docs: Path, translations: Path) -> dict:
                or p in ("robots.txt", "downloads/index.md", "en/downloads/index.md"))]
     others = [p for p in report.written if p not in own and p not in shared]
     untouched = sum(1 for p, mtime in before.items() if p.exists() and p.stat().st_mtime_ns == mtime)
-    return {"edited": slug, "seconds": round(seconds, 2), "what": "build_corpus.py (docs/)",
-            "files": len(before), "rewritten_of_the_ordinance": len(own), "rewritten_shared": sorted(shared),
-            "rewritten_elsewhere": sorted(others)[:20], "rewritten_elsewhere_count": len(others),
-            "untouched": untouched}
+    found: dict = {"edited": slug, "seconds": round(seconds, 2), "corpus_seconds": round(seconds, 2),
+             "what": "build_corpus.py (docs/)",
+             "files": len(before), "rewritten_of_the_ordinance": len(own), "rewritten_shared": sorted(shared),
+             "rewritten_elsewhere": sorted(others)[:20], "rewritten_elsewhere_count": len(others),
+             "untouched": untouched}
+    if work is not None:
+        started = time.perf_counter()
+        hosted = publish_site(docs, work / "site-edited", cache=work / "shards-cache")
+        hosted_seconds = time.perf_counter() - started
+        found["hosted_seconds"] = round(hosted_seconds, 2)
+        found["seconds"] = round(seconds + hosted_seconds, 2)
+        found["what"] = "build_corpus.py, then the hosted site (shards that changed, Pagefind, link check)"
+        found["hosted"] = {key: value for key, value in hosted.items() if key != "shards"}
+        found["shards_rebuilt"] = [f["shard"] for f in hosted["shards"] if f["built"]]
+        shutil.rmtree(work / "site-edited", ignore_errors=True)
+    return found
 
 
 def counts(docs: Path) -> tuple[int, int]:
@@ -236,7 +293,7 @@ def measure(name: str, source_dir: Path, translations: Path, work: Path, browser
     result["site_bytes"] = result["sizes"]["site_bytes"]
     result["site_bytes_per_article"] = round(result["site_bytes"] / max(result["articles"], 1))
     print(f"  {name}: one ordinance edited…", file=sys.stderr)
-    result["incremental"] = incremental(_copy(source_dir, work), docs, translations)
+    result["incremental"] = incremental(_copy(source_dir, work), docs, translations, work)
     result["incremental_seconds"] = result["incremental"]["seconds"]
     if browser:
         print(f"  {name}: search…", file=sys.stderr)
@@ -291,14 +348,48 @@ def parallels_corpus(root: Path) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+SAMPLE = 100                  # ordinances of the bounded sample a stage other than the hosted one is profiled on
+
+
 def profile_largest(run: dict, source_dir: Path, translations: Path, work: Path) -> dict:
-    """The largest stage of `run` again, under cProfile, in its own process (the docs/
-    and site of the run are rebuilt in place)."""
+    """The largest stage of `run` profiled under cProfile, in its own process, on a
+    bounded part of it (×3 slower under the profiler, so never the whole corpus again):
+    the hosted site's largest shard (the one that took longest), or another stage on
+    the first SAMPLE ordinances (each version of a work with it)."""
     name = max(STAGES, key=lambda stage_name: run["seconds"][stage_name])
     out = work / "profile.json"
-    measured = run_stage(name, source_dir, work / "docs", work, translations, profile=out)
-    return {"corpus": run["corpus"], "stage": name, "seconds_profiled": measured["seconds"],
-            "seconds_unprofiled": run["seconds"][name], **json.loads(out.read_text(encoding="utf-8"))}
+    if name == "hosted":
+        shard = largest_shard(work / "docs", run["stages"]["hosted"].get("shards"))
+        unprofiled = next((f["seconds"] for f in run["stages"]["hosted"].get("shards", ())
+                           if f["shard"] == shard and f.get("built")), None)
+        measured = run_stage("shard", source_dir, work / "docs", work, translations, profile=out, shard=shard)
+        part = f"its largest shard, `{shard}` ({measured.get('ordinances')} ordinances)"
+    else:
+        sample, docs = sample_sources(source_dir, work / "sample", SAMPLE), work / "sample" / "docs"
+        shutil.copytree(ROOT / "docs", docs, ignore=hand_written_only(ROOT / "docs"))
+        if name != "corpus":
+            run_stage("corpus", sample, docs, work / "sample", translations)
+        unprofiled = run_stage(name, sample, docs, work / "sample", translations)["seconds"]
+        measured = run_stage(name, sample, docs, work / "sample", translations, profile=out)
+        part = f"the first {SAMPLE} ordinances"
+    return {"corpus": run["corpus"], "stage": name, "part": part, "seconds_profiled": measured["seconds"],
+            "seconds_unprofiled": unprofiled, "seconds_stage": run["seconds"][name],
+            **json.loads(out.read_text(encoding="utf-8"))}
+
+
+def sample_sources(sources: Path, target: Path, most: int) -> Path:
+    """A sources/ holding the first `most` works of `sources` (by file name, each with
+    all its versions), the vocabulary and the search terms beside them."""
+    shutil.rmtree(target, ignore_errors=True)
+    (target / "sources" / "ordinances").mkdir(parents=True)
+    for path in sources.iterdir():
+        if path.is_file():
+            shutil.copy(path, target / "sources" / path.name)
+    works = sorted({path.name.split(".")[0] for path in (sources / "ordinances").glob("*.yml")})[:most]
+    for path in sorted((sources / "ordinances").iterdir()):
+        if path.name.split(".")[0] in works:
+            shutil.copy(path, target / "sources" / "ordinances" / path.name)
+    return target / "sources"
 
 
 def machine() -> dict:

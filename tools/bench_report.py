@@ -33,7 +33,9 @@ def render(results: dict) -> str:
 def _profile(found: dict) -> list[str]:
     lines = ["## Where the time goes", "",
              f"cProfile of the largest stage, `{found['stage']}` on `{found['corpus']}` "
-             f"({found['seconds_unprofiled']} s, {found['seconds_profiled']} s under the profiler): "
+             + (f"({found['seconds_stage']} s), on {found['part']} ({found['seconds_unprofiled']} s, "
+                if found.get("part") else f"({found['seconds_unprofiled']} s, ")
+             + f"{found['seconds_profiled']} s under the profiler): "
              "the functions that take the most time themselves, then cumulatively.", "",
              "| function | calls | own seconds | cumulative seconds |", "|---|---|---|---|"]
     lines += [f"| `{r['function']}` | {r['calls']} | {r['own_seconds']} | {r['seconds']} |" for r in found["own"][:15]]
@@ -129,11 +131,17 @@ def _check(what: str, ok: bool, value: str) -> str:
 def _incremental(runs: dict) -> list[str]:
     out = ["## Editing one source", "",
            "After one character is added to one ordinance (to its first sentence), `build_corpus.py` "
-           "rewrites the files below. Pages of other ordinances that show a similarity score with "
+           "rewrites the files below, then the hosted site is rebuilt as the publish step does: the "
+           "shards whose input changed, the assembly, Pagefind over the whole site, the link check "
+           "(`seconds` is the whole chain). Pages of other ordinances that show a similarity score with "
            "the edited article change with it (the score did); no other page does.", "",
            "| | " + " | ".join(runs) + " |", "|---|" + "---|" * len(runs)]
     cells = {
-        "seconds": lambda i: str(i["seconds"]),
+        "seconds (the whole chain)": lambda i: str(i["seconds"]),
+        "build_corpus.py": lambda i: str(i.get("corpus_seconds", i["seconds"])),
+        "hosted site: shards / Pagefind / link check": lambda i: " / ".join(
+            str(i.get("hosted", {}).get(k, "—")) for k in ("shards_seconds", "pagefind_seconds", "linkcheck_seconds")),
+        "shards rebuilt": lambda i: ", ".join(i.get("shards_rebuilt", [])) or "—",
         "files of the edited ordinance": lambda i: str(i["rewritten_of_the_ordinance"]),
         "whole-corpus views (dataset, navigation, department index)": lambda i: str(len(i["rewritten_shared"])),
         "files of other ordinances": lambda i: str(i["rewritten_elsewhere_count"]),

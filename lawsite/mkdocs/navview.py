@@ -7,7 +7,9 @@ corpus nor with its ordinance.
   its own pages, so it gets the navigation of what it renders, with the corpus-wide
   pages kept as the way up: a jurisdiction's shard keeps its own ordinances and
   drops the others (and a province's group left empty); the hub keeps each
-  ordinance as one link to its page, not its chapters and articles.
+  ordinance as one link to its page, not its chapters and articles; a part of a
+  jurisdiction cut into several shards keeps the ordinances of the other parts
+  (`siblings`) as one link each, as the hub does.
 - `own_branch` (per page, on MkDocs' navigation): in a group of ordinances (a
   province), only the page's own ordinance (the home page lists every ordinance);
   and within its ordinance, a run of more than `LONG` articles (an ordinance without
@@ -19,7 +21,8 @@ corpus nor with its ordinance.
   go through every article in order.
 
 `shard` is the build's `extra.lawsite_shard`: {"name", "own": [its slugs] (none
-for the hub), "ordinances": [every slug of the corpus], "hub": bool}.
+for the hub), "siblings": [the slugs of its jurisdiction's other parts],
+"ordinances": [every slug of the corpus], "hub": bool}.
 
 >>> nav = [{"首页": "index.md"},
 ...        {"甲条例": ["a/index.md", {"第一条": "a/article-1.md"}]},
@@ -31,6 +34,8 @@ for the hub), "ordinances": [every slug of the corpus], "hub": bool}.
 {'English': [{'Home': 'en/index.md'}, {'A': ['en/a/index.md']}]}
 >>> restrict(nav, {"own": [], "ordinances": ["a", "b"], "hub": True})[1:3]
 [{'甲条例': 'a/index.md'}, {'乙条例': 'b/index.md'}]
+>>> restrict(nav, {"own": ["b"], "siblings": ["a"], "ordinances": ["a", "b"], "hub": False})[1:3]
+[{'甲条例': 'a/index.md'}, {'乙条例': ['b/index.md', {'第一条': 'b/article-1.md'}]}]
 """
 
 import re
@@ -45,7 +50,7 @@ ARTICLE = re.compile(r"(?:^|/)article-[0-9][0-9-]*\.md$")      # urls.article_pa
 # -- per shard: the navigation's YAML -------------------------------------------------------
 
 def restrict(nav: list, shard: dict) -> list:
-    ordinances, own = set(shard["ordinances"]), set(shard["own"])
+    ordinances, own, siblings = set(shard["ordinances"]), set(shard["own"]), set(shard.get("siblings", ()))
     kept = []
     for item in nav:
         if not isinstance(item, dict):
@@ -54,7 +59,7 @@ def restrict(nav: list, shard: dict) -> list:
         (title, value), = item.items()
         slug = ordinance_of(value, ordinances)
         if slug is not None:
-            if shard["hub"]:
+            if shard["hub"] or slug in siblings:
                 kept.append({title: value[0]})
             elif slug in own:
                 kept.append(item)

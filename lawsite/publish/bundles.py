@@ -112,7 +112,7 @@ def of_shards(plan: list[shards.Shard]) -> list[Bundle]:
 
 def plan(docs: Path) -> list[Bundle]:
     """The bundles of the generated docs/ (the shards' plan, docs/data/corpus.json)."""
-    return of_shards(shards.plan(docs))
+    return of_shards(shards.plan(docs, most=None))          # a jurisdiction is one bundle, uncut
 
 
 def listing(ordinances) -> list[dict]:
@@ -126,7 +126,7 @@ def listing(ordinances) -> list[dict]:
     ordinances = list(ordinances)
     jurisdiction = dict(ordinances)
     return [{"file": bundle.file, "jurisdiction": None if bundle.complete else jurisdiction[bundle.slugs[0]]}
-            for bundle in of_shards(shards.group(ordinances))]
+            for bundle in of_shards(shards.group(ordinances, most=None))]
 
 
 def exclusions(bundle: Bundle, every: list[str]) -> list[str]:
@@ -134,7 +134,7 @@ def exclusions(bundle: Bundle, every: list[str]) -> list[str]:
     the corpus whose ordinances are `every`.
 
     >>> exclusions(Bundle("lawsite-offline-beijing", "beijing", "北京市", ("b",)), ["b", "j"])[:4]
-    ['/j/', '/en/j/', '/downloads/j.*', '/data/citations/j.js']
+    ['/j/', '/en/j/', '/downloads/j.pdf', '/downloads/j.docx']
     >>> exclusions(Bundle("lawsite-offline", "", "", ("b", "j")), ["b", "j"])
     []
     """
@@ -146,7 +146,8 @@ def exclusions(bundle: Bundle, every: list[str]) -> list[str]:
     for slug in others:
         name = shards._literal(slug)
         found += [f"/{prefix}{name}/" for prefix in prefixes]
-        found += [f"/{urls.DOWNLOADS}/{name}.*", f"/{urls.DATA}/citations/{name}.js"]
+        found += [f"/{shards._literal(downloads.path(slug, fmt))}" for fmt in downloads.FORMATS]
+        found.append(f"/{urls.DATA}/citations/{name}.js")
     found += [f"/{prefix}{section}/" for section in LEFT_OUT for prefix in prefixes]
     found.append(f"/{urls.DATA}/corpus.json")
     return found
@@ -336,7 +337,7 @@ def build_all(config_file: Path, docs: Path, dist: Path, workers: int | None = N
     bundles = plan(docs)
     cache = cache_of(dist)
     clean(cache, bundles)
-    jobs = tasks(bundles, shards.plan(docs), config_file, docs, cache)
+    jobs = tasks(bundles, shards.plan(docs, most=None), config_file, docs, cache)
     figures = shards.run(jobs, cache, workers, scheduler)
     built = {task.shard: Path(task.site_dir) for task in jobs}
     for bundle in bundles:

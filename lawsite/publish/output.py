@@ -21,6 +21,7 @@ hand-written file is never overwritten, and never lost. A second build of the
 same docs/ at the same time stops and names the first (the store's lock).
 """
 
+import filecmp
 import os
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
@@ -31,6 +32,8 @@ from lawsite.core import atomic, paths
 from lawsite.core.errors import SourceError, display_path
 
 MANIFEST = ".generated"
+# a file's content: its text, its bytes, or its text in pieces (written as they come)
+Content = str | bytes | Iterator[str]
 
 
 @dataclass
@@ -55,9 +58,10 @@ def previous_manifest(root) -> list[str]:
     return [line for line in text.split("\n") if line]
 
 
-def write_tree(root, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]) -> WriteReport:
+def write_tree(root, files: Mapping[str, Content] | Iterable[tuple[str, Content]]) -> WriteReport:
     """Make the generated files under `root` exactly `files` (path → content, or the
-    (path, content) pairs of a stream, each path once)."""
+    (path, content) pairs of a stream, each path once). A content may be an iterator
+    of str pieces, written one by one (the dataset, whose whole text is too large to hold)."""
     root = Path(root).absolute()
     if isinstance(files, Mapping):
         files = sorted(files.items())
@@ -79,7 +83,7 @@ def _refuse_path(root: Path, path: str) -> None:
                           f"{problem}: nothing is written outside {display_path(root)}")
 
 
-def _write(root: Path, files: Iterator[tuple[str, str | bytes]], versions: atomic.Store) -> WriteReport:
+def _write(root: Path, files: Iterator[tuple[str, Content]], versions: atomic.Store) -> WriteReport:
     root.mkdir(parents=True, exist_ok=True)
     versions.clean()
     _unlink_dangling(root, versions)
@@ -116,7 +120,7 @@ def _write(root: Path, files: Iterator[tuple[str, str | bytes]], versions: atomi
     return report
 
 
-def _write_version(root: Path, files: Iterator[tuple[str, str | bytes]],
+def _write_version(root: Path, files: Iterator[tuple[str, Content]],
                    version: Path) -> tuple[WriteReport, set[str]]:
     """The generated tree in `version`, as the files come: unchanged files linked, the
     others written. (The report, every path written.)"""
@@ -126,9 +130,20 @@ def _write_version(root: Path, files: Iterator[tuple[str, str | bytes]],
         if path in written:
             raise SourceError(display_path(root / path), None, "two generated files have this path")
         written.add(path)
-        data = content.encode("utf-8") if isinstance(content, str) else content
         old, new = root / path, version / path
         new.parent.mkdir(parents=True, exist_ok=True)
+        if not isinstance(content, str | bytes):          # pieces: written as they come
+            with open(new, "w", encoding="utf-8", newline="") as streamed:
+                for piece in content:
+                    streamed.write(piece)
+            if _same_file(old, new):
+                new.unlink()
+                _keep(old, new)
+                report.unchanged += 1
+            else:
+                report.written.append(path)
+            continue
+        data = content.encode("utf-8") if isinstance(content, str) else content
         if _holds(old, data):
             _keep(old, new)
             report.unchanged += 1
@@ -225,6 +240,13 @@ def _is_real(path: Path) -> bool:
 def _holds(path: Path, data: bytes) -> bool:
     try:
         return path.stat().st_size == len(data) and path.read_bytes() == data
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
+def _same_file(old: Path, new: Path) -> bool:
+    try:
+        return old.stat().st_size == new.stat().st_size and filecmp.cmp(old, new, shallow=False)
     except (FileNotFoundError, NotADirectoryError):
         return False
 

@@ -2,8 +2,10 @@
 in its own process, assembled into one site with the URLs of a single build.
 
 The plan: one shard per jurisdiction (the province of each ordinance's metadata, as
-docs/data/corpus.json gives it) holding its ordinances' pages, `<slug>/` and
-`<lang>/<slug>/`, and the hub holding everything else — the homes, about, data,
+docs/.ordinances.json gives it) holding its ordinances' pages, `<slug>/` and
+`<lang>/<slug>/` — a jurisdiction of more than MOST ordinances is cut into parts of
+at most MOST, so that editing one ordinance rebuilds a bounded shard (the URLs are
+the same: a shard is only where a page is built) — and the hub holding everything else — the homes, about, data,
 the departments and their matrix, the comparison pages, robots.txt, the 404 page.
 
 Every shard builds from the same docs/: MkDocs is given the others' pages as
@@ -33,8 +35,10 @@ Incremental: a shard's input (its own files, the names of all files, the generat
 navigation, redirects and dictionaries, the configuration, the templates and the
 hooks) has a SHA-256 kept beside its output in the cache (`.<site>.shards/`); a
 shard whose input has not changed is not built again, and its previous output
-is assembled. Editing one ordinance rebuilds its shard and the hub (whose data,
-docs/data/corpus.json, holds every ordinance).
+is assembled. The files MkDocs copies as they are (`verbatim`: the dataset, the
+downloads) count by their names only, and the assembly takes them from docs/:
+editing the text of one ordinance rebuilds its shard, and the hub only where one
+of its pages changed (a title, a department's or a comparison's).
 
     python -m lawsite.publish.shards plan [--docs docs]         the shards' names (JSON: a build matrix)
     python -m lawsite.publish.shards build NAME [--docs docs] [--site site] [--config mkdocs.yml]
@@ -62,7 +66,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pathspec
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -76,6 +79,7 @@ MERGED = ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
 HUB_ONLY = ("404.html",)          # written by every build; the hub's is published
 LANGUAGES = tuple(code for code in i18n.CODES if code != i18n.OFFICIAL)
 RECIPE = ("mkdocs", "mkdocs-material", "mkdocs-redirects")   # their versions change the output
+DIGESTS = ".digests.json"         # in the cache: the digests of docs/' files (Digests)
 
 
 class AssemblyError(MkDocsException):
@@ -107,14 +111,22 @@ def shard_name(province_en: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", province_en.lower()).strip("-") or "jurisdiction"
 
 
-def plan(docs: Path) -> list[Shard]:
-    """The hub, then one shard per jurisdiction (province), in the order of their names."""
-    corpus = json.loads((Path(docs) / "data" / "corpus.json").read_text(encoding="utf-8"))
-    return group((ordinance["slug"], ordinance["metadata"]["jurisdiction"]) for ordinance in corpus["ordinances"])
+MOST = 40                         # ordinances in one shard at most (a jurisdiction is cut into parts)
 
 
-def group(ordinances) -> list[Shard]:
-    """plan's shards of (slug, jurisdiction) pairs: the metadata's `jurisdiction`."""
+def plan(docs: Path, most: int | None = MOST) -> list[Shard]:
+    """The hub, then the shards of each jurisdiction (province), in the order of their
+    names: one shard of its ordinances, or, above `most`, parts of at most `most` works
+    (each with its versions) in the order of their slugs, `<name>-1`, `<name>-2` … (read
+    from docs/.ordinances.json, which the build writes beside the dataset). `most=None`:
+    one shard per jurisdiction, uncut (the offline bundles, lawsite/publish/bundles.py)."""
+    listed = json.loads((Path(docs) / ".ordinances.json").read_text(encoding="utf-8"))
+    return group(((ordinance["slug"], ordinance) for ordinance in listed), most)
+
+
+def group(ordinances, most: int | None = MOST) -> list[Shard]:
+    """plan's shards of (slug, jurisdiction) pairs (a mapping with `province` and
+    `province_en`, as the metadata's `jurisdiction` has them)."""
     groups: dict[str, tuple[str, list[str]]] = {}
     for slug, jurisdiction in ordinances:
         name = shard_name(jurisdiction["province_en"])
@@ -123,7 +135,13 @@ def group(ordinances) -> list[Shard]:
         title, slugs = groups.setdefault(name, (jurisdiction["province"], []))
         slugs.append(slug)
     shards = [Shard(HUB, "", ())]
-    shards += [Shard(name, title, tuple(sorted(slugs))) for name, (title, slugs) in sorted(groups.items())]
+    for name, (title, slugs) in sorted(groups.items()):
+        works = sorted({slug.split("/")[0] for slug in slugs})     # a work's versions stay together
+        most_ = most or len(works) or 1
+        parts = [tuple(sorted(slug for slug in slugs if slug.split("/")[0] in works[start:start + most_]))
+                 for start in range(0, len(works), most_)]
+        shards += [Shard(name if len(parts) == 1 else f"{name}-{number}", title, part)
+                   for number, part in enumerate(parts, 1)]
     return shards
 
 
@@ -155,9 +173,54 @@ def _literal(name: str) -> str:
     return re.sub(r"([\\\[\]*?!# ])", r"\\\1", name)
 
 
+def _unliteral(pattern: str) -> str:
+    r"""The name a pattern of `exclusions` stands for: its slashes and escapes undone.
+
+    >>> _unliteral(r"/en/a\[1\]\ b/"), _unliteral("/about.md")
+    ('en/a[1] b', 'about.md')
+    """
+    return re.sub(r"\\(.)", r"\1", pattern.strip("/"))
+
+
+class Exclusion:
+    """A shard's `exclude_docs`: the patterns of `exclusions` (each a directory or a file
+    of docs/, or of docs/<lang>/, by its path), matched by looking up each of a path's
+    leading parts. MkDocs' own matcher (pathspec's GitIgnoreSpec) tries each pattern's
+    regular expression in turn: on the whole corpus, some 3,400 patterns over 200,000
+    files, about half an hour per shard. Combined with MkDocs' default exclusions
+    (`default + this`) it matches what either matches.
+
+    >>> shard = Exclusion(["/a/", "/en/a/", "/about.md", "/en/w/2020-01-01/"])
+    >>> [shard.match_file(p) for p in ("a/article-1.md", "en/a/index.md", "about.md", "ab/x.md", "en/b.md",
+    ...                                "en/w/2020-01-01/index.md", "en/w/index.md")]
+    [True, True, True, False, False, True, False]
+    """
+
+    def __init__(self, patterns, default=None):
+        self.patterns = tuple(patterns)
+        self.names = frozenset(_unliteral(pattern) for pattern in self.patterns)
+        self.depth = max((name.count("/") + 1 for name in self.names), default=0)
+        self.default = default
+
+    def match_file(self, path: str) -> bool:
+        parts = path.split("/", self.depth)
+        if any("/".join(parts[:end]) in self.names for end in range(1, min(len(parts), self.depth) + 1)):
+            return True
+        return bool(self.default is not None and self.default.match_file(path))
+
+    def __radd__(self, default) -> "Exclusion":
+        return Exclusion(self.patterns, default)
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns) or self.default is not None
+
+
 def spec(shard: Shard, shards: list[Shard]) -> dict:
-    """What the hook needs to know of the shard (`extra.lawsite_shard`)."""
-    return {"name": shard.name, "hub": shard.hub, "own": list(shard.slugs),
+    """What the hook needs to know of the shard (`extra.lawsite_shard`): its ordinances,
+    those of the other parts of its jurisdiction (`siblings`), every ordinance."""
+    siblings = sorted(slug for other in shards if other.title == shard.title and other is not shard
+                      for slug in other.slugs) if not shard.hub else []
+    return {"name": shard.name, "hub": shard.hub, "own": list(shard.slugs), "siblings": siblings,
             "ordinances": sorted(slug for other in shards for slug in other.slugs)}
 
 
@@ -184,8 +247,8 @@ def build_shard(task: Task) -> dict:
     memory of the process that built it."""
     start = time.monotonic()
     try:
-        config = load_config(task.config_file, docs_dir=task.docs, site_dir=task.site_dir,
-                             exclude_docs="\n".join(task.exclude))
+        config = load_config(task.config_file, docs_dir=task.docs, site_dir=task.site_dir)
+        config["exclude_docs"] = Exclusion(task.exclude)
         config.extra["lawsite_shard"] = task.spec
         build(config)
     except Exception as error:          # noqa: BLE001 - any failure, named, in the caller's process
@@ -195,10 +258,13 @@ def build_shard(task: Task) -> dict:
             "peak_rss_mb": round(peak_kb / 1024, 1), "built": True}
 
 
-def input_hash(task: Task) -> str:
-    """The SHA-256 of all a shard's output depends on (see the module's docstring)."""
+def input_hash(task: Task, files: list[str] | None = None, known: "Digests | None" = None) -> str:
+    """The SHA-256 of all a shard's output depends on (see the module's docstring);
+    `files`: every file of docs/, if already listed (`_all_files`); `known`: the
+    digests of docs/' files kept from the last publish."""
     docs = Path(task.docs)
     digest = hashlib.sha256()
+    known = known if known is not None else Digests(None)
 
     def add(*parts) -> None:
         for part in parts:
@@ -214,18 +280,60 @@ def input_hash(task: Task) -> str:
     for path in recipe:
         if path.is_file():
             add(path.name, path.read_bytes())
-    exclude = excluded(task)
-    for relative in _all_files(docs):
-        add(relative)
-        if relative.startswith(".") or not (exclude and exclude.match_file(relative)):
-            add((docs / relative).read_bytes())
+    files = _all_files(docs) if files is None else files
+    add(hashlib.sha256("\n".join(files).encode()).digest())            # the names of all
+    exclude = Exclusion(task.exclude)
+    for relative in files:
+        if relative.startswith(".") or (not exclude.match_file(relative) and not verbatim(relative)):
+            add(relative, known.of(docs, relative))
     return digest.hexdigest()
 
 
-def excluded(task: Task) -> pathspec.GitIgnoreSpec | None:
-    """The pages the task's shard does not render: its `exclude_docs`, as MkDocs reads
-    it (without loading the whole configuration and its plugins once per shard)."""
-    return pathspec.GitIgnoreSpec.from_lines(task.exclude) if task.exclude else None
+class Digests:
+    """The SHA-256 of each file of docs/ read for a shard's input, kept in the cache
+    (`.digests.json`) with the file's device, inode, size and modification time: a
+    file the last build left as it was (output.write_tree keeps it, a hard link with
+    its time) is not read again. A changed file is a new file: it is read."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.old: dict = {}
+        if path is not None and path.exists():
+            try:
+                self.old = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                self.old = {}
+        self.new: dict = {}
+
+    def of(self, docs: Path, relative: str) -> bytes:
+        status = (docs / relative).stat()
+        key = f"{status.st_dev}:{status.st_ino}:{status.st_size}:{status.st_mtime_ns}"
+        kept = self.old.get(relative)
+        if kept and kept[0] == key:
+            found = kept[1]
+        else:
+            found = hashlib.sha256((docs / relative).read_bytes()).hexdigest()
+        self.new[relative] = [key, found]
+        return found.encode()
+
+    def save(self) -> None:
+        """Written whole, then moved into place (two builds of shards may save at once)."""
+        if self.path is not None:
+            written = self.path.with_name(f"{self.path.name}.{os.getpid()}")
+            written.write_text(json.dumps(self.new, sort_keys=True), encoding="utf-8")
+            os.replace(written, self.path)
+
+
+def verbatim(relative: str) -> bool:
+    """Is this file of docs/ one that MkDocs copies into the site as it is (not a page, not
+    a dot-file read by the hooks)? Its bytes are not part of a shard's input: the assembly
+    takes it from docs/ (so the hub is not rebuilt when only data/corpus.json or a
+    download changed, as when the text of an article is edited).
+
+    >>> [verbatim(p) for p in ("data/corpus.json", "downloads/x.txt", "x/article-1.md", ".nav.yml")]
+    [True, True, False, False]
+    """
+    return not relative.endswith(".md") and not relative.startswith(".")
 
 
 def _all_files(docs: Path) -> list[str]:
@@ -242,9 +350,11 @@ def run(shard_tasks: list[Task], cache: Path | None = None, workers: int | None 
     in a process pool of `workers` (default: the cores), or on a Dask scheduler.
     Returns, per task, what `build_shard` said, or {"built": False} when reused."""
     todo, hashes, results = [], {}, {}
+    files = _all_files(Path(shard_tasks[0].docs)) if cache is not None and shard_tasks else []
+    known = Digests(Path(cache) / DIGESTS if cache is not None else None)
     for task in shard_tasks:
         if cache is not None:
-            hashes[task.shard] = input_hash(task)
+            hashes[task.shard] = input_hash(task, files if task.docs == shard_tasks[0].docs else None, known)
             if _stamp(task).exists() and _stamp(task).read_text() == hashes[task.shard]:
                 results[task.shard] = {"shard": task.shard, "built": False}
                 continue
@@ -258,6 +368,7 @@ def run(shard_tasks: list[Task], cache: Path | None = None, workers: int | None 
         results[task.shard] = result
         if cache is not None:
             _stamp(task).write_text(hashes[task.shard])
+    known.save()
     return [results[task.shard] for task in shard_tasks]
 
 
@@ -287,8 +398,11 @@ def _run_on_dask(todo: list[Task], scheduler) -> list[dict]:
     return on_dask.run(build_shard, todo, scheduler)
 
 
-def assemble(outputs: list[Path], site: Path) -> None:
-    """The shards' outputs (the hub's first) merged into `site`, which must not exist."""
+def assemble(outputs: list[Path], site: Path, docs: Path | None = None) -> None:
+    """The shards' outputs (the hub's first) merged into `site`, which must not exist;
+    with `docs`, each file MkDocs copied from docs/ as it is (`verbatim`) is taken from
+    docs/ itself, as it is now (a shard's output kept from an earlier build may hold an
+    older copy of it)."""
     site = Path(site)
     site.mkdir(parents=True)
     owner: dict[str, Path] = {}
@@ -311,6 +425,20 @@ def assemble(outputs: list[Path], site: Path) -> None:
                 shutil.copy2(path, target)
     _merge_search_index(outputs, site)
     _merge_sitemap(outputs, site)
+    if docs is None:
+        return
+    for relative in _all_files(Path(docs)):
+        target = site / relative
+        if verbatim(relative) and target.is_file() and relative not in MERGED:
+            target.unlink()
+            _place((Path(docs) / relative).resolve(), target)
+
+
+def _place(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)                       # no copy: the source keeps its own
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _merge_search_index(outputs: list[Path], site: Path) -> None:
@@ -351,15 +479,16 @@ def cache_of(site: Path) -> Path:
 
 
 def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, workers: int | None = None,
-                  scheduler=None, extra: tuple[Task, ...] = ()) -> list[dict]:
-    """Plan, build what changed (into `cache`), assemble into `site`. Returns each shard's
-    figures, with its name and its number of ordinances, then those of the `extra` tasks
-    built by the same engine (the offline bundles, lawsite/publish/bundles.py)."""
-    shards = plan(docs)
+                  scheduler=None, extra: tuple[Task, ...] = (), most: int | None = MOST) -> list[dict]:
+    """Plan (shards of at most `most` ordinances), build what changed (into `cache`),
+    assemble into `site`. Returns each shard's figures, with its name and its number
+    of ordinances, then those of the `extra` tasks built by the same engine (the
+    offline bundles, lawsite/publish/bundles.py)."""
+    shards = plan(docs, most)
     cache.mkdir(parents=True, exist_ok=True)
     names = {shard.name for shard in shards}
     for entry in sorted(cache.iterdir()):                  # the shards of jurisdictions now gone
-        if entry.name.removesuffix(".sha256") in names:
+        if entry.name.removesuffix(".sha256") in names or entry.name == DIGESTS:
             continue
         if entry.is_dir():
             shutil.rmtree(entry)
@@ -367,7 +496,7 @@ def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, worker
             entry.unlink()
     shard_tasks = tasks(shards, config_file, docs, cache)
     results = run(shard_tasks + list(extra), cache, workers, scheduler)
-    assemble([Path(task.site_dir) for task in shard_tasks], site)
+    assemble([Path(task.site_dir) for task in shard_tasks], site, docs)
     for shard, result in zip(shards, results, strict=False):
         result["ordinances"] = len(shard.slugs)
     return results

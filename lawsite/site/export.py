@@ -7,6 +7,7 @@ the order written here; the output is byte-identical for the same sources.
 
 import datetime
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 
 from lawsite.model import document as model
@@ -119,3 +120,48 @@ def _plain(value):
 
 def dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def pieces(ordinances: list[model.Ordinance], extra: dict | None = None) -> Iterator[str]:
+    """`dumps(corpus(ordinances, extra))` in pieces, the same characters: each
+    ordinance's record made and encoded when it is written, so that a build never
+    holds the whole dataset as one string (on the whole corpus it is over 1 GB).
+    Each section of `extra` is written one entry at a time too.
+
+    >>> ordinances_ = []
+    >>> "".join(pieces(ordinances_, {"a": {"x": [1, {}]}, "b": []})) == dumps(corpus(ordinances_, {"a": {"x": [1, {}]}, "b": []}))
+    True
+    """
+    sections = {"schema_version": SCHEMA_VERSION,
+                "ordinances": (ordinance_record(ordinance) for ordinance in ordinances)}
+    sections.update(extra or {})
+    yield from _pieces(sections, 0, depth=2)
+    yield "\n"
+
+
+def _pieces(value, level: int, depth: int) -> Iterator[str]:
+    """`value` as json.dumps(…, indent=1) writes it `level` containers deep, the
+    entries of its first `depth` levels one at a time. A generator stands for a list.
+
+    >>> value = {"k": [1, [2, "三"], {}], "e": [], "d": {"x": {"y": None}}}
+    >>> "".join(_pieces(value, 0, 2)) == json.dumps(value, ensure_ascii=False, indent=1)
+    True
+    >>> "".join(_pieces({"g": (n for n in range(2)), "h": (n for n in ())}, 0, 2))
+    '{\\n "g": [\\n  0,\\n  1\\n ],\\n "h": []\\n}'
+    """
+    if depth == 0 or not isinstance(value, dict | list | Iterator):
+        # JSON strings hold no raw line break: each line break is the indentation's
+        yield json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
+        return
+    keyed = isinstance(value, dict)
+    entries: Iterable = value.items() if isinstance(value, dict) else ((None, item) for item in value)
+    opening, closing = "{}" if keyed else "[]"
+    inner = "\n" + " " * (level + 1)
+    first = True
+    for key, item in entries:
+        yield (opening if first else ",") + inner
+        first = False
+        if keyed:                        # (json.dumps writes a key that is not a string as one)
+            yield json.dumps({key: 0}, ensure_ascii=False)[1:-4] + ": "
+        yield from _pieces(item, level + 1, depth - 1)
+    yield opening + closing if first else "\n" + " " * level + closing

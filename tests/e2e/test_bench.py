@@ -34,7 +34,47 @@ def test_the_benchmark_runs_on_a_tiny_corpus(tmp_path, browser_context):
     assert run["incremental_seconds"] > 0
     assert run["incremental"]["rewritten_of_the_ordinance"] > 0
     assert run["incremental"]["rewritten_elsewhere_count"] == 0
+    # the whole chain: the corpus, then the hosted site's changed shards, Pagefind, the link check
+    edited = run["incremental"]
+    # its shard; the hub too only where one of its pages changed (the edit drops the text's sha256)
+    assert "shandong" in edited["shards_rebuilt"] and set(edited["shards_rebuilt"]) <= {"hub", "shandong"}
+    assert edited["hosted"]["pagefind"]["pages"] > 0 and edited["hosted"]["linkcheck_seconds"] > 0
+    assert abs(run["incremental_seconds"] - edited["corpus_seconds"] - edited["hosted_seconds"]) <= 0.02
     profile = report["profile"]
     assert profile["stage"] in ("corpus", "hosted", "offline") and profile["own"] and profile["cumulative"]
+    assert profile["part"]                              # a shard, or a bounded sample: never the whole again
     text = (out / "report.md").read_text(encoding="utf-8")
     assert "| build_corpus.py |" in text and "## Editing one source" in text and "## Where the time goes" in text
+
+
+def test_the_hosted_stage_is_profiled_on_its_slowest_shard(tmp_path, monkeypatch):
+    from tools import bench
+    asked = []
+
+    def run_stage(name, sources, docs, work, translations, profile=None, shard=None):
+        asked.append((name, shard))
+        if profile:
+            profile.write_text(json.dumps({"own": [], "cumulative": []}))
+        return {"seconds": 1.0, "ordinances": 40}
+    monkeypatch.setattr(bench, "run_stage", run_stage)
+    run = {"corpus": "lawrefbook", "seconds": {"corpus": 10, "hosted": 100, "offline": 50},
+           "stages": {"hosted": {"shards": [{"shard": "hub", "seconds": 20, "built": True},
+                                            {"shard": "beijing-2", "seconds": 30, "built": True},
+                                            {"shard": "henan", "seconds": 5, "built": True}]}}}
+    found = bench.profile_largest(run, tmp_path, tmp_path, tmp_path)
+    assert asked == [("shard", "beijing-2")]
+    assert (found["stage"], found["seconds_unprofiled"], found["seconds_stage"]) == ("hosted", 30, 100)
+    assert "beijing-2" in found["part"]
+
+
+def test_a_bounded_sample_holds_the_first_works_with_all_their_versions(tmp_path):
+    from tools import bench
+    ordinances = tmp_path / "sources" / "ordinances"
+    ordinances.mkdir(parents=True)
+    (tmp_path / "sources" / "departments.yml").write_text("x")
+    for name in ("a.yml", "a.txt", "b.yml", "b.txt", "b.2020-01-01.yml", "b.2020-01-01.txt", "c.yml", "c.txt"):
+        (ordinances / name).write_text(name)
+    sample = bench.sample_sources(tmp_path / "sources", tmp_path / "sample", 2)
+    assert sorted(p.name for p in (sample / "ordinances").iterdir()) == \
+        ["a.txt", "a.yml", "b.2020-01-01.txt", "b.2020-01-01.yml", "b.txt", "b.yml"]
+    assert (sample / "departments.yml").read_text() == "x"
