@@ -226,7 +226,7 @@ def offline_bundles(site, base_url: str, bundles: list[dict]) -> list[dict]:
     for bundle in bundles:
         place = bundle["jurisdiction"]
         if place:
-            name = place["province"] if lang.official else place.get(f"province_{lang.code}", place["province"])
+            name = place.get(f"province{lang.suffix}") or place["province"]
             text = site.labels("download_offline_jurisdiction", jurisdiction=name)
         else:
             text = site.labels("download_offline_text")
