@@ -42,6 +42,8 @@ import re
 
 from mkdocs.structure.nav import Navigation, Section
 
+from lawsite.translation import i18n
+
 LONG = 15          # a run of more articles than this is shown in groups
 GROUP = 10         # articles in a group
 ARTICLE = re.compile(r"(?:^|/)article-[0-9][0-9-]*\.md$")      # urls.article_path's file
@@ -94,7 +96,9 @@ def own_branch(nav: Navigation, page) -> Navigation:
     top = next((i for i, item in enumerate(chain) if item in nav.items), None)
     if top is None or not isinstance(chain[top], Section):
         return nav
-    grouped = top >= 2 and not chain[top].children[0].is_page and len(chain[top].children) > 1
+    # a group of ordinances (a province): the page's ordinance is a section in it, beside
+    # other ordinances (sections, or links: another part's, an untranslated one's page)
+    grouped = top >= 2 and is_ordinance(chain[top - 1]) and len(chain[top].children) > 1
     at = top - 1 if grouped else top                     # the ordinance (or any other section)
     ordinance = _cut(chain[at], chain[:at])
     if grouped:
@@ -108,6 +112,18 @@ def own_branch(nav: Navigation, page) -> Navigation:
     view = Navigation([replaced if item is chain[top] else item for item in nav.items], nav.pages)
     view.homepage = nav.homepage
     return view
+
+
+def is_ordinance(item) -> bool:
+    """Is this item of the navigation an ordinance's section: its first entry the
+    ordinance's page, `<slug>/index.md` or `<lang>/<slug>/index.md` (urls.ordinance_path),
+    not a chapter's (`<slug>/chapter-1/index.md`)?"""
+    if not isinstance(item, Section) or not item.children or not item.children[0].is_page:
+        return False
+    parts = item.children[0].file.src_uri.split("/")
+    if parts[0] in i18n.CODES and parts[0] != i18n.OFFICIAL:
+        parts = parts[1:]
+    return len(parts) == 2 and parts[1] == "index.md"
 
 
 def _cut(section: Section, below: list) -> Section:

@@ -26,7 +26,7 @@ def section(title: str, children: list) -> Section:
 
 
 def ordinance(name: str, articles: int = 3) -> Section:
-    return section(name, [Entry(f"{name} index")] +
+    return section(name, [Entry(f"{name} index", f"{name}/index.md")] +
                    [section("第一章", [Entry(f"{name} {n}") for n in range(1, articles + 1)])])
 
 
@@ -50,6 +50,18 @@ def test_an_article_shows_its_own_ordinance_alone_in_its_province():
     assert province.children[0] is groups[1].children[7]
     assert view.items[1] is groups[0] and view.items[3] is groups[2]
     assert len(nav.items[2].children) == 20                          # the site's navigation unchanged
+
+
+def test_in_a_part_of_a_province_the_other_parts_ordinances_are_left_out_too():
+    # a shard that is one part of its province lists the other parts' ordinances as
+    # links (restrict's siblings), first among them here: the page still shows its own alone
+    siblings = [Entry(f"法规{n}", f"s{n}/index.md") for n in range(30)]
+    own = ordinance("法规本", articles=3)
+    province = section("省", [*siblings, own])
+    nav = Navigation([Entry("首页"), province], [])
+    view = own_branch(nav, own.children[1].children[0])
+    assert titles(view.items[1].children) == ["法规本"]
+    assert view.items[1].children[0] is own
 
 
 def test_the_ordinance_page_itself_is_cut_the_same_way():
