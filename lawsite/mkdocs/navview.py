@@ -41,6 +41,7 @@ for the hub), "siblings": [the slugs of its jurisdiction's other parts],
 import re
 
 from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from lawsite.translation import i18n
 
@@ -118,7 +119,7 @@ def is_ordinance(item) -> bool:
     """Is this item of the navigation an ordinance's section: its first entry the
     ordinance's page, `<slug>/index.md` or `<lang>/<slug>/index.md` (urls.ordinance_path),
     not a chapter's (`<slug>/chapter-1/index.md`)?"""
-    if not isinstance(item, Section) or not item.children or not item.children[0].is_page:
+    if not isinstance(item, Section) or not item.children or not isinstance(item.children[0], Page):
         return False
     parts = item.children[0].file.src_uri.split("/")
     if parts[0] in i18n.CODES and parts[0] != i18n.OFFICIAL:
