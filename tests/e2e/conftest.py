@@ -100,6 +100,27 @@ def page(browser_context):
     page.close()
 
 
+@pytest.fixture
+def offline_page(browser_context):
+    """A page that may not reach the network: every http(s) request is blocked and
+    recorded (the offline bundles are opened from file://). Yields (page, attempts)."""
+    attempts = []
+
+    def block(route):
+        attempts.append(route.request.url)
+        route.abort()
+    browser_context.route("http://*/**", block)
+    browser_context.route("https://*/**", block)
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.on("request", lambda request: attempts.append(request.url)
+            if request.url.startswith(("http:", "https:")) else None)
+    yield page, attempts
+    page.close()
+    browser_context.unroute("http://*/**")
+    browser_context.unroute("https://*/**")
+
+
 def screenshot(page, name: str) -> Path:
     """Save a screenshot as a test artefact (test-artifacts/screenshots/)."""
     path = ARTIFACTS / "screenshots" / f"{name}.png"

@@ -14,25 +14,6 @@ OWN = {"shandong": ("jinan-digital-economy", "济南市数字经济促进条例"
        "hebei": ("yantai-digital-economy", "烟台市数字经济促进条例", "article-28", "第二十八条")}
 
 
-@pytest.fixture
-def offline_page(browser_context):
-    attempts = []
-
-    def block(route):
-        attempts.append(route.request.url)
-        route.abort()
-    browser_context.route("http://*/**", block)
-    browser_context.route("https://*/**", block)
-    page = browser_context.new_page()
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.on("request", lambda request: attempts.append(request.url)
-            if request.url.startswith(("http:", "https:")) else None)
-    yield page, attempts
-    page.close()
-    browser_context.unroute("http://*/**")
-    browser_context.unroute("https://*/**")
-
-
 def search(page, query):
     page.locator(".md-search__input").click()
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('键入')")

@@ -11,24 +11,11 @@ from .conftest import screenshot
 
 
 @pytest.fixture
-def offline(browser_context, bundle, tmp_path):
+def offline(offline_page, bundle, tmp_path):
     with zipfile.ZipFile(bundle) as archive:
         archive.extractall(tmp_path)
-    attempts = []
-
-    def block(route):
-        attempts.append(route.request.url)
-        route.abort()
-    browser_context.route("http://*/**", block)
-    browser_context.route("https://*/**", block)
-    page = browser_context.new_page()
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.on("request", lambda request: attempts.append(request.url)
-            if request.url.startswith(("http:", "https:")) else None)
+    page, attempts = offline_page
     yield page, (tmp_path / "lawsite-offline" / "index.html").as_uri(), attempts
-    page.close()
-    browser_context.unroute("http://*/**")
-    browser_context.unroute("https://*/**")
 
 
 def test_the_bundle_works_from_a_folder_without_network(offline):
