@@ -17,7 +17,8 @@
   what the pages leave out of search is marked data-pagefind-ignore (lawsite/mkdocs/pagefind.py).
 - on_post_build: repair Material's query segmenter in the built worker and write
   the search index as UTF-8, refusing an index that holds markup (lawsite/mkdocs/search.py
-  says why); make Material's tooltips show titles as text (lawsite/mkdocs/tooltips.py); in
+  says why); make Material's tooltips show titles as text (lawsite/mkdocs/tooltips.py) and keep a
+  search opened at once on a page opened at an anchor (lawsite/mkdocs/anchorclose.py); in
   the offline bundle, serve the iframe-worker shim from the bundle instead of a CDN;
   split the search index into one per language, with snippets (lawsite/mkdocs/searchindex.py).
 - on_page_read_source / on_page_markdown: a generated page's front matter read as the
@@ -51,7 +52,7 @@ from mkdocs.structure.nav import Navigation, Section
 from lawsite.core import paths
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import bundle_links, compact, current, frontmatter, navview, pagefind, search, searchindex, sitemap, tooltips
+from lawsite.mkdocs import anchorclose, bundle_links, compact, current, frontmatter, navview, pagefind, search, searchindex, sitemap, tooltips
 from lawsite.pipeline import build
 from lawsite.project import Project
 from lawsite.site import urls
@@ -193,6 +194,7 @@ def on_post_build(config):
     patches += [(bundle, tooltips.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
     patches += [(bundle, searchindex.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
     patches += [(bundle, sitemap.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
+    patches += [(bundle, anchorclose.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
     for script, patch in patches:
         try:
             script.write_text(patch(script.read_text(encoding="utf-8")), encoding="utf-8")

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from lawsite.mkdocs import search, tooltips, vendor
+from lawsite.mkdocs import anchorclose, search, tooltips, vendor
 
 
 def test_a_patch_whose_second_substitution_is_gone_fails_rather_than_half_patching():
@@ -18,10 +18,12 @@ def test_a_substitution_matching_twice_fails():
         vendor.patch_once("a<b;a<b;", re.compile("never"), [(re.compile("a<b"), "a<=b")], "test")
 
 
-@pytest.mark.parametrize("patch", [search.patch_worker, tooltips.patch_bundle])
+@pytest.mark.parametrize("patch", [search.patch_worker, tooltips.patch_bundle, anchorclose.patch_bundle])
 def test_the_material_patches_are_idempotent_on_what_they_produce(patch):
     samples = {search.patch_worker: "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);"
                                     "let a=o+n[o];n[a]&&a<t.length-1&&(i[s++]=a)",
-               tooltips.patch_bundle: "let n=e.title,i=Cn(n);x=j(\".md-typeset\",o);return x.innerHTML=t,"}
+               tooltips.patch_bundle: "let n=e.title,i=Cn(n);x=j(\".md-typeset\",o);return x.innerHTML=t,",
+               anchorclose.patch_bundle: 'function Zr(e){return L(h(window,"hashchange"),e).pipe(m(vn))}'
+                                         'L(Kt,Ht).pipe(nt(125)).subscribe(()=>{at("drawer",!1),at("search",!1)});'}
     once = patch(samples[patch])
     assert once != samples[patch] and patch(once) == once
