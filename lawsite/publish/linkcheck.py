@@ -18,10 +18,23 @@ Speed: libxml2 reads a page about five times faster than Python's HTMLParser; th
 site's files are listed once (a set, not a stat per link), and a link is resolved
 once per directory it is written in.
 
-    python -m lawsite.publish.linkcheck site [--site-url https://…/]
+Incremental: with a `cache` (a JSON file; the publish keeps it beside the shards'
+site, .site.links.json: `cache_of`), what each HTML file offers and links to is kept
+under the SHA-256 of its bytes, with its device, inode, size and modification time.
+A file the assembly hard-linked again from an unchanged shard's output is not read;
+a file that was written again with the same bytes (a rebuilt shard's other pages) is
+read and hashed, not parsed; only a changed file is parsed. The resolution of every
+link against the files and ids of the site as it is now is done again each time
+(set lookups), so the report is the cold check's, to the order of its lines: a
+broken link in a changed file, and a link in an unchanged file to an anchor that a
+changed file no longer has, are both found.
+
+    python -m lawsite.publish.linkcheck site [--site-url https://…/] [--cache FILE]
 """
 
 import argparse
+import hashlib
+import json
 import os
 import posixpath
 import sys
@@ -82,6 +95,7 @@ class Report:
     links: int = 0
     anchors: int = 0
     broken: list[str] = field(default_factory=list)
+    parsed: int = 0                 # pages parsed (the others' scans were in the cache)
 
 
 def listing(site: Path) -> tuple[set[str], set[str]]:
@@ -96,15 +110,83 @@ def listing(site: Path) -> tuple[set[str], set[str]]:
     return files, directories
 
 
-def check(site: Path, site_url: str = "") -> Report:
+CACHE_VERSION = 1          # of the cache's layout, and of what `scan` extracts
+
+
+def cache_of(site: Path) -> Path:
+    """Where the publish keeps the scans of the site's files: .site.links.json beside it."""
+    site = Path(site).absolute()
+    return site.parent / f".{site.name}.links.json"
+
+
+class Scans:
+    """The scans of a site's HTML files, kept in a JSON file between checks: for each
+    file [device:inode:size:mtime, SHA-256, ids, links]. `parsed` counts the files
+    that were parsed, `hashed` those read and hashed (parsed or not)."""
+
+    def __init__(self, path: Path | None):
+        self.path = Path(path) if path is not None else None
+        self.old: dict = {}
+        if self.path is not None and self.path.is_file():
+            try:
+                kept = json.loads(self.path.read_text(encoding="utf-8"))
+                if kept.get("version") == CACHE_VERSION and isinstance(kept.get("files"), dict):
+                    self.old = kept["files"]
+            except (ValueError, AttributeError):
+                self.old = {}                              # unreadable: a cold check
+        self.new: dict = {}
+        self.parsed = self.hashed = 0
+
+    def of(self, site: Path, relative: str) -> _Page:
+        path = site / relative
+        if self.path is None:                              # no cache: a cold check
+            self.parsed += 1
+            return scan(path.read_bytes())
+        status = path.stat()
+        key = f"{status.st_dev}:{status.st_ino}:{status.st_size}:{status.st_mtime_ns}"
+        kept = self.old.get(relative)
+        if kept and kept[0] == key:
+            self.new[relative] = kept
+            return _Page(set(kept[2]), kept[3])
+        data = path.read_bytes()
+        self.hashed += 1
+        digest = hashlib.sha256(data).hexdigest()
+        if kept and kept[1] == digest:
+            page = _Page(set(kept[2]), kept[3])
+        else:
+            page = scan(data)
+            self.parsed += 1
+        self.new[relative] = [key, digest, sorted(page.ids), page.links]
+        return page
+
+    def save(self) -> None:
+        """Written whole, then moved into place."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        written = self.path.with_name(f"{self.path.name}.{os.getpid()}")
+        written.write_text(json.dumps({"version": CACHE_VERSION, "files": self.new}, ensure_ascii=False,
+                                      separators=(",", ":")), encoding="utf-8")
+        os.replace(written, self.path)
+
+
+def check(site: Path, site_url: str = "", cache: Path | None = None) -> Report:
+    """Every internal link and anchor of `site`; with `cache`, the scans of files not
+    changed since the check that wrote it are taken from it (and it is written again)."""
     site = Path(site)
     files, directories = listing(site)
-    parsed = {source: scan((site / source).read_bytes()) for source in sorted(files) if source.endswith(".html")}
-    report = Report(pages=len(parsed))
+    scans = Scans(cache)
+    parsed = {source: scans.of(site, source) for source in sorted(files) if source.endswith(".html")}
+    scans.save()
+    report = Report(pages=len(parsed), parsed=scans.parsed)
     own = urlsplit(site_url) if site_url else None
     resolved: dict[tuple[str, str], tuple[str, str] | None] = {}    # (directory, link): its target
+    directory = None
     for source, page in parsed.items():
         base = posixpath.dirname(source)
+        if base != directory:     # the pages in order: mostly those of one directory together
+            resolved.clear()      # (kept for all, it held as many entries as there are links)
+            directory = base
         for link in page.links:
             key = (source if link[:1] in ("", "#", "?") else base, link)     # "#x": this very page
             if key in resolved:
@@ -169,12 +251,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Check the links and anchors of a built site.")
     parser.add_argument("site")
     parser.add_argument("--site-url", default="")
+    parser.add_argument("--cache", help="keep each file's links and ids here, for the next check")
     args = parser.parse_args(argv)
-    report = check(Path(args.site), args.site_url)
+    report = check(Path(args.site), args.site_url, Path(args.cache) if args.cache else None)
     for broken in report.broken:
         print(broken, file=sys.stderr)
-    print(f"{report.pages} pages, {report.links} links and {report.anchors} anchors checked, "
-          f"{len(report.broken)} broken")
+    print(f"{report.pages} pages ({report.parsed} parsed), {report.links} links and {report.anchors} anchors "
+          f"checked, {len(report.broken)} broken")
     return 1 if report.broken else 0
 
 

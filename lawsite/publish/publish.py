@@ -145,7 +145,7 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
         built = {task.shard: Path(task.site_dir) for task in bundle_tasks}
         packing = [pool.apply_async(_pack_quietly, (bundle, built[bundle.built_as], version / "dist" / bundle.file,
                                                     project.docs, root)) for bundle in plan]
-        broken = linkcheck.check(version / "site", project.site_url()).broken
+        broken = linkcheck.check(version / "site", project.site_url(), linkcheck.cache_of(project.site)).broken
         if broken:
             raise MkDocsException(f"{len(broken)} broken links in the assembled site: "
                                   + "; ".join(broken[:5]))

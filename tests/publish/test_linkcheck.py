@@ -42,3 +42,65 @@ def test_the_offline_bundles_link_and_external_addresses_are_not_followed(tmp_pa
                                             '<link rel="canonical" href="https://e.org/x/">'})
     report = linkcheck.check(site, "https://e.org/")
     assert (report.links, report.broken) == (0, [])
+
+
+# -- the incremental check: the scans kept in a cache ------------------------------------------
+
+def a_site(root):
+    return site_of(root, {"index.html": '<a href="a/#top">a</a><a href="b/">b</a>',
+                          "a/index.html": '<h1 id="top">a</h1><p id="p1"></p><a href="../b/#s">b</a>',
+                          "b/index.html": '<h2 id="s">b</h2><a href="../a/#p1">a</a><img src="../x.png">',
+                          "x.png": "png"})
+
+
+def test_the_cache_gives_the_findings_of_a_cold_check(tmp_path):
+    site = a_site(tmp_path / "site")
+    (site / "b/index.html").write_text('<h2 id="s">b</h2><a href="../a/#gone">a</a><a href="../c/">c</a>',
+                                       encoding="utf-8")
+    cache = tmp_path / "links.json"
+    cold = linkcheck.check(site)
+    first = linkcheck.check(site, cache=cache)
+    again = linkcheck.check(site, cache=cache)
+    assert cold.broken == ["b/index.html: ../a/#gone → no id 'gone' in a/index.html",
+                           "b/index.html: ../c/ → c/index.html does not exist"]
+    for report in (first, again):
+        assert (report.pages, report.links, report.anchors, report.broken) == \
+            (cold.pages, cold.links, cold.anchors, cold.broken)
+    assert (first.parsed, again.parsed) == (3, 0)          # the second one read nothing but the cache
+
+
+def test_a_broken_link_in_a_changed_file_is_found(tmp_path):
+    site = a_site(tmp_path / "site")
+    cache = tmp_path / "links.json"
+    assert linkcheck.check(site, cache=cache).broken == []
+    (site / "a/index.html").write_text('<h1 id="top">a</h1><p id="p1"></p><a href="../b/#t">b</a>',
+                                       encoding="utf-8")
+    report = linkcheck.check(site, cache=cache)
+    assert report.broken == ["a/index.html: ../b/#t → no id 't' in b/index.html"]
+    assert report.parsed == 1
+
+
+def test_a_removed_anchor_an_unchanged_file_links_to_is_found(tmp_path):
+    site = a_site(tmp_path / "site")
+    cache = tmp_path / "links.json"
+    assert linkcheck.check(site, cache=cache).broken == []
+    (site / "a/index.html").write_text('<h1 id="top">a</h1><a href="../b/#s">b</a>', encoding="utf-8")
+    (site / "x.png").unlink()
+    report = linkcheck.check(site, cache=cache)
+    assert report.broken == ["b/index.html: ../a/#p1 → no id 'p1' in a/index.html",
+                             "b/index.html: ../x.png → x.png does not exist"]
+    assert report.parsed == 1                               # b/index.html itself was not parsed again
+
+
+def test_a_file_written_again_with_the_same_bytes_is_not_parsed_and_a_bad_cache_is_a_cold_check(tmp_path):
+    site = a_site(tmp_path / "site")
+    cache = tmp_path / "links.json"
+    linkcheck.check(site, cache=cache)
+    page = site / "b/index.html"
+    data = page.read_bytes()
+    page.unlink()
+    page.write_bytes(data)                                  # a new file (inode, time), the same bytes
+    report = linkcheck.check(site, cache=cache)
+    assert (report.parsed, report.broken) == (0, [])
+    cache.write_text("{not json", encoding="utf-8")
+    assert linkcheck.check(site, cache=cache).parsed == 3
