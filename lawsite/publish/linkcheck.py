@@ -110,7 +110,7 @@ def listing(site: Path) -> tuple[set[str], set[str]]:
     return files, directories
 
 
-CACHE_VERSION = 1          # of the cache's layout, and of what `scan` extracts
+CACHE_VERSION = 2          # of the cache's layout, and of what `scan` extracts
 
 
 def cache_of(site: Path) -> Path:
@@ -120,53 +120,75 @@ def cache_of(site: Path) -> Path:
 
 
 class Scans:
-    """The scans of a site's HTML files, kept in a JSON file between checks: for each
-    file [device:inode:size:mtime, SHA-256, ids, links]. `parsed` counts the files
-    that were parsed, `hashed` those read and hashed (parsed or not)."""
+    """The scans of a site's HTML files, kept in a JSON file between checks: each
+    distinct string (an id, a link) once, in `strings`, and for each file
+    [device:inode:size:mtime, SHA-256, its ids, its links], the last two as the
+    positions of their strings in `strings`, separated by spaces. A site's pages share
+    most of their links (the sidebar's) and ids: on the hub and one part of 北京, 2.1
+    million links are 177,000 strings, 354,000 ids 5,086. Every page's scan is held
+    until the links are resolved, each string once (`_shared`), read from the cache or
+    parsed. `parsed` counts the files that were parsed, `hashed` those read and hashed."""
 
     def __init__(self, path: Path | None):
         self.path = Path(path) if path is not None else None
         self.old: dict = {}
+        self.strings: list[str] = []
         if self.path is not None and self.path.is_file():
             try:
                 kept = json.loads(self.path.read_text(encoding="utf-8"))
                 if kept.get("version") == CACHE_VERSION and isinstance(kept.get("files"), dict):
-                    self.old = kept["files"]
-            except (ValueError, AttributeError):
-                self.old = {}                              # unreadable: a cold check
-        self.new: dict = {}
+                    self.old, self.strings = kept["files"], kept["strings"]
+            except (ValueError, AttributeError, KeyError):
+                self.old, self.strings = {}, []             # unreadable: a cold check
+        self.shared: dict[str, str] = {text: text for text in self.strings}
+        self.new: dict[str, tuple[str, str, _Page]] = {}
         self.parsed = self.hashed = 0
 
     def of(self, site: Path, relative: str) -> _Page:
         path = site / relative
         if self.path is None:                              # no cache: a cold check
             self.parsed += 1
-            return scan(path.read_bytes())
+            return self._shared(scan(path.read_bytes()))
         status = path.stat()
         key = f"{status.st_dev}:{status.st_ino}:{status.st_size}:{status.st_mtime_ns}"
         kept = self.old.get(relative)
-        if kept and kept[0] == key:
-            self.new[relative] = kept
-            return _Page(set(kept[2]), kept[3])
-        data = path.read_bytes()
-        self.hashed += 1
-        digest = hashlib.sha256(data).hexdigest()
+        digest = kept[1] if kept and kept[0] == key else None
+        if digest is None:
+            data = path.read_bytes()
+            self.hashed += 1
+            digest = hashlib.sha256(data).hexdigest()
         if kept and kept[1] == digest:
-            page = _Page(set(kept[2]), kept[3])
+            try:
+                page = _Page({self.strings[int(i)] for i in kept[2].split()},
+                             [self.strings[int(i)] for i in kept[3].split()])
+            except (ValueError, IndexError, AttributeError):
+                page = self._shared(scan(path.read_bytes()))     # a damaged entry: parsed again
+                self.parsed += 1
         else:
-            page = scan(data)
+            page = self._shared(scan(data))
             self.parsed += 1
-        self.new[relative] = [key, digest, sorted(page.ids), page.links]
+        self.new[relative] = (key, digest, page)
         return page
+
+    def _shared(self, page: _Page) -> _Page:
+        shared = self.shared
+        return _Page({shared.setdefault(i, i) for i in page.ids}, [shared.setdefault(link, link) for link in page.links])
 
     def save(self) -> None:
         """Written whole, then moved into place."""
         if self.path is None:
             return
+        position: dict[str, int] = {}
+
+        def positions(texts) -> str:
+            return " ".join(str(position.setdefault(text, len(position))) for text in texts)
+
+        files = {relative: [key, digest, positions(sorted(page.ids)), positions(page.links)]
+                 for relative, (key, digest, page) in self.new.items()}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         written = self.path.with_name(f"{self.path.name}.{os.getpid()}")
-        written.write_text(json.dumps({"version": CACHE_VERSION, "files": self.new}, ensure_ascii=False,
-                                      separators=(",", ":")), encoding="utf-8")
+        written.write_text(json.dumps({"version": CACHE_VERSION, "strings": list(position), "files": files},
+                                      ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(written, self.path)
 
 
