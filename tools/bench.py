@@ -187,7 +187,8 @@ def sizes(work: Path) -> dict:
         "site_bytes": sum(p.stat().st_size for p in files),
         "site_mb": round(sum(p.stat().st_size for p in files) / 2**20, 1),
         "site_files": len(files),
-        "zip_mb": round(sum(path.stat().st_size for path in zips) / 2**20, 1),
+        "zip_mb": round(sum({(path.stat().st_dev, path.stat().st_ino): path.stat().st_size
+                             for path in zips}.values()) / 2**20, 1),      # a hard link once
         "article_pages": len(articles),
         "largest_article_kb": round(articles[-1] / 1024, 1) if articles else 0,
         "median_article_kb": round(statistics.median(articles) / 1024, 1) if articles else 0,

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from .conftest import screenshot
+from .conftest import screenshot, served
 
 
 @pytest.fixture
@@ -54,6 +54,27 @@ def test_the_bundle_works_from_a_folder_without_network(offline):
                                             "jinan-digital-economy/article-38.html"))
     assert page.locator("h1").inner_text() in ("第二十八条", "第三十八条")
     assert attempts == []
+
+
+def test_the_bundle_searches_when_a_web_server_serves_it(page, bundle, tmp_path):
+    """The bundle holds each index once, as the script file:// needs; served over http
+    (a reader's own server, a shared folder), its search loads that script too."""
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(tmp_path)
+    folder = tmp_path / "lawsite-offline"
+    assert not list(folder.rglob("search_index.json"))
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    with served(folder) as url:
+        page.goto(url + "index.html")
+        page.locator(".md-search__input").click()
+        page.locator(".md-search__input").fill("数据交易")
+        page.locator(".md-search__input").press("End")
+        first = page.locator(".md-search-result__item > a").first
+        first.wait_for()
+        assert "数据交易" in page.locator(".md-search-result").inner_text()
+    assert any(u.endswith("search/search_index.js") for u in requested)
+    assert not any("search_index.json" in u for u in requested)
 
 
 def test_the_bundle_says_how_to_open_it(bundle, built):
