@@ -51,6 +51,7 @@ LINKING = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe":
 class _Page:
     ids: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
+    targets: str | None = None        # from the cache: where its links lead (Scans.targets)
 
 
 def scan(data: bytes) -> _Page:
@@ -110,7 +111,7 @@ def listing(site: Path) -> tuple[set[str], set[str]]:
     return files, directories
 
 
-CACHE_VERSION = 2          # of the cache's layout, and of what `scan` extracts
+CACHE_VERSION = 3          # of the cache's layout, and of what `scan` extracts
 
 
 def cache_of(site: Path) -> Path:
@@ -119,29 +120,39 @@ def cache_of(site: Path) -> Path:
     return site.parent / f".{site.name}.links.json"
 
 
+Target = tuple[str, str] | None      # (file under the site, fragment) a link names; None: not followed
+
+
 class Scans:
     """The scans of a site's HTML files, kept in a JSON file between checks: each
-    distinct string (an id, a link) once, in `strings`, and for each file
-    [device:inode:size:mtime, SHA-256, its ids, its links], the last two as the
-    positions of their strings in `strings`, separated by spaces. A site's pages share
-    most of their links (the sidebar's) and ids: on the hub and one part of 北京, 2.1
-    million links are 177,000 strings, 354,000 ids 5,086. Every page's scan is held
-    until the links are resolved, each string once (`_shared`), read from the cache or
-    parsed. `parsed` counts the files that were parsed, `hashed` those read and hashed."""
+    distinct string (an id, a link, a path) once, in `strings`, and for each file
+    [device:inode:size:mtime, SHA-256, its ids, its links, where its links lead], the
+    last three as the positions of their strings in `strings`, separated by spaces (a
+    target as `path:fragment`, `-` for a link not followed). Where a link leads
+    depends on the page, the site's address and its directories (`context`, a digest
+    of both): with the same context, an unchanged page's targets are the cache's, and
+    only the lookups of files and ids are made again. A site's pages share most of
+    their links (the sidebar's) and ids: on the hub and one part of 北京, 2.1 million
+    links are 177,000 strings, 354,000 ids 5,086; each is held once (`_shared`).
+    `parsed` counts the files that were parsed, `hashed` those read and hashed."""
 
-    def __init__(self, path: Path | None):
+    def __init__(self, path: Path | None, context: str = ""):
         self.path = Path(path) if path is not None else None
         self.old: dict = {}
         self.strings: list[str] = []
+        self.same_context = False
         if self.path is not None and self.path.is_file():
             try:
                 kept = json.loads(self.path.read_text(encoding="utf-8"))
                 if kept.get("version") == CACHE_VERSION and isinstance(kept.get("files"), dict):
                     self.old, self.strings = kept["files"], kept["strings"]
+                    self.same_context = kept.get("context") == context
             except (ValueError, AttributeError, KeyError):
                 self.old, self.strings = {}, []             # unreadable: a cold check
+        self.context = context
         self.shared: dict[str, str] = {text: text for text in self.strings}
-        self.new: dict[str, tuple[str, str, _Page]] = {}
+        self.position: dict[str, int] = {}                  # the strings of the cache written next
+        self.new: dict[str, list] = {}
         self.parsed = self.hashed = 0
 
     def of(self, site: Path, relative: str) -> _Page:
@@ -157,18 +168,47 @@ class Scans:
             data = path.read_bytes()
             self.hashed += 1
             digest = hashlib.sha256(data).hexdigest()
+        page = None
         if kept and kept[1] == digest:
             try:
                 page = _Page({self.strings[int(i)] for i in kept[2].split()},
-                             [self.strings[int(i)] for i in kept[3].split()])
+                             [self.strings[int(i)] for i in kept[3].split()],
+                             kept[4] if self.same_context and isinstance(kept[4], str) else None)
             except (ValueError, IndexError, AttributeError):
-                page = self._shared(scan(path.read_bytes()))     # a damaged entry: parsed again
-                self.parsed += 1
-        else:
+                data = path.read_bytes()                    # a damaged entry: parsed again
+        if page is None:
             page = self._shared(scan(data))
             self.parsed += 1
-        self.new[relative] = (key, digest, page)
+        self.new[relative] = [key, digest]
         return page
+
+    def targets(self, page: _Page) -> list[Target] | None:
+        """Where the links of `page` lead, as the cache says (None: to be resolved)."""
+        if page.targets is None:
+            return None
+        try:
+            found: list[Target] = []
+            for token in page.targets.split():
+                if token == "-":
+                    found.append(None)
+                else:
+                    path, fragment = token.split(":")
+                    found.append((self.strings[int(path)], self.strings[int(fragment)]))
+        except (ValueError, IndexError):
+            return None
+        return found if len(found) == len(page.links) else None
+
+    def record(self, relative: str, page: _Page, targets: list[Target]) -> None:
+        """What the next check keeps of `relative` (once its links are resolved)."""
+        if self.path is None:
+            return
+        position = self.position
+
+        def at(text: str) -> str:
+            return str(position.setdefault(text, len(position)))
+
+        self.new[relative] += [" ".join(at(i) for i in sorted(page.ids)), " ".join(at(link) for link in page.links),
+                               " ".join("-" if t is None else f"{at(t[0])}:{at(t[1])}" for t in targets)]
 
     def _shared(self, page: _Page) -> _Page:
         shared = self.shared
@@ -178,43 +218,41 @@ class Scans:
         """Written whole, then moved into place."""
         if self.path is None:
             return
-        position: dict[str, int] = {}
-
-        def positions(texts) -> str:
-            return " ".join(str(position.setdefault(text, len(position))) for text in texts)
-
-        files = {relative: [key, digest, positions(sorted(page.ids)), positions(page.links)]
-                 for relative, (key, digest, page) in self.new.items()}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         written = self.path.with_name(f"{self.path.name}.{os.getpid()}")
-        written.write_text(json.dumps({"version": CACHE_VERSION, "strings": list(position), "files": files},
+        written.write_text(json.dumps({"version": CACHE_VERSION, "context": self.context,
+                                       "strings": list(self.position), "files": self.new},
                                       ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(written, self.path)
 
 
 def check(site: Path, site_url: str = "", cache: Path | None = None) -> Report:
     """Every internal link and anchor of `site`; with `cache`, the scans of files not
-    changed since the check that wrote it are taken from it (and it is written again)."""
+    changed since the check that wrote it, and where their links lead, are taken from
+    it (and it is written again)."""
     site = Path(site)
     files, directories = listing(site)
-    scans = Scans(cache)
+    context = hashlib.sha256(json.dumps([site_url, sorted(directories)], ensure_ascii=False).encode()).hexdigest()
+    scans = Scans(cache, context if cache is not None else "")
     parsed = {source: scans.of(site, source) for source in sorted(files) if source.endswith(".html")}
-    scans.save()
     report = Report(pages=len(parsed), parsed=scans.parsed)
     own = urlsplit(site_url) if site_url else None
-    resolved: dict[tuple[str, str], tuple[str, str] | None] = {}    # (directory, link): its target
+    resolved: dict[tuple[str, str], Target] = {}    # (directory, link): its target
     directory = None
     for source, page in parsed.items():
         base = posixpath.dirname(source)
         if base != directory:     # the pages in order: mostly those of one directory together
             resolved.clear()      # (kept for all, it held as many entries as there are links)
             directory = base
-        for link in page.links:
-            key = (source if link[:1] in ("", "#", "?") else base, link)     # "#x": this very page
-            if key in resolved:
-                target = resolved[key]
-            else:
-                target = resolved[key] = _resolve(directories, source, link, own)
+        targets = scans.targets(page)
+        if targets is None:
+            targets = []
+            for link in page.links:
+                key = (source if link[:1] in ("", "#", "?") else base, link)     # "#x": this very page
+                if key not in resolved:
+                    resolved[key] = _resolve(directories, source, link, own)
+                targets.append(resolved[key])
+        for link, target in zip(page.links, targets, strict=True):
             if target is None:
                 continue                                   # external, or not a file address
             path, fragment = target
@@ -230,10 +268,13 @@ def check(site: Path, site_url: str = "", cache: Path | None = None) -> Report:
                 ids = parsed[path].ids if path in parsed else set()
                 if fragment not in ids:
                     report.broken.append(f"{source}: {link} → no id {fragment!r} in {path}")
+        scans.record(source, page, targets)
+        page.links, page.targets = [], None               # (its ids stay: other pages link to them)
+    scans.save()
     return report
 
 
-def _resolve(directories: set[str], source: str, link: str, own: SplitResult | None) -> tuple[str, str] | None:
+def _resolve(directories: set[str], source: str, link: str, own: SplitResult | None) -> Target:
     """(file under the site, fragment) that `link` on `source` names, or None."""
     parts = urlsplit(link)
     if parts.scheme in ("mailto", "javascript", "data", "tel"):

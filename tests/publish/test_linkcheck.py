@@ -104,3 +104,20 @@ def test_a_file_written_again_with_the_same_bytes_is_not_parsed_and_a_bad_cache_
     assert (report.parsed, report.broken) == (0, [])
     cache.write_text("{not json", encoding="utf-8")
     assert linkcheck.check(site, cache=cache).parsed == 3
+
+
+def test_where_a_link_leads_is_resolved_again_when_the_sites_directories_change(tmp_path):
+    """The cache keeps where each unchanged page's links lead, valid for the site's
+    directories and address: a link to `x` names the file x, or x/index.html once x is
+    a directory."""
+    site = site_of(tmp_path / "site", {"index.html": '<a href="x">x</a><a href="y#t">y</a>', "x": "a file",
+                                       "y/index.html": '<p id="t"></p>'})
+    cache = tmp_path / "links.json"
+    assert linkcheck.check(site, cache=cache).broken == []
+    (site / "x").unlink()
+    site_of(site, {"x/index.html": "<p>now a directory</p>"})
+    report = linkcheck.check(site, cache=cache)
+    assert (report.broken, report.parsed) == ([], 1)                 # x/index.html, new
+    assert linkcheck.check(site, "https://e.org/", cache=cache).broken == []
+    (site / "y/index.html").write_text("<p>no anchor</p>", encoding="utf-8")
+    assert linkcheck.check(site, cache=cache).broken == ["index.html: y#t → no id 't' in y/index.html"]
