@@ -1,6 +1,8 @@
 """The link checker on small hand-made sites: what resolves and what does not, where
 a link written alike means different files (its page, its directory)."""
 
+import json
+
 from lawsite.publish import linkcheck
 
 
@@ -121,3 +123,25 @@ def test_where_a_link_leads_is_resolved_again_when_the_sites_directories_change(
     assert linkcheck.check(site, "https://e.org/", cache=cache).broken == []
     (site / "y/index.html").write_text("<p>no anchor</p>", encoding="utf-8")
     assert linkcheck.check(site, cache=cache).broken == ["index.html: y#t → no id 't' in y/index.html"]
+
+
+def test_edit_after_edit_the_cache_agrees_with_a_cold_check(tmp_path):
+    """Each check adds its new strings to the cache's and writes unchanged pages again
+    as they were read; a damaged entry is read again. After every step the cached
+    check's findings are the cold one's."""
+    site = a_site(tmp_path / "site")
+    cache = tmp_path / "links.json"
+    steps = [("a/index.html", '<h1 id="top">a</h1><p id="p1"></p><a href="../b/#s">b</a><a href="../b/#new">n</a>'),
+             ("b/index.html", '<h2 id="s">b</h2><h3 id="new"></h3><a href="../a/#p1">a</a><a href="../c/">c</a>'),
+             ("c/index.html", '<a href="../a/#top">a</a><a href="../b/#s">b</a>'),
+             ("a/index.html", '<h1 id="top">a</h1><a href="../b/#new">n</a><a href="#p1">self</a>')]
+    for step, (name, html) in enumerate(steps):
+        site_of(site, {name: html})
+        if step == 2:
+            kept = json.loads(cache.read_text(encoding="utf-8"))
+            kept["files"]["index.html"][4] = "999999:0 x"          # damaged: where its links lead
+            cache.write_text(json.dumps(kept), encoding="utf-8")
+        cached, cold = linkcheck.check(site, cache=cache), linkcheck.check(site)
+        assert (cached.links, cached.anchors, cached.broken) == (cold.links, cold.anchors, cold.broken), step
+    assert cold.broken == ["a/index.html: #p1 → no id 'p1' in a/index.html",
+                           "b/index.html: ../a/#p1 → no id 'p1' in a/index.html"]
