@@ -12,7 +12,6 @@ vocabulary, the labels, the redirects, docs/) still stops it.
 
 import datetime
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,10 +36,10 @@ SCHEMA = Path(__file__).parent / "site" / "corpus.schema.json"
 def built_on(project: Project) -> datetime.date:
     """The day the build is pinned to (SOURCE_DATE_EPOCH, else the last commit's): the
     statuses of versions are computed for it, so that one commit gives one site."""
-    seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or siteconfig.commit_time(project.root))
-    if not seconds:                       # outside a checkout: no version is dated after it
+    moment = siteconfig.built_on(project.root)
+    if not moment.timestamp():            # outside a checkout: no version is dated after it
         return datetime.date.max
-    return datetime.datetime.fromtimestamp(seconds, datetime.UTC).date()
+    return moment.date()
 
 
 def load(project: Project, keep_going: bool = False) -> Corpus:

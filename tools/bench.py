@@ -62,7 +62,8 @@ QUERY = "数据交易"
 def publish_site(docs: Path, site: Path, cache: Path | None = None) -> dict:
     """The hosted site of `docs` into `site` as the publish step builds it: in shards (a
     process each, over the cores), assembled, indexed by Pagefind, its links checked.
-    Without a `cache`, every shard is built; with one, the shards whose input changed.
+    Without a `cache`, every shard is built and every page's links read; with one, the
+    shards whose input changed, and the pages that changed (linkcheck's cache beside it).
     Returns the seconds of each step and each shard's figures."""
     from lawsite.core.siteconfig import site_url
     from lawsite.publish import linkcheck, pagefind, shards
@@ -70,12 +71,13 @@ def publish_site(docs: Path, site: Path, cache: Path | None = None) -> dict:
     if cache is None:
         cache = site.parent / "shards-cache"
         shutil.rmtree(cache, ignore_errors=True)      # every shard built, as measured
+        cache.with_name("links-cache.json").unlink(missing_ok=True)     # and every page's links read
     started = time.perf_counter()
     built = shards.build_sharded(HOSTED, docs, site, cache)
     assembled = time.perf_counter()
     indexed = pagefind.index(site)
     searched = time.perf_counter()
-    broken = linkcheck.check(site, site_url(HOSTED)).broken
+    broken = linkcheck.check(site, site_url(HOSTED), cache.with_name("links-cache.json")).broken
     checked = time.perf_counter()
     if broken:
         raise RuntimeError(f"{len(broken)} broken links in the assembled site: " + "; ".join(broken[:5]))
@@ -185,7 +187,8 @@ def sizes(work: Path) -> dict:
         "site_bytes": sum(p.stat().st_size for p in files),
         "site_mb": round(sum(p.stat().st_size for p in files) / 2**20, 1),
         "site_files": len(files),
-        "zip_mb": round(sum(path.stat().st_size for path in zips) / 2**20, 1),
+        "zip_mb": round(sum({(path.stat().st_dev, path.stat().st_ino): path.stat().st_size
+                             for path in zips}.values()) / 2**20, 1),      # a hard link once
         "article_pages": len(articles),
         "largest_article_kb": round(articles[-1] / 1024, 1) if articles else 0,
         "median_article_kb": round(statistics.median(articles) / 1024, 1) if articles else 0,

@@ -1,6 +1,9 @@
 """Settings the build shares with MkDocs, read from mkdocs.yml so that each is
-set in one place (the public address: `site_url`)."""
+set in one place (the public address: `site_url`), and the date a build is pinned to
+(`built_on`)."""
 
+import datetime
+import os
 import subprocess
 from pathlib import Path
 
@@ -44,3 +47,17 @@ def commit_time(directory: Path) -> str:
         return result.stdout.strip() or "0"
     except (OSError, subprocess.CalledProcessError):
         return "0"
+
+
+def built_on(directory: Path) -> datetime.datetime:
+    """The moment a build is pinned to: SOURCE_DATE_EPOCH, else the last commit of
+    `directory` (the epoch outside a checkout). The pages' statuses are computed for
+    its day (lawsite/pipeline.py), the bundles' zips and READMEs are dated by it.
+
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "86400"
+    >>> built_on(Path(".")).isoformat()
+    '1970-01-02T00:00:00+00:00'
+    >>> del os.environ["SOURCE_DATE_EPOCH"]
+    """
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or commit_time(directory))
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC)

@@ -195,6 +195,8 @@ def on_post_build(config):
     patches += [(bundle, searchindex.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
     patches += [(bundle, sitemap.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
     patches += [(bundle, anchorclose.patch_bundle) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
+    if _state["offline"]:                 # the bundles ship the index as a script alone (bundles.SERVED_ONLY)
+        patches += [(bundle, searchindex.patch_script_loader) for bundle in sorted(scripts.glob("bundle.*.min.js"))]
     for script, patch in patches:
         try:
             script.write_text(patch(script.read_text(encoding="utf-8")), encoding="utf-8")

@@ -106,6 +106,27 @@ TREE = """new URL(((document.querySelector('meta[name="lawsite:search"]')||{}).c
 PATCHED = re.compile(re.escape('meta[name="lawsite:search"]'))
 
 
+# Offline, the bundle reads the index as a script from file:// (search_index.js, which
+# Material's offline plugin writes) and as JSON over http(s) (search_index.json): the
+# same index twice in each tree (6.6 MB each for 北京). The bundles ship the script
+# alone (lawsite/publish/bundles.py), which this patch has the bundle load however the
+# folder is opened, from a disk or served by a web server.
+SCRIPT_ONLY = re.compile(r'location\.protocol==="file:"\?(?=[\w$]+\(`\$\{new URL\()')
+SCRIPT_ALWAYS = '(location.protocol==="file:"||"lawsite:script")?'
+
+
+def patch_script_loader(source: str) -> str:
+    """Let an offline bundle load its index as a script, served or not.
+
+    >>> code = 'function ks(){return location.protocol==="file:"?_t(`${new URL("search/search_index.js",b)}`):ze(1)}'
+    >>> patched = patch_script_loader(code)
+    >>> patched.count(SCRIPT_ALWAYS), patch_script_loader(patched) == patched
+    (1, True)
+    """
+    return vendor.patch_once(source, re.compile(re.escape(SCRIPT_ALWAYS)), [(SCRIPT_ONLY, SCRIPT_ALWAYS)],
+                             "the offline index read as a script (lawsite/mkdocs/searchindex.py)")
+
+
 def patch_bundle(source: str) -> str:
     """Let each page load its own tree's index.
 

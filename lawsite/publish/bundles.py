@@ -40,7 +40,7 @@ commit, so the same docs/ give byte-identical zips.
 
 import datetime
 import hashlib
-import json
+import html
 import os
 import shutil
 import subprocess
@@ -48,13 +48,17 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawsite.core.siteconfig import commit_time
+from lawsite.core import siteconfig
 from lawsite.publish import shards
-from lawsite.site import downloads, urls
+from lawsite.site import downloads, export, urls
 
 PREFIX = downloads.BUNDLE                       # lawsite-offline
 LEFT_OUT = (urls.DEPARTMENTS, urls.COMPARE)     # corpus-wide pages a jurisdiction's bundle leaves out
 SERVED_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt")   # meaningful on a server only
+# each tree's lunr index as JSON: the bundle reads the same index as a script, search_index.js,
+# from file:// and (patched, lawsite/mkdocs/searchindex.py) over http too
+INDEX_JSON = tuple(f"{prefix}search/search_index.json" for prefix in ("", *(f"{code}/" for code in shards.LANGUAGES)))
+LEFT_AS_BUILT = SERVED_ONLY + INDEX_JSON        # the files of a build that its zip leaves out
 LEVEL = 6           # the zips' compression: half the time of level 9 for 0.5 % more bytes (launch: 0.41
                     # against 0.88 CPU s, 4,267,386 against 4,246,547 bytes)
 SHIM = Path("node_modules", "iframe-worker", "shim", "index.js")     # copied into each bundle by the hook
@@ -194,9 +198,9 @@ def clean(cache: Path, bundles: list[Bundle]) -> None:
 def pack(bundle: Bundle, built: Path, zip_path: Path, docs: Path, root: Path) -> Path:
     """The zip of a bundle's build (`built`, left as it is): every file but those only a
     server uses, and a README.txt, under the folder `bundle.name`."""
-    corpus = json.loads((Path(docs) / urls.DATA / "corpus.json").read_text(encoding="utf-8"))
-    write_zip(built, zip_path, bundle.name, root, skip=SERVED_ONLY,
-              extra={"README.txt": readme(bundle, corpus, root)})
+    held = list(export.records(Path(docs) / urls.DATA / "corpus.json", set(bundle.slugs)))
+    write_zip(built, zip_path, bundle.name, root, skip=LEFT_AS_BUILT,
+              extra={"README.txt": readme(bundle, held, root)})
     return zip_path
 
 
@@ -210,20 +214,13 @@ def version(root: Path) -> str:
         return "unknown"
 
 
-def built_on(root: Path) -> datetime.datetime:
-    """The date the build is pinned to: the last commit of `root` (SOURCE_DATE_EPOCH)."""
-    seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or commit_time(root))
-    return datetime.datetime.fromtimestamp(seconds, datetime.UTC)
-
-
-def readme(bundle: Bundle, corpus: dict, root: Path) -> str:
-    """How to open the bundle, and what it holds (of `corpus`, docs/data/corpus.json)."""
-    own = set(bundle.slugs)
-    held = [o for o in corpus["ordinances"] if o["slug"] in own]
+def readme(bundle: Bundle, held: list[dict], root: Path) -> str:
+    """How to open the bundle, and what it holds (`held`: the records of its ordinances
+    in docs/data/corpus.json, export.records, in the dataset's order)."""
     ordinances = [o["title"] for o in held]
     ordinances_en = [o["metadata"].get("title_en", o["title"]) for o in held]
     articles = sum(len(o["articles"]) for o in held)
-    date = built_on(root).strftime("%Y-%m-%d")
+    date = siteconfig.built_on(root).strftime("%Y-%m-%d")
     if bundle.whole:
         scope = bundle.title or "全部", (held[0]["metadata"]["jurisdiction"]["province_en"]
                                         if bundle.title and held else "all")
@@ -265,15 +262,16 @@ each article is in its citation box.
 """
 
 
-def write_zip(directory: Path, zip_path: Path, prefix: str, root: Path, skip: tuple[str, ...] = (),
+def write_zip(directory: Path | None, zip_path: Path, prefix: str, root: Path, skip: tuple[str, ...] = (),
               extra: dict[str, str] | None = None) -> None:
     """A reproducible zip of `directory` under the folder `prefix` (without the files
     `skip` names, with the `extra` ones): sorted entries, each dated at the build date,
     plain modes."""
-    stamp = max(built_on(root), datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC))
+    stamp = max(siteconfig.built_on(root), datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC))
     date_time = stamp.timetuple()[:6]
     entries: dict[str, Path | bytes] = {path.relative_to(directory).as_posix(): path
-                                        for path in Path(directory).rglob("*") if path.is_file()}
+                                        for path in Path(directory).rglob("*") if path.is_file()} \
+        if directory is not None else {}
     for name in skip:
         entries.pop(name, None)
     entries.update({name: text.encode("utf-8") for name, text in (extra or {}).items()})
@@ -285,6 +283,77 @@ def write_zip(directory: Path, zip_path: Path, prefix: str, root: Path, skip: tu
             info.external_attr = 0o644 << 16
             data = entries[name]
             archive.writestr(info, data if isinstance(data, bytes) else data.read_bytes(), compresslevel=LEVEL)
+
+
+def packed(plan: list[Bundle]) -> list[Bundle]:
+    """The bundles of `plan` that are packed from their build: all but the one
+    jurisdiction's when the complete bundle is the same build (its zip is then the
+    complete one's, `link_copies`: one file, not the same 74 MB twice on 北京)."""
+    names = {bundle.name for bundle in plan}
+    return [bundle for bundle in plan if not (bundle.build and bundle.build in names)]
+
+
+def link_copies(plan: list[Bundle], dist: Path) -> list[Path]:
+    """The zips of the bundles `packed` leaves out, as hard links to the zip of the
+    build they pack (a copy where links cannot be made)."""
+    made = []
+    for bundle in plan:
+        if bundle in packed(plan):
+            continue
+        copy = Path(dist) / bundle.file
+        copy.unlink(missing_ok=True)
+        _link_or_copy(Path(dist) / f"{bundle.build}.zip", copy)
+        made.append(copy)
+    return made
+
+
+INDEX = f"{PREFIX}.zip"         # the complete bundle's name, a published URL: kept when it is not made
+
+
+def write_index(plan: list[Bundle], zip_path: Path, site_url: str, root: Path) -> Path | None:
+    """With more than one jurisdiction the complete bundle is not made, and its address
+    (/downloads/lawsite-offline.zip, a published URL) holds this small zip instead: a
+    README.txt and an index.html that list each jurisdiction's bundle at its hosted
+    address. None (nothing written) while `plan` has the complete bundle."""
+    if any(bundle.complete for bundle in plan):
+        return None
+    listed = [(bundle.title, bundle.file, f"{site_url}{urls.DOWNLOADS}/{bundle.file}") for bundle in plan]
+    lines = "\n".join(f"  {title} · {file}\n    {url}" for title, file, url in listed)
+    text = f"""地方性法规 · 离线版 / Chinese Local Regulations · offline copies
+=================================================================
+
+全部法规已分地区打包：请下载所需地区的离线版，解压后双击其中的 index.html。
+The ordinances are packed one jurisdiction to a bundle: download the bundle you need,
+unzip it and double-click its index.html.
+
+{lines}
+
+版本 / Version: {version(root)}
+"""
+    items = "\n".join(f'<li><a href="{html.escape(url)}">{html.escape(title)} · {html.escape(file)}</a></li>'
+                      for title, file, url in listed)
+    page = f"""<!doctype html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>地方性法规 · 离线版 / Chinese Local Regulations · offline copies</title></head>
+<body>
+<h1>地方性法规 · 离线版</h1>
+<p>全部法规已分地区打包：请下载所需地区的离线版。</p>
+<p lang="en">The ordinances are packed one jurisdiction to a bundle: download the one you need.</p>
+<ul>
+{items}
+</ul>
+</body>
+</html>
+"""
+    write_zip(None, zip_path, PREFIX, root, extra={"README.txt": text, "index.html": page})
+    return zip_path
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def place(zip_path: Path, site: Path) -> Path:
@@ -340,8 +409,11 @@ def build_all(config_file: Path, docs: Path, dist: Path, workers: int | None = N
     jobs = tasks(bundles, shards.plan(docs, most=None), config_file, docs, cache)
     figures = shards.run(jobs, cache, workers, scheduler)
     built = {task.shard: Path(task.site_dir) for task in jobs}
-    for bundle in bundles:
-        pack(bundle, built[bundle.built_as], Path(dist) / bundle.file, docs, Path(config_file).parent)
+    root = Path(config_file).parent
+    for bundle in packed(bundles):
+        pack(bundle, built[bundle.built_as], Path(dist) / bundle.file, docs, root)
+    link_copies(bundles, dist)
+    write_index(bundles, Path(dist) / INDEX, siteconfig.site_url(config_file), root)
     for task, result in zip(jobs, figures, strict=True):
         result["bundles"] = [bundle.file for bundle in bundles if bundle.built_as == task.shard]
     return figures

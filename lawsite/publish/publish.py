@@ -75,7 +75,7 @@ def build_bundle(zip_path: Path, config_file, docs_dir=None, work: Path | None =
     site = work / BUNDLE
     build_site(site, config_file, docs_dir)
     root = Path(config_file).parent
-    for served_only in bundles.SERVED_ONLY:
+    for served_only in bundles.LEFT_AS_BUILT:
         (site / served_only).unlink(missing_ok=True)     # meaningful only on a web server
     every = bundles.Bundle(BUNDLE, "", "", tuple(o["slug"] for o in json.loads(
         (site / "data" / "corpus.json").read_text(encoding="utf-8"))["ordinances"]))
@@ -144,8 +144,8 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
                       initargs=(locks,)) as pool:
         built = {task.shard: Path(task.site_dir) for task in bundle_tasks}
         packing = [pool.apply_async(_pack_quietly, (bundle, built[bundle.built_as], version / "dist" / bundle.file,
-                                                    project.docs, root)) for bundle in plan]
-        broken = linkcheck.check(version / "site", project.site_url()).broken
+                                                    project.docs, root)) for bundle in bundles.packed(plan)]
+        broken = linkcheck.check(version / "site", project.site_url(), linkcheck.cache_of(project.site)).broken
         if broken:
             raise MkDocsException(f"{len(broken)} broken links in the assembled site: "
                                   + "; ".join(broken[:5]))
@@ -154,6 +154,7 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
         failures = [failure for job in packing if (failure := job.get())]
     if failures:
         raise MkDocsException(f"the offline bundle was not built: {'; '.join(failures)}")
+    bundles.link_copies(plan, version / "dist")            # one jurisdiction: its zip is the complete one
     # the download page links each on the hosted site (lawsite/site/downloads.py)
     sizes = {}
     for bundle in plan:
@@ -161,6 +162,9 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
         bundles.place(zipped, version / "site")
         sizes[bundle.file] = zipped.stat().st_size
     bundles.fill_sizes(version / "site", sizes)
+    index = bundles.write_index(plan, version / "dist" / bundles.INDEX, project.site_url(), root)
+    if index:                                   # the complete bundle's address, kept: the list of the others
+        bundles.place(index, version / "site")
     return figures
 
 

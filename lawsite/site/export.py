@@ -9,6 +9,7 @@ import datetime
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
+from pathlib import Path
 
 from lawsite.model import document as model
 from lawsite.model import frbr
@@ -137,6 +138,43 @@ def pieces(ordinances: list[model.Ordinance], extra: dict | None = None) -> Iter
     sections.update(extra or {})
     yield from _pieces(sections, 0, depth=2)
     yield "\n"
+
+
+def records(path: Path, wanted: set[str]) -> Iterator[dict]:
+    """The records of the `wanted` ordinances (by slug) of a corpus.json that `pieces`
+    wrote, read a line at a time: each ordinance's record is its own lines (two spaces
+    in, from `  {` to `  }`), its slug the first of them, so only the wanted records
+    are decoded and the file (805 MB on the whole corpus, in memory) is never held.
+
+    >>> import tempfile
+    >>> records_ = [{"slug": "a", "title": "甲"}, {"slug": "b", "title": "乙", "x": [{"y": "}"}]}]
+    >>> path = Path(tempfile.mkdtemp()) / "corpus.json"
+    >>> _ = path.write_text("".join(_pieces({"schema_version": 1, "ordinances": records_, "z": {}}, 0, 2)))
+    >>> [r["title"] for r in records(path, {"b", "c"})], [r["slug"] for r in records(path, {"a", "b"})]
+    (['乙'], ['a', 'b'])
+    """
+    lines: list[str] | None = None
+    with open(path, encoding="utf-8") as file:
+        for line in file:
+            if lines is None:
+                if line == "  {\n":
+                    lines = [line]
+                elif line.startswith(" ]"):
+                    return                                  # the end of the ordinances
+                continue
+            if len(lines) == 1:
+                key, _, value = line.strip().rstrip(",").partition(": ")
+                if key != '"slug"':
+                    raise ValueError(f"{path}: a record that does not start with its slug")
+                if json.loads(value) not in wanted:
+                    lines = []                              # skipped to its end
+                    continue
+            if line.startswith("  }"):
+                if lines:
+                    yield json.loads("".join(lines) + "}")
+                lines = None
+            elif lines:
+                lines.append(line)
 
 
 def _pieces(value, level: int, depth: int) -> Iterator[str]:

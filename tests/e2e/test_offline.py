@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from .conftest import screenshot
+from .conftest import screenshot, served
 
 
 @pytest.fixture
@@ -74,6 +74,27 @@ def test_a_search_opened_at_once_on_a_page_opened_at_an_anchor_stays_open(offlin
     page.evaluate("location.hash = '#art_14__para_2'")
     page.clock.run_for(1000)
     page.wait_for_function("!document.getElementById('__search').checked")
+
+
+def test_the_bundle_searches_when_a_web_server_serves_it(page, bundle, tmp_path):
+    """The bundle holds each index once, as the script file:// needs; served over http
+    (a reader's own server, a shared folder), its search loads that script too."""
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(tmp_path)
+    folder = tmp_path / "lawsite-offline"
+    assert not list(folder.rglob("search_index.json"))
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    with served(folder) as url:
+        page.goto(url + "index.html")
+        page.locator(".md-search__input").click()
+        page.locator(".md-search__input").fill("数据交易")
+        page.locator(".md-search__input").press("End")
+        first = page.locator(".md-search-result__item > a").first
+        first.wait_for()
+        assert "数据交易" in page.locator(".md-search-result").inner_text()
+    assert any(u.endswith("search/search_index.js") for u in requested)
+    assert not any("search_index.json" in u for u in requested)
 
 
 def test_the_bundle_says_how_to_open_it(bundle, built):

@@ -3,6 +3,7 @@ alone, one index per language, each article under its label and ordinance, with 
 filters and the label forms people type; no lunr index beside it."""
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -71,3 +72,25 @@ def test_the_search_box_is_materials_own(site_dir):
     html = (site_dir / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="lawsite-search"' in html and 'name="lawsite-search"' in html
     assert "lawsite-search.js" in html
+
+
+def test_pagefind_reads_only_the_article_pages_and_gives_the_same_index(site_dir, tmp_path):
+    """pagefind.GLOB names every page that carries a data-pagefind-body (so Pagefind
+    need not read the rest of the site: the comparison pages, the redirect stubs), and
+    indexing what it names gives the index of the whole site, byte for byte."""
+    from lawsite.publish import pagefind
+    bodies = {path.relative_to(site_dir) for path in site_dir.rglob("*.html")
+              if "data-pagefind-body" in path.read_text(encoding="utf-8")}
+    named = set(p.relative_to(site_dir) for p in site_dir.glob(pagefind.GLOB))
+    assert bodies and bodies <= named
+    assert len(named) < len(list(site_dir.rglob("*.html"))) / 2       # most of the site is not read
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("pagefind"))
+    whole = pagefind.index(site, glob="**/*.{html}")["pages"]
+    shutil.copytree(site / "pagefind", tmp_path / "whole")
+    assert pagefind.index(site)["pages"] == whole == len(bodies)
+    assert _tree(site / "pagefind") == _tree(tmp_path / "whole")
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -37,7 +37,62 @@ def test_the_plan_is_one_bundle_per_jurisdiction(two_published):
     # the shards' plan, not a second one
     assert [b.shard for b in plan] == [s.name for s in shards.plan(two_published["docs"]) if not s.hub]
     assert sorted(p.name for p in two_published["dist"].iterdir()) == \
-        ["lawsite-offline-hebei.zip", "lawsite-offline-shandong.zip"]       # no complete bundle
+        ["lawsite-offline-hebei.zip", "lawsite-offline-shandong.zip", "lawsite-offline.zip"]   # not complete
+
+
+def test_the_complete_bundles_address_lists_the_jurisdictions_bundles(two_published, tmp_path):
+    """With two jurisdictions the complete bundle is not made, and its published URL,
+    /downloads/lawsite-offline.zip, still answers: a small zip whose README and
+    index.html give each jurisdiction's bundle at its hosted address."""
+    site, dist = two_published["site"], two_published["dist"]
+    index = dist / "lawsite-offline.zip"
+    assert (site / "downloads" / "lawsite-offline.zip").read_bytes() == index.read_bytes()
+    assert names(index) == {"lawsite-offline/README.txt", "lawsite-offline/index.html"}
+    assert index.stat().st_size < 4000
+    folder = unpacked(index, tmp_path)
+    readme = (folder / "README.txt").read_text(encoding="utf-8")
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    for title, name in (("河北省", "hebei"), ("山东省", "shandong")):
+        url = f"{SITE_URL}downloads/lawsite-offline-{name}.zip"
+        assert f"{title} · lawsite-offline-{name}.zip\n    {url}" in readme
+        assert f'<li><a href="{url}">{title} · lawsite-offline-{name}.zip</a></li>' in page
+        assert (site / "downloads" / f"lawsite-offline-{name}.zip").exists()
+    assert linkcheck.check(folder).broken == []
+    again = bundles.write_index(bundles.plan(two_published["docs"]), tmp_path / "again.zip", SITE_URL, ROOT)
+    assert again.read_bytes() == index.read_bytes()                          # reproducible
+
+
+def test_a_bundle_ships_its_search_index_once(two_published, tmp_path):
+    """Each tree's lunr index is in the zip as the script alone (search_index.js), which
+    the patched bundle reads from file:// and over http alike."""
+    for file in ("lawsite-offline-hebei.zip", "lawsite-offline-shandong.zip"):
+        held = names(two_published["dist"] / file)
+        folder = file.removesuffix(".zip")
+        assert {f"{folder}/search/search_index.js", f"{folder}/en/search/search_index.js"} <= held
+        assert not [name for name in held if name.endswith("search_index.json")]
+    scripts = unpacked(two_published["dist"] / "lawsite-offline-hebei.zip", tmp_path) / "assets" / "javascripts"
+    bundle, = scripts.glob("bundle.*.min.js")
+    code = bundle.read_text(encoding="utf-8")
+    assert '(location.protocol==="file:"||"lawsite:script")?' in code
+
+
+def test_a_bundles_readme_reads_only_its_own_records(two_published, tmp_path):
+    """The README is made from the bundle's own records of data/corpus.json, read a line
+    at a time: another ordinance's record is not even decoded."""
+    docs = two_published["docs"]
+    hebei, = [b for b in bundles.plan(docs) if b.shard == "hebei"]
+    corpus = (docs / "data" / "corpus.json").read_text(encoding="utf-8")
+    start = corpus.index(f'  {{\n   "slug": "{JINAN}"')
+    broken = tmp_path / "docs" / "data" / "corpus.json"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(corpus[:start] + '  {\n   "slug": "' + JINAN + '",\n   "title": [not json\n  },\n'
+                      + corpus[corpus.index("\n  }", start) + 5:], encoding="utf-8")
+    built = tmp_path / "built"
+    (built / "x").mkdir(parents=True)
+    bundles.pack(hebei, built, tmp_path / "hebei.zip", tmp_path / "docs", ROOT)
+    with zipfile.ZipFile(tmp_path / "hebei.zip") as archive:
+        readme = archive.read("lawsite-offline-hebei/README.txt").decode("utf-8")
+    assert "1 部法规，共 " in readme and "烟台" in readme and "济南" not in readme
 
 
 @pytest.mark.parametrize(("bundle", "own", "other"), [("shandong", JINAN, YANTAI), ("hebei", YANTAI, JINAN)])
@@ -123,15 +178,15 @@ def test_the_size_of_a_bundle_missing_from_the_page_stops_the_publish(tmp_path):
 
 def test_one_jurisdiction_makes_the_complete_bundle_too(tmp_path):
     """The launch corpus' case: the complete lawsite-offline.zip, and the one
-    jurisdiction's bundle, the same build packed under its own name."""
+    jurisdiction's bundle, the same build packed once: one zip under both names."""
     places = workspace(tmp_path)
     result = run_child("site", places)
     assert result.returncode == 0, result.stderr
     dist = places["--dist"]
     assert sorted(p.name for p in dist.iterdir()) == ["lawsite-offline-shandong.zip", "lawsite-offline.zip"]
-    complete, shandong = names(dist / "lawsite-offline.zip"), names(dist / "lawsite-offline-shandong.zip")
-    assert {n.removeprefix("lawsite-offline/") for n in complete} == \
-        {n.removeprefix("lawsite-offline-shandong/") for n in shandong}
+    # one build, packed once: the jurisdiction's zip is the complete one (one file, two names)
+    assert (dist / "lawsite-offline-shandong.zip").samefile(dist / "lawsite-offline.zip")
+    complete = names(dist / "lawsite-offline.zip")
     assert "lawsite-offline/departments/index.html" in complete
     assert "lawsite-offline/data/corpus.json" in complete
     site = places["--site"]
