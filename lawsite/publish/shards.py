@@ -71,6 +71,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from lawsite.mkdocs import navview
+from lawsite.publish import docsview
 from lawsite.translation import i18n
 
 HUB = "hub"
@@ -246,16 +247,33 @@ def build_shard(task: Task) -> dict:
     """Build one shard (strict MkDocs) into its site_dir; its wall time and the peak
     memory of the process that built it."""
     start = time.monotonic()
+    exclude = Exclusion(task.exclude)
+    view = Path(f"{task.site_dir}.view") if viewed(task) else None
     try:
-        config = load_config(task.config_file, docs_dir=task.docs, site_dir=task.site_dir)
-        config["exclude_docs"] = Exclusion(task.exclude)
+        if view is not None:
+            docsview.make(Path(task.docs), view, exclude.names)
+        config = load_config(task.config_file, docs_dir=str(view or task.docs), site_dir=task.site_dir)
+        config["exclude_docs"] = exclude
         config.extra["lawsite_shard"] = task.spec
+        if view is not None:
+            config.plugins["lawsite-docs-view"] = docsview.Plugin(Path(task.docs))
         build(config)
     except Exception as error:          # noqa: BLE001 - any failure, named, in the caller's process
         raise ShardError(f"the shard {task.shard}: {error or type(error).__name__}") from None
+    finally:
+        if view is not None:
+            docsview.remove(view)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"shard": task.shard, "seconds": round(time.monotonic() - start, 2),
             "peak_rss_mb": round(peak_kb / 1024, 1), "built": True}
+
+
+def viewed(task: Task) -> bool:
+    """Is the task built from a view of docs/ holding its files alone
+    (lawsite/publish/docsview.py)? A hosted shard is; an offline bundle
+    (lawsite/publish/bundles.py) walks all of docs/, since its links to the pages it
+    leaves out are found among every file MkDocs lists (mkdocs/bundle_links.py)."""
+    return not task.spec.get("bundle")
 
 
 def input_hash(task: Task, files: list[str] | None = None, known: "Digests | None" = None) -> str:
@@ -384,7 +402,7 @@ def _run_in_pool(todo: list[Task], workers: int | None) -> list[dict]:
     if len(todo) == 1:
         return [build_shard(todo[0])]
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["lawsite.publish.shards"])
+    context.set_forkserver_preload(["lawsite.publish.shards", "lawsite.mkdocs.hooks"])   # imported once
     workers = min(len(todo), workers or os.cpu_count() or 1)
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context,
                                                 max_tasks_per_child=1) as pool:

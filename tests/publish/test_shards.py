@@ -223,3 +223,55 @@ def test_a_file_left_as_it_was_is_not_read_again_for_the_input_hash(tmp_path):
     (docs / "a.md").write_text("二")                          # a new file, as a build writes it
     os.utime(docs / "a.md", ns=(before + 10**9, before + 10**9))   # (a later build: another time)
     assert shards.Digests(tmp_path / shards.DIGESTS).of(docs, "a.md") not in (b"kept", real)
+
+
+def test_a_shards_mkdocs_walks_its_own_files_alone(corpus, tmp_path, monkeypatch):
+    """MkDocs is given a view of docs/ (lawsite/publish/docsview.py): the files it lists are
+    the shard's own pages and the dot-files the hooks read, not the other shards' pages
+    (nor the hub's: the homes, about, the departments, the data), and
+    the build is byte for byte the one MkDocs makes walking all of docs/ with the
+    others' pages excluded (as before the view), links into the other shards included."""
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    _, _, docs, _, _ = corpus
+    listed: list[str] = []
+    walk = mkdocs_build.get_files
+
+    def spy(config):
+        files = walk(config)
+        listed.extend(file.src_uri for file in files)
+        return files
+
+    monkeypatch.setattr(mkdocs_build, "get_files", spy)
+    henan = next(t for t in shards.tasks(shards.plan(docs), HOSTED, docs, tmp_path / "cache") if t.shard == "henan")
+    shards.build_shard(henan)
+    own = ("zhengzhou-ordinance/", "en/zhengzhou-ordinance/")
+    assert {"zhengzhou-ordinance/article-1.md", "en/zhengzhou-ordinance/index.md", ".nav.yml"} <= set(listed)
+    assert [f for f in listed if not f.startswith((".", *own))] == []      # nothing of the other shards
+    assert not (tmp_path / "cache" / "henan.view").exists()                   # the view is gone after
+    monkeypatch.setattr(mkdocs_build, "get_files", walk)
+    config = load_config(str(HOSTED), docs_dir=str(docs), site_dir=str(tmp_path / "walked"))
+    config["exclude_docs"] = shards.Exclusion(henan.exclude)
+    config.extra["lawsite_shard"] = henan.spec
+    mkdocs_build.build(config)
+    built = tmp_path / "cache" / "henan"
+    assert files_of(built) == files_of(tmp_path / "walked")
+    assert all((built / f).read_bytes() == (tmp_path / "walked" / f).read_bytes() for f in files_of(built))
+    page = (built / "zhengzhou-ordinance" / "article-1" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../departments/' in page                            # a link into the hub, resolved
+
+
+def test_a_shards_link_to_a_file_that_is_nowhere_still_fails(corpus, tmp_path):
+    """The view answers a lookup of a file outside it from docs/ itself: a file of docs/
+    resolves (a link into another shard), a file that does not exist, or one outside
+    docs/, does not."""
+    from lawsite.publish import docsview
+
+    _, _, docs, _, _ = corpus
+    known = docsview.Known([], docs, str(tmp_path), True)
+    assert known.get_file_from_path("test-ordinance/article-1.md").url == "test-ordinance/article-1/"
+    assert known.get_file_from_path("test-ordinance/article-1.md").inclusion.is_excluded()
+    assert known.get_file_from_path("test-ordinance/nowhere.md") is None
+    assert known.get_file_from_path("../mkdocs.yml") is None and known.get_file_from_path("test-ordinance") is None
+    assert list(known) == []                                                 # never iterated
