@@ -63,6 +63,7 @@ import resource
 import shutil
 import sys
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +73,7 @@ from mkdocs.exceptions import MkDocsException
 
 from lawsite.mkdocs import navview
 from lawsite.publish import docsview
+from lawsite.site import urls
 from lawsite.translation import i18n
 
 HUB = "hub"
@@ -94,13 +96,25 @@ class ShardError(MkDocsException):
 
 @dataclass(frozen=True)
 class Shard:
-    name: str                     # HUB, or the jurisdiction's name in ASCII: "shandong"
-    title: str                    # the province as the texts name it ("" for the hub)
-    slugs: tuple[str, ...]        # its ordinances (none for the hub)
+    name: str                     # HUB, the jurisdiction's name in ASCII ("shandong", "shandong-2"), "compare-3"
+    title: str                    # the province as the texts name it ("" for the hub and the comparisons)
+    slugs: tuple[str, ...]        # its ordinances (none for the hub and the comparisons)
+    pages: tuple[str, ...] = ()   # a part of the comparison pages: their file names in compare/
+    jurisdiction: str = ""        # a jurisdiction's shard: the jurisdiction's name, uncut ("shandong")
 
     @property
     def hub(self) -> bool:
         return self.name == HUB
+
+    @property
+    def compare(self) -> bool:
+        """A part of the comparison pages (`compare-<n>`), cut from the hub."""
+        return self.name.startswith(f"{COMPARE}-") and not self.slugs
+
+    @property
+    def corpus_wide(self) -> bool:
+        """The hub, or a part of it: its pages show the hub's navigation."""
+        return self.hub or self.compare
 
 
 def shard_name(province_en: str) -> str:
@@ -113,16 +127,24 @@ def shard_name(province_en: str) -> str:
 
 
 MOST = 40                         # ordinances in one shard at most (a jurisdiction is cut into parts)
+PAGES = 4000                      # comparison pages the hub builds at most; above, parts of their own
+COMPARE = urls.COMPARE            # the folder of the comparison pages, in each language tree
 
 
-def plan(docs: Path, most: int | None = MOST) -> list[Shard]:
+def plan(docs: Path, most: int | None = MOST, pages: int | None = PAGES) -> list[Shard]:
     """The hub, then the shards of each jurisdiction (province), in the order of their
     names: one shard of its ordinances, or, above `most`, parts of at most `most` works
     (each with its versions) in the order of their slugs, `<name>-1`, `<name>-2` … (read
-    from docs/.ordinances.json, which the build writes beside the dataset). `most=None`:
-    one shard per jurisdiction, uncut (the offline bundles, lawsite/publish/bundles.py)."""
+    from docs/.ordinances.json, which the build writes beside the dataset); then, when
+    the corpus has more than `pages` comparison pages, those pages in parts of their
+    own (`compare_parts`). `most=None`: one shard per jurisdiction, uncut, and the
+    comparison pages left in the hub (the offline bundles, lawsite/publish/bundles.py,
+    which leave them out). The plan is read once per publish and passed down."""
     listed = json.loads((Path(docs) / ".ordinances.json").read_text(encoding="utf-8"))
-    return group(((ordinance["slug"], ordinance) for ordinance in listed), most)
+    shards = group(((ordinance["slug"], ordinance) for ordinance in listed), most)
+    if most is None or pages is None:
+        return shards
+    return shards + compare_parts(comparison_pages(docs), pages)
 
 
 def group(ordinances, most: int | None = MOST) -> list[Shard]:
@@ -131,8 +153,8 @@ def group(ordinances, most: int | None = MOST) -> list[Shard]:
     groups: dict[str, tuple[str, list[str]]] = {}
     for slug, jurisdiction in ordinances:
         name = shard_name(jurisdiction["province_en"])
-        if name == HUB:
-            name = f"{HUB}-province"
+        if name in (HUB, COMPARE) or name.startswith(f"{COMPARE}-"):
+            name = f"{name}-province"
         title, slugs = groups.setdefault(name, (jurisdiction["province"], []))
         slugs.append(slug)
     shards = [Shard(HUB, "", ())]
@@ -141,21 +163,91 @@ def group(ordinances, most: int | None = MOST) -> list[Shard]:
         most_ = most or len(works) or 1
         parts = [tuple(sorted(slug for slug in slugs if slug.split("/")[0] in works[start:start + most_]))
                  for start in range(0, len(works), most_)]
-        shards += [Shard(name if len(parts) == 1 else f"{name}-{number}", title, part)
+        shards += [Shard(name if len(parts) == 1 else f"{name}-{number}", title, part, jurisdiction=name)
                    for number, part in enumerate(parts, 1)]
     return shards
+
+
+def uncut(shards: list[Shard]) -> list[Shard]:
+    """The plan with each jurisdiction whole (its parts joined) and no parts of
+    comparison pages: what `plan(docs, most=None)` gives, without reading docs/ again
+    (the offline bundles' plan, lawsite/publish/bundles.py).
+
+    >>> [(shard.name, shard.title, shard.slugs) for shard in uncut([
+    ...     Shard("hub", "", ()), Shard("b-1", "乙", ("b", "c"), jurisdiction="b"),
+    ...     Shard("b-2", "乙", ("a-b",), jurisdiction="b"), Shard("compare-1", "", (), ("x.md",))])]
+    [('hub', '', ()), ('b', '乙', ('a-b', 'b', 'c'))]
+    """
+    whole: dict[str, list[Shard]] = {}
+    for shard in shards:
+        if shard.jurisdiction:
+            whole.setdefault(shard.jurisdiction, []).append(shard)
+    return [Shard(HUB, "", ())] + [
+        Shard(name, parts[0].title, tuple(sorted(slug for part in parts for slug in part.slugs)), jurisdiction=name)
+        for name, parts in whole.items()]
+
+
+def comparison_pages(docs: Path) -> list[str]:
+    """The file names of the comparison pages of docs/, in any language tree
+    (`compare/<name>`, `<lang>/compare/<name>`), sorted, each once."""
+    found: set[str] = set()
+    for tree in (Path(docs), *(Path(docs) / code for code in LANGUAGES)):
+        if (tree / COMPARE).is_dir():
+            found.update(os.listdir(tree / COMPARE))
+    return sorted(found)
+
+
+def compare_parts(names: list[str], pages: int = PAGES) -> list[Shard]:
+    """The comparison pages (their file names) in parts, when there are more than
+    `pages` of them (otherwise none: the hub builds them): `compare-1` … `compare-<n>`,
+    n the least power of two that gives parts of `pages` or fewer on average, each page
+    in the part its name's CRC-32 chooses. A page stays in its part as the corpus grows
+    or an article is edited (until the number of parts doubles), so that an edit
+    rebuilds the parts holding that article's comparisons, not every part after it; a
+    part without pages is not planned.
+
+    >>> compare_parts(["a.md", "b.md"], pages=2)
+    []
+    >>> [(part.name, part.pages) for part in compare_parts(["a.md", "b.md", "c.md", "d.md"], pages=2)]
+    [('compare-1', ('c.md',)), ('compare-2', ('a.md', 'b.md', 'd.md'))]
+    """
+    if len(names) <= pages:
+        return []
+    count = 1
+    while len(names) > pages * count:
+        count *= 2
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for name in names:
+        parts[zlib.crc32(name.encode()) % count].append(name)
+    return [Shard(f"{COMPARE}-{number}", "", (), tuple(part)) for number, part in enumerate(parts, 1) if part]
 
 
 def exclusions(shard: Shard, shards: list[Shard], docs: Path) -> list[str]:
     """The pages of docs/ that `shard` does not render (patterns of `exclude_docs`)."""
     docs = Path(docs)
+    trees = [(docs, "/"), *((docs / code, f"/{code}/") for code in LANGUAGES)]
+    split = any(other.compare for other in shards)
     if shard.hub:
         slugs = sorted(slug for other in shards for slug in other.slugs)
-        return [f"/{prefix}{_literal(slug)}/" for prefix in ("", *(f"{code}/" for code in LANGUAGES))
-                for slug in slugs]
+        return [f"{prefix}{_literal(slug)}/" for _, prefix in trees for slug in slugs] + \
+            [f"{prefix}{COMPARE}/" for folder, prefix in trees if split and (folder / COMPARE).is_dir()]
+    if shard.compare:
+        found, own_pages = [], set(shard.pages)
+        for folder, prefix in trees:
+            if not folder.is_dir():
+                continue
+            for entry in sorted(os.listdir(folder)):
+                if entry.startswith(".") or entry in SHARED or (prefix == "/" and entry in LANGUAGES):
+                    continue
+                if entry != COMPARE:
+                    found.append(f"{prefix}{_literal(entry)}" + ("/" if (folder / entry).is_dir() else ""))
+                    continue
+                found += [f"{prefix}{COMPARE}/{_literal(name)}" for name in sorted(os.listdir(folder / COMPARE))
+                          if name not in own_pages]
+        return found
     own = set(shard.slugs) | set(SHARED)
     found = []
-    for folder, prefix in [(docs, "/"), *((docs / code, f"/{code}/") for code in LANGUAGES)]:
+    for folder, prefix in trees:
         if not folder.is_dir():
             continue
         for entry in sorted(os.listdir(folder)):
@@ -220,8 +312,8 @@ def spec(shard: Shard, shards: list[Shard]) -> dict:
     """What the hook needs to know of the shard (`extra.lawsite_shard`): its ordinances,
     those of the other parts of its jurisdiction (`siblings`), every ordinance."""
     siblings = sorted(slug for other in shards if other.title == shard.title and other is not shard
-                      for slug in other.slugs) if not shard.hub else []
-    return {"name": shard.name, "hub": shard.hub, "own": list(shard.slugs), "siblings": siblings,
+                      for slug in other.slugs) if not shard.corpus_wide else []
+    return {"name": shard.name, "hub": shard.corpus_wide, "own": list(shard.slugs), "siblings": siblings,
             "ordinances": sorted(slug for other in shards for slug in other.slugs)}
 
 
@@ -238,9 +330,14 @@ class Task:
 
 
 def tasks(shards: list[Shard], config_file: Path, docs: Path, outputs: Path) -> list[Task]:
-    return [Task(shard.name, str(Path(config_file).absolute()), str(Path(docs).absolute()),
-                 str(Path(outputs).absolute() / shard.name), tuple(exclusions(shard, shards, docs)),
-                 spec(shard, shards)) for shard in shards]
+    return [task(shard, shards, config_file, docs, outputs) for shard in shards]
+
+
+def task(shard: Shard, shards: list[Shard], config_file: Path, docs: Path, outputs: Path) -> Task:
+    """The build of `shard` of the plan `shards`, into `outputs`/<name>."""
+    return Task(shard.name, str(Path(config_file).absolute()), str(Path(docs).absolute()),
+                str(Path(outputs).absolute() / shard.name), tuple(exclusions(shard, shards, docs)),
+                spec(shard, shards))
 
 
 def build_shard(task: Task) -> dict:
@@ -497,12 +594,14 @@ def cache_of(site: Path) -> Path:
 
 
 def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, workers: int | None = None,
-                  scheduler=None, extra: tuple[Task, ...] = (), most: int | None = MOST) -> list[dict]:
-    """Plan (shards of at most `most` ordinances), build what changed (into `cache`),
-    assemble into `site`. Returns each shard's figures, with its name and its number
-    of ordinances, then those of the `extra` tasks built by the same engine (the
+                  scheduler=None, extra: tuple[Task, ...] = (), most: int | None = MOST,
+                  shards: list[Shard] | None = None) -> list[dict]:
+    """Plan (shards of at most `most` ordinances; `shards`: a plan already made, as the
+    publish makes it once), build what changed (into `cache`), assemble into `site`.
+    Returns each shard's figures, with its name and its numbers of ordinances and
+    comparison pages, then those of the `extra` tasks built by the same engine (the
     offline bundles, lawsite/publish/bundles.py)."""
-    shards = plan(docs, most)
+    shards = plan(docs, most) if shards is None else shards
     cache.mkdir(parents=True, exist_ok=True)
     names = {shard.name for shard in shards}
     for entry in sorted(cache.iterdir()):                  # the shards of jurisdictions now gone
@@ -517,6 +616,8 @@ def build_sharded(config_file: Path, docs: Path, site: Path, cache: Path, worker
     assemble([Path(task.site_dir) for task in shard_tasks], site, docs)
     for shard, result in zip(shards, results, strict=False):
         result["ordinances"] = len(shard.slugs)
+        if shard.compare:
+            result["comparison_pages"] = len(shard.pages)
     return results
 
 
@@ -535,7 +636,8 @@ def main(argv=None) -> int:
         return 0
     cache = cache_of(Path(args.site))
     cache.mkdir(parents=True, exist_ok=True)
-    chosen = [task for task in tasks(shards, Path(args.config), Path(args.docs), cache) if task.shard == args.name]
+    chosen = [task(shard, shards, Path(args.config), Path(args.docs), cache) for shard in shards
+              if shard.name == args.name]
     if not chosen:
         print(f"error: no shard {args.name!r}; the shards are {', '.join(s.name for s in shards)}", file=sys.stderr)
         return 1

@@ -54,8 +54,9 @@ def files_of(site: Path) -> set[str]:
 def test_the_plan_is_the_hub_and_one_shard_per_jurisdiction(corpus):
     _, _, docs, _, _ = corpus
     assert shards.plan(docs) == [shards.Shard("hub", "", ()),
-                                 shards.Shard("henan", "河南省", ("zhengzhou-ordinance",)),
-                                 shards.Shard("shandong", "山东省", ("second-ordinance", "test-ordinance"))]
+                                 shards.Shard("henan", "河南省", ("zhengzhou-ordinance",), jurisdiction="henan"),
+                                 shards.Shard("shandong", "山东省", ("second-ordinance", "test-ordinance"),
+                                              jurisdiction="shandong")]
 
 
 def test_each_shard_renders_only_its_own_pages(corpus):
@@ -275,3 +276,45 @@ def test_a_shards_link_to_a_file_that_is_nowhere_still_fails(corpus, tmp_path):
     assert known.get_file_from_path("test-ordinance/nowhere.md") is None
     assert known.get_file_from_path("../mkdocs.yml") is None and known.get_file_from_path("test-ordinance") is None
     assert list(known) == []                                                 # never iterated
+
+
+def test_the_comparison_pages_above_the_most_are_built_in_parts_of_their_own(tmp_path):
+    """Above shards.PAGES comparison pages (here 2 of the launch corpus' 6), the hub builds
+    none of them: they are parts of their own (`compare-<n>`, each page in the part its
+    name's hash chooses), the hub's navigation on them, so the site is byte for byte the
+    one whose hub builds them all (the sitemap's entries in another order), every link
+    resolving; an edited comparison page rebuilds its part alone."""
+    from ..conftest import launch_sources
+
+    docs = generate(launch_sources(tmp_path), tmp_path / "docs")
+    names = shards.comparison_pages(docs)
+    assert len(names) > 2 and not any(shard.compare for shard in shards.plan(docs))
+    shards.build_sharded(HOSTED, docs, tmp_path / "site-1", tmp_path / "cache-1")
+    plan = shards.plan(docs, pages=2)
+    parts = [shard for shard in plan if shard.compare]
+    assert len(parts) >= 2 and sorted(name for part in parts for name in part.pages) == names
+    figures = shards.build_sharded(HOSTED, docs, tmp_path / "site-2", tmp_path / "cache-2", shards=plan)
+    assert {f["shard"]: f.get("comparison_pages") for f in figures if f["shard"].startswith("compare-")} == \
+        {part.name: len(part.pages) for part in parts}
+    assert not (tmp_path / "cache-2" / "hub" / "compare").exists()
+    for part in parts:
+        assert sorted(p.name for p in (tmp_path / "cache-2" / part.name / "compare").iterdir()) == \
+            sorted(name.removesuffix(".md") for name in part.pages)
+    one, two = tmp_path / "site-1", tmp_path / "site-2"
+    assert files_of(one) == files_of(two)
+    assert sorted(f for f in files_of(one) if (one / f).read_bytes() != (two / f).read_bytes()) == \
+        ["sitemap.xml", "sitemap.xml.gz"]
+    assert sorted(re.findall(r"<loc>(.*?)</loc>", (one / "sitemap.xml").read_text(encoding="utf-8"))) == \
+        sorted(re.findall(r"<loc>(.*?)</loc>", (two / "sitemap.xml").read_text(encoding="utf-8")))
+    assert linkcheck.check(two, SITE_URL).broken == []
+    import pathspec
+    from mkdocs.structure.files import _default_exclude
+    files = shards._all_files(docs)
+    for task in shards.tasks(plan, HOSTED, docs, tmp_path / "unused"):          # as MkDocs would match
+        mkdocs_own = _default_exclude + pathspec.gitignore.GitIgnoreSpec.from_lines(task.exclude)
+        ours = _default_exclude + shards.Exclusion(task.exclude)
+        assert [ours.match_file(f) for f in files] == [mkdocs_own.match_file(f) for f in files], task.shard
+    page = docs / shards.COMPARE / parts[0].pages[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n检验\n", encoding="utf-8")
+    again = shards.build_sharded(HOSTED, docs, tmp_path / "site-3", tmp_path / "cache-2", shards=plan)
+    assert [f["shard"] for f in again if f["built"]] == [parts[0].name]
