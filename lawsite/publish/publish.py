@@ -207,6 +207,9 @@ def _link_or_copy(source: str, target: str) -> None:
 
 
 def _let_go(locks: tuple[int, ...]) -> None:
+    """A packing worker's start: it holds none of the publish's locks, and it ends
+    with the publish (shards.die_with_parent)."""
+    shards.die_with_parent()
     for lock in locks:
         os.close(lock)
 
@@ -232,6 +235,7 @@ def main(argv=None) -> int:
     parser.add_argument("--dask", metavar="SCHEDULER", help="build the shards on this Dask scheduler "
                         "(tcp://host:8786; needs the `distributed` extra)")
     args = parser.parse_args(argv)
+    shards.stop_on_sigterm()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         figures = publish(Project.of(docs=args.docs, site=args.site, dist=args.dist, registry=args.registry,

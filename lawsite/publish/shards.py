@@ -51,6 +51,7 @@ input, assembles them without building them again.
 
 import argparse
 import concurrent.futures
+import ctypes
 import gzip
 import hashlib
 import importlib
@@ -61,6 +62,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import sys
 import time
 import zlib
@@ -501,9 +503,39 @@ def _run_in_pool(todo: list[Task], workers: int | None) -> list[dict]:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["lawsite.publish.shards", "lawsite.mkdocs.hooks"])   # imported once
     workers = min(len(todo), workers or os.cpu_count() or 1)
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context,
-                                                max_tasks_per_child=1) as pool:
-        return list(pool.map(build_shard, todo))
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=1,
+                                                initializer=die_with_parent) as pool:
+        try:
+            return list(pool.map(build_shard, todo))
+        except BaseException:           # a failed shard, an interrupt: the others are not waited for
+            for process in list(pool._processes.values()):
+                process.kill()
+            raise
+
+
+PR_SET_PDEATHSIG = 1                    # prctl(2)
+
+
+def die_with_parent() -> None:
+    """A worker's start: on Linux, the kernel kills this process (SIGKILL) when its
+    parent ends — a pool's worker's parent is the forkserver, which ends with the
+    process that started the pool — so that no build outlives a publish that was
+    killed, even by SIGKILL. (A parent that ended before this call: the worker ends.)"""
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def stop_on_sigterm() -> None:
+    """In a command's process: SIGTERM (kill PID, a CI job cancelled) raised as SystemExit,
+    so that the workers are killed, a Pagefind or zip process with them, and what was
+    half made is removed, as after Ctrl-C."""
+    def stop(number, frame):
+        raise SystemExit(128 + number)
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _run_on_dask(todo: list[Task], scheduler) -> list[dict]:
@@ -630,6 +662,7 @@ def main(argv=None) -> int:
                         "(default: site)")
     parser.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
     args = parser.parse_args(argv)
+    stop_on_sigterm()
     shards = plan(Path(args.docs))
     if args.command == "plan":
         print(json.dumps([shard.name for shard in shards]))

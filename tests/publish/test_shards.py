@@ -318,3 +318,64 @@ def test_the_comparison_pages_above_the_most_are_built_in_parts_of_their_own(tmp
     page.write_text(page.read_text(encoding="utf-8") + "\n检验\n", encoding="utf-8")
     again = shards.build_sharded(HOSTED, docs, tmp_path / "site-3", tmp_path / "cache-2", shards=plan)
     assert [f["shard"] for f in again if f["built"]] == [parts[0].name]
+
+
+def processes() -> dict[int, int]:
+    """The living processes (zombies left out), each with its parent's pid, from /proc."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                state, parent = Path("/proc", entry, "stat").read_text().rpartition(")")[2].split()[:2]
+            except (OSError, ValueError):
+                continue
+            if state != "Z":
+                found[int(entry)] = int(parent)
+    return found
+
+
+def descendants(pid: int) -> set[int]:
+    """The living processes below `pid`."""
+    parents = processes()
+    found, todo = set(), [pid]
+    while todo:
+        above = todo.pop()
+        below = [child for child, parent in parents.items() if parent == above]
+        found.update(below)
+        todo += below
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the processes from /proc")
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
+def test_a_killed_publish_leaves_no_worker_building(corpus, tmp_path, signal_name):
+    """`python -m lawsite.publish` killed while its pool builds the shards: no worker (nor
+    the forkserver) survives it, whether it could clean up (SIGTERM) or not (SIGKILL)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _, _, docs, _, _ = corpus
+    process = subprocess.Popen([sys.executable, "-m", "lawsite.publish", "--docs", str(docs),
+                                "--site", str(tmp_path / "site"), "--dist", str(tmp_path / "dist"),
+                                "--config", str(HOSTED), "--workers", "2"],
+                               cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while len(below := descendants(process.pid)) < 3 and time.monotonic() < deadline:   # the forkserver, 2 workers
+            time.sleep(0.05)
+        assert len(below) >= 3, "the pool did not start"
+        time.sleep(1)                                            # the workers are building
+        below = descendants(process.pid)
+        os.kill(process.pid, getattr(signal, signal_name))
+        process.wait(timeout=60)
+        deadline = time.monotonic() + 20
+        while (left := below & set(processes())) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert left == set()
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)           # whatever is left
+        except ProcessLookupError:
+            pass
