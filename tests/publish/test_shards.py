@@ -198,7 +198,7 @@ def test_the_exclusions_match_what_mkdocs_own_matcher_matches(corpus):
     from mkdocs.structure.files import _default_exclude
     _, _, docs, _, _ = corpus
     plan = shards.plan(docs, most=1)
-    files = shards._all_files(docs) + ["en/test-ordinance/2020-01-01/index.md", "test-ordinance/2020-01-01/x.md"]
+    files = shards.all_files(docs) + ["en/test-ordinance/2020-01-01/index.md", "test-ordinance/2020-01-01/x.md"]
     for task in shards.tasks(plan, HOSTED, docs, docs.parent / "unused"):
         patterns = list(task.exclude) + ["/test-ordinance/2020-01-01/", "/en/test-ordinance/2020-01-01/"]
         mkdocs_own = _default_exclude + pathspec.gitignore.GitIgnoreSpec.from_lines(patterns)
@@ -309,7 +309,7 @@ def test_the_comparison_pages_above_the_most_are_built_in_parts_of_their_own(tmp
     assert linkcheck.check(two, SITE_URL).broken == []
     import pathspec
     from mkdocs.structure.files import _default_exclude
-    files = shards._all_files(docs)
+    files = shards.all_files(docs)
     for task in shards.tasks(plan, HOSTED, docs, tmp_path / "unused"):          # as MkDocs would match
         mkdocs_own = _default_exclude + pathspec.gitignore.GitIgnoreSpec.from_lines(task.exclude)
         ours = _default_exclude + shards.Exclusion(task.exclude)
