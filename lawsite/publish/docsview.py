@@ -12,9 +12,13 @@ reports a link to it at INFO, as before). Iterating the collection gives only th
 view's files: what MkDocs renders, copies and lists.
 
 A directory holding none of the excluded names is one link (MkDocs follows links as
-it walks); a directory holding some is made and its entries linked one by one.
+it walks); a directory holding some is made and its entries linked one by one. The
+view's `.redirects.yml` holds the redirects to the shard's own pages alone (`REDIRECTS`:
+the hook would drop the others, one by one, and checks those it keeps; on the whole
+corpus it would go through 220,000 for each shard, about 2 s).
 """
 
+import json
 import os
 import posixpath
 import shutil
@@ -22,6 +26,10 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+
+from lawsite.mkdocs import frontmatter
+
+REDIRECTS = ".redirects.yml"       # the generated redirects (build_corpus.py writes them as JSON)
 
 
 def make(docs: Path, view: Path, excluded: frozenset[str]) -> Path:
@@ -34,10 +42,13 @@ def make(docs: Path, view: Path, excluded: frozenset[str]) -> Path:
     >>> for name in ("a/x.md", "b/y.md", "en/a/x.md", "en/b/y.md", ".nav.yml", "about.md"):
     ...     (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
     ...     _ = (root / "docs" / name).write_text(name)
+    >>> _ = (root / "docs" / REDIRECTS).write_text('{"a/1.md": "a/x.md#p", "b/1.md": "b/y.md", "en/b/1.md": "en/b/y.md"}')
     >>> view = make(root / "docs", root / "view", frozenset({"b", "en/b"}))
     >>> sorted(Path(place, name).relative_to(view).as_posix()
     ...        for place, _, names in os.walk(view, followlinks=True) for name in names)
-    ['.nav.yml', 'a/x.md', 'about.md', 'en/a/x.md']
+    ['.nav.yml', '.redirects.yml', 'a/x.md', 'about.md', 'en/a/x.md']
+    >>> json.loads((view / REDIRECTS).read_text())       # the redirects to its own pages
+    {'a/1.md': 'a/x.md#p'}
     >>> (view / "a").is_symlink(), (view / "en").is_symlink(), (view / "en" / "a").is_symlink()
     (True, False, True)
     """
@@ -62,7 +73,22 @@ def make(docs: Path, view: Path, excluded: frozenset[str]) -> Path:
                 os.symlink(source / entry, target / entry)
 
     link(docs, view, "")
+    if (view / REDIRECTS).is_symlink():
+        redirects = frontmatter.generated(docs / REDIRECTS)
+        (view / REDIRECTS).unlink()
+        (view / REDIRECTS).write_text(json.dumps(
+            {source: target for source, target in redirects.items() if not _excluded(target.partition("#")[0], excluded)},
+            ensure_ascii=False, indent=0), encoding="utf-8")
     return view
+
+
+def _excluded(path: str, excluded: frozenset[str]) -> bool:
+    """Is this path of docs/, or a directory above it, one of the excluded?
+
+    >>> _excluded("b/article-1.md", frozenset({"b"})), _excluded("ab/x.md", frozenset({"a"}))
+    (True, False)
+    """
+    return path in excluded or any(parent in excluded for parent in _parents(path))
 
 
 def _parents(name: str) -> list[str]:

@@ -176,7 +176,7 @@ def _run_in_pool(todo: list[Task], workers: int | None) -> list[dict]:
     if len(todo) == 1:
         return [build_shard(todo[0])]
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["lawsite.publish.shards", "lawsite.mkdocs.hooks"])   # imported once
+    context.set_forkserver_preload(["lawsite.publish.shards"])
     workers = min(len(todo), workers or os.cpu_count() or 1)
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=1,
                                                 initializer=die_with_parent) as pool:
