@@ -126,17 +126,20 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
     built by the shards' engine with the hosted shards, then packed in other processes
     (which let go of the `locks` they inherit, so that they never outlive this one)
     while this one indexes and checks the hosted site."""
-    plan = bundles.plan(project.docs)
+    hosted = shards.plan(project.docs)                 # read once, for the shards and the bundles
+    plan = bundles.of_shards(shards.uncut(hosted))      # one bundle per jurisdiction, uncut
     cache = bundles.cache_of(project.dist)
     bundles.clean(cache, plan)
-    bundle_tasks = bundles.tasks(plan, shards.plan(project.docs), project.offline_config, project.docs, cache)
+    bundle_tasks = bundles.tasks(plan, hosted, project.offline_config, project.docs, cache)
     figures = shards.build_sharded(project.mkdocs_config, project.docs, version / "site",
-                                   shards.cache_of(project.site), workers, scheduler, extra=tuple(bundle_tasks))
+                                   shards.cache_of(project.site), workers, scheduler, extra=tuple(bundle_tasks),
+                                   shards=hosted)
     for result in figures[len(figures) - len(bundle_tasks):]:
         result["bundle"] = True
     if siteconfig.search(project.mkdocs_config) == "pagefind":                      # the assembled site
+        hosted_figures = [f for f in figures if not f.get("bundle")]        # (a bundle's stamp is not in the shards')
         figures.append({"stage": "pagefind", **_search_index(version, store(project.site).current_version(),
-                                                             _shards_input(project.site, figures))})
+                                                             _shards_input(project.site, hosted_figures))})
     root = Path(project.offline_config).parent
     context = multiprocessing.get_context("fork")
     # (after Pagefind: with the zips packed beside it, its index was once found empty)
@@ -208,6 +211,9 @@ def _link_or_copy(source: str, target: str) -> None:
 
 
 def _let_go(locks: tuple[int, ...]) -> None:
+    """A packing worker's start: it holds none of the publish's locks, and it ends
+    with the publish (shards.die_with_parent)."""
+    shards.die_with_parent()
     for lock in locks:
         os.close(lock)
 
@@ -233,6 +239,7 @@ def main(argv=None) -> int:
     parser.add_argument("--dask", metavar="SCHEDULER", help="build the shards on this Dask scheduler "
                         "(tcp://host:8786; needs the `distributed` extra)")
     args = parser.parse_args(argv)
+    shards.stop_on_sigterm()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         figures = publish(Project.of(docs=args.docs, site=args.site, dist=args.dist, registry=args.registry,
@@ -249,7 +256,7 @@ def main(argv=None) -> int:
         print(f"{len(chosen)} {kind}, {len(built)} built ({', '.join(built) or 'none'}), "
               f"{len(chosen) - len(built)} unchanged")
     print(f"hosted site in {args.site}, offline bundles in {args.dist}/ "
-          f"({', '.join(b.file for b in bundles.plan(Path(args.docs)))})")
+          f"({', '.join(sorted(zipped.name for zipped in Path(args.dist).glob('*.zip')))})")
     return 0
 
 

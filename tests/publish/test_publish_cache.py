@@ -47,3 +47,34 @@ def test_without_a_shards_stamp_the_site_is_indexed(tmp_path):
     site = tmp_path / "site"
     shards.cache_of(site).mkdir()
     assert publish._shards_input(site, [{"shard": "hub"}]) is None
+
+
+def test_a_publish_plans_once_and_a_second_one_rebuilds_and_reindexes_nothing(tmp_path, indexing, monkeypatch):
+    """The shards' plan is read from docs/ once per publish and passed down (to the hosted
+    shards and to the offline bundles); a publish with nothing changed builds no shard and
+    no bundle, and reuses the search index (the bundles' builds are not hosted shards: they
+    have no stamp among the shards')."""
+    from lawsite.publish import bundles
+
+    from ..conftest import project
+    from .test_shards import generate, two_jurisdictions
+
+    sources = two_jurisdictions(tmp_path)
+    docs = generate(sources, tmp_path / "docs")
+    plans = []
+    planning = shards.plan
+
+    def plan(*args, **kwargs):
+        plans.append(args)
+        return planning(*args, **kwargs)
+
+    monkeypatch.setattr(shards, "plan", plan)
+    monkeypatch.setattr(bundles.shards, "plan", plan)
+    place = project(sources, tmp_path / "no-translations", docs=docs, site=tmp_path / "site", dist=tmp_path / "dist")
+    first = publish.publish(place, check_urls=False, workers=2)
+    assert len(plans) == 1
+    assert {f["shard"] for f in first if f.get("built")} >= {"hub", "henan", "shandong"}
+    second = publish.publish(place, check_urls=False, workers=2)
+    assert len(plans) == 2
+    assert [f["shard"] for f in second if f.get("built")] == []
+    assert {"stage": "pagefind", "reused": True} in second and len(indexing) == 1

@@ -54,8 +54,9 @@ def files_of(site: Path) -> set[str]:
 def test_the_plan_is_the_hub_and_one_shard_per_jurisdiction(corpus):
     _, _, docs, _, _ = corpus
     assert shards.plan(docs) == [shards.Shard("hub", "", ()),
-                                 shards.Shard("henan", "河南省", ("zhengzhou-ordinance",)),
-                                 shards.Shard("shandong", "山东省", ("second-ordinance", "test-ordinance"))]
+                                 shards.Shard("henan", "河南省", ("zhengzhou-ordinance",), jurisdiction="henan"),
+                                 shards.Shard("shandong", "山东省", ("second-ordinance", "test-ordinance"),
+                                              jurisdiction="shandong")]
 
 
 def test_each_shard_renders_only_its_own_pages(corpus):
@@ -197,7 +198,7 @@ def test_the_exclusions_match_what_mkdocs_own_matcher_matches(corpus):
     from mkdocs.structure.files import _default_exclude
     _, _, docs, _, _ = corpus
     plan = shards.plan(docs, most=1)
-    files = shards._all_files(docs) + ["en/test-ordinance/2020-01-01/index.md", "test-ordinance/2020-01-01/x.md"]
+    files = shards.all_files(docs) + ["en/test-ordinance/2020-01-01/index.md", "test-ordinance/2020-01-01/x.md"]
     for task in shards.tasks(plan, HOSTED, docs, docs.parent / "unused"):
         patterns = list(task.exclude) + ["/test-ordinance/2020-01-01/", "/en/test-ordinance/2020-01-01/"]
         mkdocs_own = _default_exclude + pathspec.gitignore.GitIgnoreSpec.from_lines(patterns)
@@ -223,3 +224,158 @@ def test_a_file_left_as_it_was_is_not_read_again_for_the_input_hash(tmp_path):
     (docs / "a.md").write_text("二")                          # a new file, as a build writes it
     os.utime(docs / "a.md", ns=(before + 10**9, before + 10**9))   # (a later build: another time)
     assert shards.Digests(tmp_path / shards.DIGESTS).of(docs, "a.md") not in (b"kept", real)
+
+
+def test_a_shards_mkdocs_walks_its_own_files_alone(corpus, tmp_path, monkeypatch):
+    """MkDocs is given a view of docs/ (lawsite/publish/docsview.py): the files it lists are
+    the shard's own pages and the dot-files the hooks read, not the other shards' pages
+    (nor the hub's: the homes, about, the departments, the data), and
+    the build is byte for byte the one MkDocs makes walking all of docs/ with the
+    others' pages excluded (as before the view), links into the other shards included."""
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    _, _, docs, _, _ = corpus
+    listed: list[str] = []
+    walk = mkdocs_build.get_files
+
+    def spy(config):
+        files = walk(config)
+        listed.extend(file.src_uri for file in files)
+        return files
+
+    monkeypatch.setattr(mkdocs_build, "get_files", spy)
+    henan = next(t for t in shards.tasks(shards.plan(docs), HOSTED, docs, tmp_path / "cache") if t.shard == "henan")
+    shards.build_shard(henan)
+    own = ("zhengzhou-ordinance/", "en/zhengzhou-ordinance/")
+    assert {"zhengzhou-ordinance/article-1.md", "en/zhengzhou-ordinance/index.md", ".nav.yml"} <= set(listed)
+    assert [f for f in listed if not f.startswith((".", *own))] == []      # nothing of the other shards
+    assert not (tmp_path / "cache" / "henan.view").exists()                   # the view is gone after
+    monkeypatch.setattr(mkdocs_build, "get_files", walk)
+    config = load_config(str(HOSTED), docs_dir=str(docs), site_dir=str(tmp_path / "walked"))
+    config["exclude_docs"] = shards.Exclusion(henan.exclude)
+    config.extra["lawsite_shard"] = henan.spec
+    mkdocs_build.build(config)
+    built = tmp_path / "cache" / "henan"
+    assert files_of(built) == files_of(tmp_path / "walked")
+    assert all((built / f).read_bytes() == (tmp_path / "walked" / f).read_bytes() for f in files_of(built))
+    page = (built / "zhengzhou-ordinance" / "article-1" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../departments/' in page                            # a link into the hub, resolved
+
+
+def test_a_shards_link_to_a_file_that_is_nowhere_still_fails(corpus, tmp_path):
+    """The view answers a lookup of a file outside it from docs/ itself: a file of docs/
+    resolves (a link into another shard), a file that does not exist, or one outside
+    docs/, does not."""
+    from lawsite.publish import docsview
+
+    _, _, docs, _, _ = corpus
+    known = docsview.Known([], docs, str(tmp_path), True)
+    assert known.get_file_from_path("test-ordinance/article-1.md").url == "test-ordinance/article-1/"
+    assert known.get_file_from_path("test-ordinance/article-1.md").inclusion.is_excluded()
+    assert known.get_file_from_path("test-ordinance/nowhere.md") is None
+    assert known.get_file_from_path("../mkdocs.yml") is None and known.get_file_from_path("test-ordinance") is None
+    assert list(known) == []                                                 # never iterated
+
+
+def test_the_comparison_pages_above_the_most_are_built_in_parts_of_their_own(tmp_path):
+    """Above shards.PAGES comparison pages (here 2 of the launch corpus' 6), the hub builds
+    none of them: they are parts of their own (`compare-<n>`, each page in the part its
+    name's hash chooses), the hub's navigation on them, so the site is byte for byte the
+    one whose hub builds them all (the sitemap's entries in another order), every link
+    resolving; an edited comparison page rebuilds its part alone."""
+    from ..conftest import launch_sources
+
+    docs = generate(launch_sources(tmp_path), tmp_path / "docs")
+    names = shards.comparison_pages(docs)
+    assert len(names) > 2 and not any(shard.compare for shard in shards.plan(docs))
+    shards.build_sharded(HOSTED, docs, tmp_path / "site-1", tmp_path / "cache-1")
+    plan = shards.plan(docs, pages=2)
+    parts = [shard for shard in plan if shard.compare]
+    assert len(parts) >= 2 and sorted(name for part in parts for name in part.pages) == names
+    figures = shards.build_sharded(HOSTED, docs, tmp_path / "site-2", tmp_path / "cache-2", shards=plan)
+    assert {f["shard"]: f.get("comparison_pages") for f in figures if f["shard"].startswith("compare-")} == \
+        {part.name: len(part.pages) for part in parts}
+    assert not (tmp_path / "cache-2" / "hub" / "compare").exists()
+    for part in parts:
+        assert sorted(p.name for p in (tmp_path / "cache-2" / part.name / "compare").iterdir()) == \
+            sorted(name.removesuffix(".md") for name in part.pages)
+    one, two = tmp_path / "site-1", tmp_path / "site-2"
+    assert files_of(one) == files_of(two)
+    assert sorted(f for f in files_of(one) if (one / f).read_bytes() != (two / f).read_bytes()) == \
+        ["sitemap.xml", "sitemap.xml.gz"]
+    assert sorted(re.findall(r"<loc>(.*?)</loc>", (one / "sitemap.xml").read_text(encoding="utf-8"))) == \
+        sorted(re.findall(r"<loc>(.*?)</loc>", (two / "sitemap.xml").read_text(encoding="utf-8")))
+    assert linkcheck.check(two, SITE_URL).broken == []
+    import pathspec
+    from mkdocs.structure.files import _default_exclude
+    files = shards.all_files(docs)
+    for task in shards.tasks(plan, HOSTED, docs, tmp_path / "unused"):          # as MkDocs would match
+        mkdocs_own = _default_exclude + pathspec.gitignore.GitIgnoreSpec.from_lines(task.exclude)
+        ours = _default_exclude + shards.Exclusion(task.exclude)
+        assert [ours.match_file(f) for f in files] == [mkdocs_own.match_file(f) for f in files], task.shard
+    page = docs / shards.COMPARE / parts[0].pages[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n检验\n", encoding="utf-8")
+    again = shards.build_sharded(HOSTED, docs, tmp_path / "site-3", tmp_path / "cache-2", shards=plan)
+    assert [f["shard"] for f in again if f["built"]] == [parts[0].name]
+
+
+def processes() -> dict[int, int]:
+    """The living processes (zombies left out), each with its parent's pid, from /proc."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                state, parent = Path("/proc", entry, "stat").read_text().rpartition(")")[2].split()[:2]
+            except (OSError, ValueError):
+                continue
+            if state != "Z":
+                found[int(entry)] = int(parent)
+    return found
+
+
+def descendants(pid: int) -> set[int]:
+    """The living processes below `pid`."""
+    parents = processes()
+    found, todo = set(), [pid]
+    while todo:
+        above = todo.pop()
+        below = [child for child, parent in parents.items() if parent == above]
+        found.update(below)
+        todo += below
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the processes from /proc")
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
+def test_a_killed_publish_leaves_no_worker_building(corpus, tmp_path, signal_name):
+    """`python -m lawsite.publish` killed while its pool builds the shards: no worker (nor
+    the forkserver) survives it, whether it could clean up (SIGTERM) or not (SIGKILL)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _, _, docs, _, _ = corpus
+    process = subprocess.Popen([sys.executable, "-m", "lawsite.publish", "--docs", str(docs),
+                                "--site", str(tmp_path / "site"), "--dist", str(tmp_path / "dist"),
+                                "--config", str(HOSTED), "--workers", "2"],
+                               cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while len(below := descendants(process.pid)) < 3 and time.monotonic() < deadline:   # the forkserver, 2 workers
+            time.sleep(0.05)
+        assert len(below) >= 3, "the pool did not start"
+        time.sleep(1)                                            # the workers are building
+        below = descendants(process.pid)
+        os.kill(process.pid, getattr(signal, signal_name))
+        process.wait(timeout=60)
+        deadline = time.monotonic() + 20
+        while (left := below & set(processes())) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert left == set()
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)           # whatever is left
+        except ProcessLookupError:
+            pass
