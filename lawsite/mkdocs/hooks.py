@@ -21,7 +21,10 @@
   the offline bundle, serve the iframe-worker shim from the bundle instead of a CDN;
   split the search index into one per language, with snippets (lawsite/mkdocs/searchindex.py).
 - on_page_read_source / on_page_markdown: a generated page's front matter read as the
-  JSON it is (lawsite/mkdocs/frontmatter.py), not by PyYAML.
+  JSON it is (lawsite/mkdocs/frontmatter.py), not by PyYAML; its body is ready HTML,
+  which MkDocs passes through with its links rewritten and its toc read from its
+  headings, without Python-Markdown (lawsite/mkdocs/ready.py). Hand-written pages
+  (YAML front matter) are Markdown.
 - on_nav: cut the navigation into one tree per language.
 - on_env: the URL shapes the browser's scripts read (lawsite/site/urls.py: browser()),
   for the templates.
@@ -34,6 +37,7 @@
   the page aria-current (lawsite/mkdocs/current.py).
 """
 
+import functools
 import html
 import logging
 import os
@@ -51,7 +55,7 @@ from mkdocs.structure.nav import Navigation, Section
 from lawsite.core import paths
 from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import bundle_links, compact, current, frontmatter, navview, pagefind, search, searchindex, sitemap, tooltips
+from lawsite.mkdocs import bundle_links, compact, current, frontmatter, navview, pagefind, ready, search, searchindex, sitemap, tooltips
 from lawsite.pipeline import build
 from lawsite.project import Project
 from lawsite.site import urls
@@ -229,9 +233,12 @@ def on_page_read_source(page, config):
 
 @event_priority(100)              # before any other plugin reads the page's meta
 def on_page_markdown(markdown, page, config, files):
+    """A generated page (its front matter JSON): its meta, and its body, which is ready
+    HTML, rendered without Python-Markdown (lawsite/mkdocs/ready.py)."""
     meta = _state.get("front", {}).pop(page.file.src_uri, None)
     if meta is not None:
         page.meta = meta
+        page.render = functools.partial(ready.render, page)
     return markdown
 
 
