@@ -1,6 +1,7 @@
 """MkDocs hooks: the seam between the generated docs/ and MkDocs.
 
-- on_pre_build (mkdocs serve): regenerate docs/ from sources/ for a live preview.
+- (mkdocs serve: lawsite/mkdocs/serve.py regenerates docs/ from sources/ before each
+  rebuild, a hook of mkdocs.serve.yml only, so that a build never imports the pipeline.)
 - on_config: load the navigation and the redirects (short forms of article URLs,
   retired URLs) — in one shard of a sharded build, its navigation
   (lawsite/mkdocs/navview.py) and the redirects to its own pages — and each language's names that build_corpus.py wrote (docs/.nav.yml,
@@ -53,35 +54,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 
 from lawsite.core import paths
-from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
 from lawsite.mkdocs import bundle_links, compact, current, frontmatter, navview, pagefind, ready, search, searchindex, sitemap, tooltips
-from lawsite.pipeline import build
-from lawsite.project import Project
 from lawsite.site import urls
 from lawsite.translation import i18n
 
 _state: dict = {}            # this build's language names, files and navigations
-_command = {"name": ""}           # the MkDocs command: build, or serve (a live preview)
-
-
-def on_startup(command, dirty):
-    _command["name"] = command
-
-
-def on_pre_build(config):
-    """In a live preview, regenerate docs/ from sources/ before each rebuild: only the
-    pages of what changed are rewritten (and then rebuilt). A bad source is reported,
-    and the preview keeps the last good pages."""
-    if _command["name"] != "serve":
-        return
-    root = Path(config.config_file_path).parent
-    try:
-        build(Project.of(root / "sources", docs=config.docs_dir, mkdocs_config=config.config_file_path))
-    except SourceError as error:
-        logging.getLogger("mkdocs").error(f"lawsite: {error}")
-
-
 def on_config(config):
     logging.getLogger("jieba").setLevel(logging.WARNING)      # it logs its start-up at DEBUG
     docs = Path(config.docs_dir)

@@ -5,6 +5,8 @@ still Markdown. Each test builds a small site with MkDocs and the project's hook
 
 import json
 import logging
+import subprocess
+import sys
 
 import pytest
 from mkdocs.commands import build
@@ -142,3 +144,14 @@ def test_headings_without_an_id_of_a_raw_block_stay_out_of_the_toc():
                                      '<h2 id="">一</h2><h2 id="">二</h2><h2 id="">Related provisions</h2>')
     assert [t["id"] for t in tokens] == ["_1", "_2", "related-provisions"]
     assert '<h2 class="ls-cite__title">引用本条</h2>' in content
+
+
+def test_a_build_does_not_import_the_pipeline():
+    """The hooks of a build (each shard, each bundle) leave the pipeline, and with it
+    scikit-learn and SciPy, to the live preview's hook (lawsite/mkdocs/serve.py)."""
+    script = ("import sys; import lawsite.mkdocs.hooks; "
+              "print(sorted(m for m in ('lawsite.pipeline', 'sklearn', 'scipy') if m in sys.modules))")
+    found = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
+    serve = load_config(str(ROOT / "mkdocs.serve.yml"))
+    assert [str(hook) for hook in serve.hooks] == ["lawsite/mkdocs/hooks.py", "lawsite/mkdocs/serve.py"]
