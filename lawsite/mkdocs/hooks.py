@@ -46,6 +46,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
 import mkdocs_redirects.plugin
 from markupsafe import Markup
 from material.plugins.search import plugin as material_search
@@ -185,9 +186,14 @@ def on_post_build(config):
 def on_env(env, config, files):
     """The URL scheme as the browser's scripts read it (lawsite/site/urls.py: browser()),
     for every template: the citation table's place (overrides/main.html), the shapes by
-    which the 404 page reads an address (overrides/404.html)."""
+    which the 404 page reads an address (overrides/404.html). The templates' bytecode is
+    cached across builds."""
     prefixes = [i18n.Language(code, None).prefix for code in _state["languages"]]
     env.globals["lawsite_urls"] = urls.browser(prefixes)
+    # Material's templates compiled once per machine (Jinja's cache of their bytecode,
+    # in the temporary directory, keyed by each template's source and written
+    # atomically), not again in every MkDocs process: every shard and bundle paid it
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache()
     return env
 
 

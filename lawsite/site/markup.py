@@ -50,6 +50,8 @@ is `data-search-exclude`, `for_` is `for`:
 import html
 import re
 
+from markupsafe import Markup
+
 from lawsite.core.errors import Notice
 from lawsite.site import templates
 
@@ -136,14 +138,10 @@ def _value(value: str) -> str:
 def link(text: str, target: str, anchor: str = "", title: str = "", cls: str = "") -> str:
     """A link to another docs/ page (`target`, relative .md path, which the hook
     rewrites as MkDocs does: lawsite/mkdocs/ready.py) or, with an empty target, to an
-    anchor on this page. `text` is already HTML. Attributes in name order, as
-    Python-Markdown wrote them."""
+    anchor on this page. `text` is already HTML. (The title escaped as the templates
+    escape, which is what Python-Markdown kept of a Markdown link's title.)"""
     href = target + (f"#{anchor}" if anchor else "")
-    attrs = f' class="{_value(cls)}"' if cls else ""
-    attrs += f' href="{_value(href)}"'
-    if title:
-        attrs += f' title="{attribute(title)}"'
-    return f"<a{attrs}>{text}</a>"
+    return element("a", text, cls=cls, href=href, title=templates.safe(attribute(title)) if title else "")
 
 
 def md_link(text: str, target: str) -> str:
@@ -154,40 +152,35 @@ def md_link(text: str, target: str) -> str:
 def element(tag: str, content: str, *, cls: str = "", span: bool = True, **attrs) -> str:
     """One HTML element on one line whose content is HTML. With `span` (an element
     that Python-Markdown used to parse) its attributes are in name order and escaped
-    as Python-Markdown wrote them; without, in the order given, as the templates."""
+    as Python-Markdown wrote them; without, in the order given, as the templates. A
+    value that is Markup is already escaped."""
     parts = []
     for name, value in attrs.items():
         name = name.rstrip("_").replace("_", "-")
         if value is True:                # a boolean attribute, written with an empty value
             parts.append((name, ""))
         elif value is not None and value is not False and value != "":
-            parts.append((name, str(value)))
+            parts.append((name, value))
     if cls:
         parts.append(("class", cls))
-    if span:
-        written = "".join(f' {name}="{_value(value)}"' for name, value in sorted(parts))
-    else:
-        written = "".join(f' {name}="{attribute(value)}"' for name, value in parts)
+    escape_value = _value if span else attribute
+    written = "".join(f' {name}="{value if isinstance(value, Markup) else escape_value(str(value))}"'
+                      for name, value in (sorted(parts) if span else parts))
     return f"<{tag}{written}>{content}</{tag}>"
 
 
 def heading(level: int, text: str, anchor: str = "", cls: str = "") -> str:
     """A heading with its id; without one, `id=""`, which the hook fills in as
     Python-Markdown's toc did (lawsite/mkdocs/ready.py)."""
-    attrs = f' class="{_value(cls)}"' if cls else ""
-    return f'<h{level}{attrs} id="{_value(anchor)}">{text}</h{level}>'
+    return element(f"h{level}", text, cls=cls, id=anchor or True)
 
 
 def bullets(items: list[str]) -> str:
     """A list; items are already HTML (no items, no list)."""
-    if not items:
-        return ""
-    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>"
+    return templates.fragment("bullets", [templates.safe(item) for item in items])
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
     """A table, as Python-Markdown's tables wrote it; cells are already HTML."""
-    lines = ["<table>", "<thead>", "<tr>", *(f"<th>{cell}</th>" for cell in header), "</tr>", "</thead>", "<tbody>"]
-    for row in rows:
-        lines += ["<tr>", *(f"<td>{cell}</td>" for cell in row), "</tr>"]
-    return "\n".join(lines + ["</tbody>", "</table>"])
+    return templates.fragment("table", [templates.safe(cell) for cell in header],
+                              [[templates.safe(cell) for cell in row] for row in rows])

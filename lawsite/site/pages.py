@@ -166,7 +166,8 @@ def coverage_line(site: Site, ordinance: model.Ordinance) -> str:
     covered = i18n.coverage(ordinance, translation)
     text = site.labels("coverage_summary", articles=covered.articles, total=covered.total_articles,
                        percent=covered.percent)
-    return markup.element("p", f"<strong>{markup.escape(site.labels('translation_coverage'))}</strong>: {markup.escape(text)}",
+    return markup.element("p", markup.element("strong", markup.escape(site.labels('translation_coverage')))
+                          + f": {markup.escape(text)}",
                           cls="ls-coverage")
 
 

@@ -83,7 +83,7 @@ def banner(site: Site, ordinance: model.Ordinance, here: str,
             target = site.path(urls.article_path(current.slug, number))
     text = labels("old_version_notice", version=version_name(site, ordinance), status=status)
     link = markup.link(markup.escape(labels("read_current_text")), urls.relative(here, target))
-    return [markup.element("div", f"<strong>{markup.escape(text)}</strong> {link}", cls="ls-version ls-version--old",
+    return [markup.element("div", markup.element("strong", markup.escape(text)) + f" {link}", cls="ls-version ls-version--old",
                            role="note", data_search_exclude=True, data_pagefind_ignore=True)]
 
 
@@ -96,7 +96,7 @@ def timeline(site: Site, ordinance: model.Ordinance, here: str) -> list[str]:
     labels, lines = site.labels, []
     for version in versions_:
         name = markup.escape(version_name(site, version))
-        shown = f"<strong>{name}</strong>" if version is ordinance else \
+        shown = markup.element("strong", name) if version is ordinance else \
             markup.link(name, urls.relative(here, site.path(urls.ordinance_path(version.slug))))
         parts = [shown, markup.escape(status_text(site, version))]
         amendments = version.meta.get("amendments") or []
@@ -122,7 +122,7 @@ def article_history(site: Site, ordinance: model.Ordinance, article: model.Artic
             shown = name
         else:
             text = f"{name} {markup.escape(site.lang.article_label(version.article(number)))}"
-            shown = f"<strong>{text}</strong>" if version is ordinance else \
+            shown = markup.element("strong", text) if version is ordinance else \
                 markup.link(text, urls.relative(here, site.path(urls.article_path(version.slug, number))))
         parts = [shown]
         if change is not None:
