@@ -270,7 +270,7 @@ def contents(site: Site, ordinance: model.Ordinance, path: str) -> str:
         item = fragment("chapter_item", safe(markup.link(markup.escape(lang.heading(ordinance, chapter)[0]),
                                                          target)), span)
         if chapter.sections:
-            item += "\n" + markup.bullets([markup.link(markup.escape(lang.heading(ordinance, section)[0]),
+            item += markup.bullets([markup.link(markup.escape(lang.heading(ordinance, section)[0]),
                                                         target, section.eid) for section in chapter.sections]) + "\n"
         lines.append(item)
     return markup.bullets(lines)

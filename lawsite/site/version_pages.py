@@ -170,7 +170,7 @@ def changes_page(site: Site, before: model.Ordinance, after: model.Ordinance) ->
                                                                                          article.number)))))
         body.append(markup.heading(2, markup.escape(" → ".join(
             lang.article_label(a) for a in (old, new) if a is not None)
-            + "　" + labels(f"change_{change.kind}")), _row_anchor(change), f"ls-change .ls-change--{change.kind}"))
+            + "　" + labels(f"change_{change.kind}")), _row_anchor(change), f"ls-change ls-change--{change.kind}"))
         body.append(markup.element("p", "　".join(heads), cls="ls-note"))
         if change.kind in ("amended", "added", "repealed"):
             body.append(_diff(site, before, old, after, new))
