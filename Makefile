@@ -22,7 +22,7 @@ corpus: $(STAMP)
 # MkDocs warns that a --dirty build may be wrong, which strict mode refuses.
 ADDR ?= 127.0.0.1:8000
 serve: corpus
-	$(BIN)/python -m mkdocs serve --dev-addr $(ADDR)
+	$(BIN)/python -m mkdocs serve -f mkdocs.serve.yml --dev-addr $(ADDR)
 
 # The whole real corpus (corpora/lawrefbook/): imported into a temporary sources/ and
 # built with --keep-going into a temporary docs/; prints the outcomes by cause. The

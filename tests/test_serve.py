@@ -28,9 +28,9 @@ def free_port() -> int:
 
 
 def project_copy(root: Path) -> Path:
-    """The repository's build (Makefile, mkdocs.yml, the package, the templates and the
+    """The repository's build (Makefile, mkdocs.yml and mkdocs.serve.yml, the package, the templates and the
     hand-written pages) with a sources/ of one fixture ordinance and no translations."""
-    for name in ("Makefile", "mkdocs.yml", "build_corpus.py", "requirements.txt"):
+    for name in ("Makefile", "mkdocs.yml", "mkdocs.serve.yml", "build_corpus.py", "requirements.txt"):
         shutil.copy(ROOT / name, root / name)
     for name in ("lawsite", "overrides"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))

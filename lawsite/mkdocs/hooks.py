@@ -1,6 +1,7 @@
 """MkDocs hooks: the seam between the generated docs/ and MkDocs.
 
-- on_pre_build (mkdocs serve): regenerate docs/ from sources/ for a live preview.
+- (mkdocs serve: lawsite/mkdocs/serve.py regenerates docs/ from sources/ before each
+  rebuild, a hook of mkdocs.serve.yml only, so that a build never imports the pipeline.)
 - on_config: load the navigation and the redirects (short forms of article URLs,
   retired URLs) — in one shard of a sharded build, its navigation
   (lawsite/mkdocs/navview.py) and the redirects to its own pages — and each language's names that build_corpus.py wrote (docs/.nav.yml,
@@ -22,7 +23,10 @@
   the offline bundle, serve the iframe-worker shim from the bundle instead of a CDN;
   split the search index into one per language, with snippets (lawsite/mkdocs/searchindex.py).
 - on_page_read_source / on_page_markdown: a generated page's front matter read as the
-  JSON it is (lawsite/mkdocs/frontmatter.py), not by PyYAML.
+  JSON it is (lawsite/mkdocs/frontmatter.py), not by PyYAML; its body is ready HTML,
+  which MkDocs passes through with its links rewritten and its toc read from its
+  headings, without Python-Markdown (lawsite/mkdocs/ready.py). Hand-written pages
+  (YAML front matter) are Markdown.
 - on_nav: cut the navigation into one tree per language.
 - on_env: the URL shapes the browser's scripts read (lawsite/site/urls.py: browser()),
   for the templates.
@@ -35,6 +39,7 @@
   the page aria-current (lawsite/mkdocs/current.py).
 """
 
+import functools
 import html
 import logging
 import os
@@ -42,6 +47,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
 import mkdocs_redirects.plugin
 from markupsafe import Markup
 from material.plugins.search import plugin as material_search
@@ -50,35 +56,25 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 
 from lawsite.core import paths
-from lawsite.core.errors import SourceError
 from lawsite.core.siteconfig import commit_time
-from lawsite.mkdocs import anchorclose, bundle_links, compact, current, frontmatter, navview, pagefind, search, searchindex, sitemap, tooltips
-from lawsite.pipeline import build
-from lawsite.project import Project
+from lawsite.mkdocs import (
+    anchorclose,
+    bundle_links,
+    compact,
+    current,
+    frontmatter,
+    navview,
+    pagefind,
+    ready,
+    search,
+    searchindex,
+    sitemap,
+    tooltips,
+)
 from lawsite.site import urls
 from lawsite.translation import i18n
 
 _state: dict = {}            # this build's language names, files and navigations
-_command = {"name": ""}           # the MkDocs command: build, or serve (a live preview)
-
-
-def on_startup(command, dirty):
-    _command["name"] = command
-
-
-def on_pre_build(config):
-    """In a live preview, regenerate docs/ from sources/ before each rebuild: only the
-    pages of what changed are rewritten (and then rebuilt). A bad source is reported,
-    and the preview keeps the last good pages."""
-    if _command["name"] != "serve":
-        return
-    root = Path(config.config_file_path).parent
-    try:
-        build(Project.of(root / "sources", docs=config.docs_dir, mkdocs_config=config.config_file_path))
-    except SourceError as error:
-        logging.getLogger("mkdocs").error(f"lawsite: {error}")
-
-
 def on_config(config):
     logging.getLogger("jieba").setLevel(logging.WARNING)      # it logs its start-up at DEBUG
     docs = Path(config.docs_dir)
@@ -207,9 +203,14 @@ def on_post_build(config):
 def on_env(env, config, files):
     """The URL scheme as the browser's scripts read it (lawsite/site/urls.py: browser()),
     for every template: the citation table's place (overrides/main.html), the shapes by
-    which the 404 page reads an address (overrides/404.html)."""
+    which the 404 page reads an address (overrides/404.html). The templates' bytecode is
+    cached across builds."""
     prefixes = [i18n.Language(code, None).prefix for code in _state["languages"]]
     env.globals["lawsite_urls"] = urls.browser(prefixes)
+    # Material's templates compiled once per machine (Jinja's cache of their bytecode,
+    # in the temporary directory, keyed by each template's source and written
+    # atomically), not again in every MkDocs process: every shard and bundle paid it
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache()
     return env
 
 
@@ -233,9 +234,12 @@ def on_page_read_source(page, config):
 
 @event_priority(100)              # before any other plugin reads the page's meta
 def on_page_markdown(markdown, page, config, files):
+    """A generated page (its front matter JSON): its meta, and its body, which is ready
+    HTML, rendered without Python-Markdown (lawsite/mkdocs/ready.py)."""
     meta = _state.get("front", {}).pop(page.file.src_uri, None)
     if meta is not None:
         page.meta = meta
+        page.render = functools.partial(ready.render, page)
     return markdown
 
 

@@ -4,13 +4,13 @@ definition, which shows on hover and focus.
 
 Spans come from lawsite.references and lawsite.definitions as character offsets
 in an element's text; this module turns the text and its spans into escaped
-Markdown. Links are Markdown links, which MkDocs rewrites for pretty URLs and
-for file:// alike.
+HTML. Links go to the .md pages, which the hook rewrites for pretty URLs and for
+file:// alike (lawsite/mkdocs/ready.py).
 
 >>> text = "依照第十条规定。"
 >>> spans = [Span(2, 5, "link", "article-10.md", "art_10", "")]
->>> markdown(text, spans)
-'依照[第十条](article-10.md#art_10){ .ls-ref }规定。'
+>>> marked_up(text, spans)
+'依照<a class="ls-ref" href="article-10.md#art_10">第十条</a>规定。'
 """
 
 from dataclasses import dataclass
@@ -29,8 +29,8 @@ class Span:
     title: str = ""      # a term's definition, shown as its tooltip
 
 
-def markdown(text: str, spans: list[Span]) -> str:
-    """The text as Markdown, each span (non-overlapping, in order) marked up."""
+def marked_up(text: str, spans: list[Span]) -> str:
+    """The text as HTML, each span (non-overlapping, in order) marked up."""
     out, last = [], 0
     for span in sorted(spans, key=lambda s: s.start):
         if span.start < last:
@@ -41,9 +41,7 @@ def markdown(text: str, spans: list[Span]) -> str:
             out.append(fragment("extref", safe(shown)))
         else:
             cls = "ls-term" if span.kind == "term" else "ls-ref"
-            # Python-Markdown reads a link title literally, quotes and backslashes included
-            out.append(markup.link(shown, span.target, span.anchor, title=span.title)
-                       + f"{{ .{cls} }}")
+            out.append(markup.link(shown, span.target, span.anchor, title=span.title, cls=cls))
         last = span.end
     out.append(markup.escape(text[last:]))
     return "".join(out)

@@ -52,7 +52,7 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
         # the links are Markdown, already escaped (markup.escape): placed as they are
         items.append({"link": Markup(markup.link(markup.escape(name), target)),
                       "score": score(site, parallel.score),
-                      "compare": Markup(markup.link(markup.escape(site.labels("compare")), compare))
+                      "compare": Markup(markup.link(markup.escape(site.labels("compare")), compare, cls="ls-compare"))
                       if parallel.strong else None})
     return [templates.render("parallels.html", title=site.labels("parallel_provisions"), items=items, note=None)]
 

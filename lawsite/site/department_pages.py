@@ -47,11 +47,11 @@ def chips(site, vocabulary: Vocabulary, mentions: list[Mention], here: str) -> s
         target = urls.relative(here, site.path(urls.department_path(slug)))
         # in the language of the text (Chinese), the actor as the article writes it
         shown = site.lang.name(actor) if site.lang.foreign("zh-CN") else wording(actor, mentions, vocabulary.names)
-        # a Markdown link, so that MkDocs rewrites it for pretty URLs and for file://
-        links.append(markup.link(markup.escape(shown), target, title=title) + "{ .ls-chip }")
+        # a link to the .md page, which the hook rewrites for pretty URLs and for file://
+        links.append(markup.link(markup.escape(shown), target, title=title, cls="ls-chip"))
     label = site.labels("actors")
     how = markup.link(markup.escape(site.labels("actors_extracted")),
-                      urls.relative(here, site.path(urls.about_path())), "departments")
+                      urls.relative(here, site.path(urls.about_path())), "departments", cls="ls-chips__how-link")
     more = site.labels("actors_more", n=len(links) - FEW) if len(links) > FEW else ""
     return fragment("chips", label, [safe(link) for link in links[:FEW]], [safe(link) for link in links[FEW:]],
                     more, safe(how))
@@ -134,7 +134,7 @@ def _list(site, ordinance: model.Ordinance, provisions, here: str, with_modality
             # the sentence is the official Chinese: marked so on a page in another language
             mark = safe(markup.escape(site.labels("untranslated_quote"))) if site.lang.foreign("zh-CN") else None
             items.append(fragment("provision_item", safe(label), badges, safe(markup.escape(mention.sentence)), mark))
-    return [fragment("block", "ls-provisions", safe("\n".join(items)), exclude=True)]
+    return [fragment("block", "ls-provisions", safe(markup.bullets(items)), exclude=True)]
 
 
 def pinpoint(site, article: model.Article, eid: str) -> str:

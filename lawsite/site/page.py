@@ -1,4 +1,4 @@
-"""What every generated page is (a path, front matter and Markdown blocks) and what
+"""What every generated page is (a path, front matter and HTML blocks) and what
 every page of one language tree shares (`Site`), with the parts that every kind of
 page uses: the breadcrumb and the front matter."""
 
@@ -14,12 +14,16 @@ from lawsite.translation import i18n
 
 @dataclass
 class Page:
+    """A generated page: its front matter (one line of JSON) and its body, the finished
+    HTML, block by block, which MkDocs passes through without Python-Markdown
+    (lawsite/mkdocs/ready.py)."""
+
     path: str                                  # under docs/
-    meta: dict                                 # YAML front matter
-    body: list[str] = field(default_factory=list)   # Markdown blocks
+    meta: dict                                 # front matter
+    body: list[str] = field(default_factory=list)   # HTML blocks
 
     def render(self) -> str:
-        return f"---\n{front_matter(self.meta)}\n---\n\n" + "\n\n".join(self.body) + "\n"
+        return f"---\n{front_matter(self.meta)}\n---\n\n" + "\n".join(self.body) + "\n"
 
 
 # What PyYAML does not read literally inside a double-quoted scalar: DEL and the C1

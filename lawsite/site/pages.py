@@ -51,7 +51,7 @@ def article_list(site: Site, ordinance: model.Ordinance, numbers: list[model.Art
         items.append(fragment("article_item", safe(markup.link(markup.escape(site.lang.article_label(article)), target)),
                               safe(markup.escape(preview(site, ordinance, article))),
                               "zh-CN" if fallback else None, safe(untranslated_mark(site) if fallback else "")))
-    return [fragment("block", "ls-articles", safe("\n".join(items)))]
+    return [fragment("block", "ls-articles", safe(markup.bullets(items)))]
 
 
 def ordinance_page(site: Site, ordinance: model.Ordinance) -> Page:
@@ -139,7 +139,7 @@ def glossary(site: Site, ordinance: model.Ordinance, path: str) -> list[str]:
         items.append(fragment("glossary_item", safe(markup.escape(definition.term)),
                               safe(markup.escape(definition.text)), safe(link)))
     return [markup.heading(2, markup.escape(site.labels("glossary")), "glossary"),
-            fragment("block", "ls-glossary", safe("\n".join(items)))]
+            fragment("block", "ls-glossary", safe(markup.bullets(items)))]
 
 
 def external_laws(site: Site, ordinance: model.Ordinance, path: str) -> list[str]:
@@ -158,7 +158,7 @@ def external_laws(site: Site, ordinance: model.Ordinance, path: str) -> list[str
                 places.append(markup.link(markup.escape(label), target, reference.eid))
         items.append(fragment("external_item", safe(markup.escape(f"《{title}》")), safe("、".join(places))))
     return [markup.heading(2, markup.escape(site.labels("external_laws")), "external-laws"),
-            fragment("block", "ls-external", safe("\n".join(items)))]
+            fragment("block", "ls-external", safe(markup.bullets(items)))]
 
 
 def coverage_line(site: Site, ordinance: model.Ordinance) -> str:
@@ -166,7 +166,8 @@ def coverage_line(site: Site, ordinance: model.Ordinance) -> str:
     covered = i18n.coverage(ordinance, translation)
     text = site.labels("coverage_summary", articles=covered.articles, total=covered.total_articles,
                        percent=covered.percent)
-    return markup.element("p", f"**{markup.escape(site.labels('translation_coverage'))}**: {markup.escape(text)}",
+    return markup.element("p", markup.element("strong", markup.escape(site.labels('translation_coverage')))
+                          + f": {markup.escape(text)}",
                           cls="ls-coverage")
 
 
@@ -229,9 +230,9 @@ def amendment_list(site: Site, ordinance: model.Ordinance) -> list[str]:
         kind = labels("revised" if amendment["kind"] == "修订" else "amended")
         head = labels("amendment", date=labels.date(date) if date else labels("unknown"), kind=kind)
         written = amendment.get("text") or amendment.get("decision") or ""
-        lines.append(f"- {markup.escape(head)}" + (
+        lines.append(markup.escape(head) + (
             "　" + markup.element("span", markup.escape(written), span=False, lang="zh-CN") if written else ""))
-    return [markup.heading(2, markup.escape(labels("amendments")), "amendments"), "\n".join(lines)]
+    return [markup.heading(2, markup.escape(labels("amendments")), "amendments"), markup.bullets(lines)]
 
 
 def unverified_notice(site: Site, ordinance: model.Ordinance) -> list[str]:
@@ -258,20 +259,21 @@ def contents(site: Site, ordinance: model.Ordinance, path: str) -> str:
     if not ordinance.chapters:
         for article in ordinance.articles:
             target = urls.relative(path, site.path(urls.article_path(ordinance.slug, article.number)))
-            lines.append(f"- {markup.link(markup.escape(lang.article_label(article)), target)}")
-        return "\n".join(lines)
+            lines.append(markup.link(markup.escape(lang.article_label(article)), target))
+        return markup.bullets(lines)
     for chapter in ordinance.chapters:
         target = urls.relative(path, site.path(urls.chapter_path(ordinance.slug, chapter.number)))
         numbers = chapter.articles + [n for s in chapter.sections for n in s.articles]
         first, last = (lang.article_label(ordinance.article(n)) for n in (min(numbers), max(numbers)))
         # a chapter of one article is that article, not 第六十二条至第六十二条
         span = first if first == last else site.labels("articles_range", first=first, last=last)
-        lines.append(fragment("chapter_item", safe(markup.link(markup.escape(lang.heading(ordinance, chapter)[0]),
-                                                               target)), span))
-        for section in chapter.sections:
-            lines.append("    - " + markup.link(markup.escape(lang.heading(ordinance, section)[0]),
-                                                target, section.eid))
-    return "\n".join(lines)
+        item = fragment("chapter_item", safe(markup.link(markup.escape(lang.heading(ordinance, chapter)[0]),
+                                                         target)), span)
+        if chapter.sections:
+            item += markup.bullets([markup.link(markup.escape(lang.heading(ordinance, section)[0]),
+                                                        target, section.eid) for section in chapter.sections]) + "\n"
+        lines.append(item)
+    return markup.bullets(lines)
 
 
 def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
@@ -295,7 +297,7 @@ def full_text_page(site: Site, ordinance: model.Ordinance) -> Page:
         else:
             target = urls.relative(path, site.path(urls.article_path(slug, part.number)))
             body.append(fragment("article_section", part.eid,
-                                 safe("\n\n".join(article_text(site, ordinance, part, target)))))
+                                 safe("\n".join(article_text(site, ordinance, part, target)))))
     body.append(print_source(site, ordinance, site.url(urls.full_text_path(slug))))
     meta = page_meta(site, site.labels("full_text_title", title=markup.isolate(title)),
                      f"{title} {site.labels('full_text')}", search={"exclude": True})
@@ -327,7 +329,8 @@ def ordinance_list(site: Site, ordinances: list[model.Ordinance]) -> str:
         effective = site.labels.date(meta["effective"]) if meta.get("effective") else site.labels("unknown")
         facts = "　".join([site.labels(meta["status"]), f'{site.labels("effective_date")} {effective}',
                           count(site, ordinance)])
-        lines.append(fragment("ordinance_item", safe(markup.link(title_markup(site, ordinance), target)), facts))
+        lines.append(fragment("ordinance_item", safe(markup.md_link(title_markup(site, ordinance, markup.md_escape),
+                                                                    target)), facts))
     return "\n".join(lines) + "\n"
 
 

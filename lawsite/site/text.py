@@ -39,7 +39,7 @@ def article_text(site: Site, ordinance: model.Ordinance, article: model.Article,
     for _, element in article.elements():
         numbers = EId.parse(element.eid).numbers()
         text, lang = site.lang.text(ordinance, element.eid, element.text)
-        content = annotate.markdown(text, spans(site, ordinance, element.eid, here)) \
+        content = annotate.marked_up(text, spans(site, ordinance, element.eid, here)) \
             if lang == "zh-CN" else markup.escape(text)
         if isinstance(element, model.Paragraph):
             kind = "ls-para"
@@ -175,10 +175,11 @@ def translation_date(site: Site, ordinance: model.Ordinance):
     return translations[0].date if translations and translations[0] else None
 
 
-def title_markup(site: Site, ordinance: model.Ordinance) -> str:
-    """The title in the page's language, escaped; the Chinese title that stands in for
-    a missing English one is marked lang="zh-CN"."""
-    title = markup.escape(site.lang.title(ordinance))
+def title_markup(site: Site, ordinance: model.Ordinance, escape=markup.escape) -> str:
+    """The title in the page's language, escaped (as HTML, or by `escape`: the home
+    page's Markdown list); the Chinese title that stands in for a missing English one
+    is marked lang="zh-CN"."""
+    title = escape(site.lang.title(ordinance))
     if site.lang.title_lang(ordinance) != site.lang.html_lang:
         return markup.element("span", title, span=False, lang=site.lang.title_lang(ordinance)) \
             + untranslated_mark(site)

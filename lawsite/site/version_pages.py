@@ -83,7 +83,7 @@ def banner(site: Site, ordinance: model.Ordinance, here: str,
             target = site.path(urls.article_path(current.slug, number))
     text = labels("old_version_notice", version=version_name(site, ordinance), status=status)
     link = markup.link(markup.escape(labels("read_current_text")), urls.relative(here, target))
-    return [markup.element("div", f"**{markup.escape(text)}** {link}", cls="ls-version ls-version--old",
+    return [markup.element("div", markup.element("strong", markup.escape(text)) + f" {link}", cls="ls-version ls-version--old",
                            role="note", data_search_exclude=True, data_pagefind_ignore=True)]
 
 
@@ -96,7 +96,7 @@ def timeline(site: Site, ordinance: model.Ordinance, here: str) -> list[str]:
     labels, lines = site.labels, []
     for version in versions_:
         name = markup.escape(version_name(site, version))
-        shown = f"**{name}**" if version is ordinance else \
+        shown = markup.element("strong", name) if version is ordinance else \
             markup.link(name, urls.relative(here, site.path(urls.ordinance_path(version.slug))))
         parts = [shown, markup.escape(status_text(site, version))]
         amendments = version.meta.get("amendments") or []
@@ -107,8 +107,8 @@ def timeline(site: Site, ordinance: model.Ordinance, here: str) -> list[str]:
         if version is not versions_[0]:
             parts.append(markup.link(markup.escape(labels("what_changed")),
                                      urls.relative(here, site.path(urls.changes_path(version.slug)))))
-        lines.append("- " + "　".join(parts))
-    return [markup.heading(2, markup.escape(labels("versions")), "versions"), "\n".join(lines)]
+        lines.append("　".join(parts))
+    return [markup.heading(2, markup.escape(labels("versions")), "versions"), markup.bullets(lines)]
 
 
 def article_history(site: Site, ordinance: model.Ordinance, article: model.Article, here: str) -> list[str]:
@@ -122,15 +122,15 @@ def article_history(site: Site, ordinance: model.Ordinance, article: model.Artic
             shown = name
         else:
             text = f"{name} {markup.escape(site.lang.article_label(version.article(number)))}"
-            shown = f"**{text}**" if version is ordinance else \
+            shown = markup.element("strong", text) if version is ordinance else \
                 markup.link(text, urls.relative(here, site.path(urls.article_path(version.slug, number))))
         parts = [shown]
         if change is not None:
             anchor = _row_anchor(change)
             parts.append(markup.link(markup.escape(labels(f"change_{change.kind}")),
                                      urls.relative(here, site.path(urls.changes_path(version.slug))), anchor))
-        lines.append("- " + "　".join(parts))
-    return [markup.heading(2, markup.escape(labels("article_history")), "history"), "\n".join(lines)]
+        lines.append("　".join(parts))
+    return [markup.heading(2, markup.escape(labels("article_history")), "history"), markup.bullets(lines)]
 
 
 def _row_anchor(change: versions.Change) -> str:
@@ -170,7 +170,7 @@ def changes_page(site: Site, before: model.Ordinance, after: model.Ordinance) ->
                                                                                          article.number)))))
         body.append(markup.heading(2, markup.escape(" → ".join(
             lang.article_label(a) for a in (old, new) if a is not None)
-            + "　" + labels(f"change_{change.kind}")), _row_anchor(change), f"ls-change .ls-change--{change.kind}"))
+            + "　" + labels(f"change_{change.kind}")), _row_anchor(change), f"ls-change ls-change--{change.kind}"))
         body.append(markup.element("p", "　".join(heads), cls="ls-note"))
         if change.kind in ("amended", "added", "repealed"):
             body.append(_diff(site, before, old, after, new))

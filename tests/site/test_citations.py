@@ -89,7 +89,7 @@ def test_a_shard_holds_every_article_paragraph_and_item_with_its_page_and_pinpoi
     # every eId the table names is an element of its article's page (the article: its heading)
     for article in shard["articles"].values():
         page = (docs / article["path"]).read_text(encoding="utf-8")
-        assert f"{{ #{article['article'][0]} }}" in page
+        assert f'<h1 id="{article["article"][0]}">' in page
         eids = [e[0] for p in article["paragraphs"] for e in [p] + p[3]]
         assert all(f'id="{eid}"' in page for eid in eids), article["path"]
 

@@ -118,14 +118,14 @@ def test_the_download_page_lists_what_the_build_made(tmp_path, sources_tree):
     assert not (docs / "downloads" / "test-ordinance.docx").exists()
     page = (docs / "downloads" / "index.md").read_text(encoding="utf-8")
     english = (docs / "en" / "downloads" / "index.md").read_text(encoding="utf-8")
-    assert "[测试市测试条例](../test-ordinance/index.md)" in page
+    assert '<a href="../test-ordinance/index.md">测试市测试条例</a>' in page
     assert '<a class="ls-download" href="test-ordinance.txt" download>纯文本</a>' in page
     assert "Word （本次构建未生成）" in page and "PDF （本次构建未生成）" in page
     assert 'href="https://lawsite.example.org/downloads/lawsite-offline.zip" data-bundle' in page
     assert 'href="https://lawsite.example.org/downloads/lawsite-offline-shandong.zip" data-bundle' in page
     assert '<span class="ls-size" data-bundle-size="lawsite-offline.zip"></span>' in page   # filled at publish
     assert "山东省的法规" in page and "The ordinances of Shandong" in english
-    assert "[corpus.json](../data/corpus.json)" in page
+    assert '<a href="../data/corpus.json">corpus.json</a>' in page
     assert 'href="../../downloads/test-ordinance.txt"' in english
     nav = (docs / ".nav.yml").read_text(encoding="utf-8")
     assert '"downloads/index.md"' in nav and '"en/downloads/index.md"' in nav

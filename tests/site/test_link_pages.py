@@ -2,6 +2,8 @@
 external laws are marked and listed, dead references warn and stay text, defined
 terms link to their definitions; parallel provisions and their comparisons."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -131,3 +133,13 @@ def test_each_ordinance_is_compared_by_topic(site_dir):
     row = next(tr for tr in page.select("tr") if tr.td and tr.td.a.get_text() == "第五十五条")
     assert "济南 第十五条" in row.get_text()
     assert soup(site_dir, "yantai-digital-economy").select_one(".ls-actions a[href='compare/']")
+
+
+def test_a_chapter_s_sections_are_a_list_inside_its_item_on_the_ordinance_page(fixture_site):
+    """As Python-Markdown wrote the nested list: the sections' <ul> right after the
+    chapter's range, inside its item."""
+    site, _ = fixture_site
+    html = (site / "test-data" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="ls-range">' in html
+    assert re.search(r'第四条至第七条</span><ul>\n<li><a href="chapter-2/#chp_2__sec_1">第一节[^<]*</a></li>\n'
+                     r'<li><a href="chapter-2/#chp_2__sec_2">第二节[^<]*</a></li>\n</ul>\n</li>', html)

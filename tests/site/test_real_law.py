@@ -89,9 +89,9 @@ def test_an_amended_text_is_cited_with_its_first_date_and_its_amendment(files):
 
 def test_the_ordinance_page_shows_the_amendments_and_what_is_unverified(files):
     page = files["zhejiang-ceshi-tiaoli/index.md"]
-    assert "## 修改情况" in page and "2021年9月29日修正" in page
+    assert '<h2 id="amendments">修改情况</h2>' in page and "2021年9月29日修正" in page
     assert "尚未经人工核实：时效性未核实、施行日期不详。" in page
-    assert "| 施行日期 | 不详 |" in page and "| 时效性 | 未核实 |" in page
+    assert "<td>施行日期</td>\n<td>不详</td>" in page and "<td>时效性</td>\n<td>未核实</td>" in page
     english = files["en/zhejiang-ceshi-tiaoli/index.md"]
     assert "its status (in force or not) is not verified; the effective date is not known; " \
            "it has no English title." in english
@@ -99,9 +99,9 @@ def test_the_ordinance_page_shows_the_amendments_and_what_is_unverified(files):
 
 def test_an_english_page_without_an_english_title_shows_the_chinese_marked_as_chinese(files):
     english = files["en/zhejiang-ceshi-tiaoli/index.md"]
-    assert '# <span lang="zh-CN">浙江省测试条例</span> <span class="ls-untranslated">untranslated</span> { #ordinance }' in english
+    assert '<h1 id="ordinance"><span lang="zh-CN">浙江省测试条例</span> <span class="ls-untranslated">untranslated</span></h1>' in english
     assert front(files, "en/zhejiang-ceshi-tiaoli/index.md")["title"] == "浙江省测试条例"
-    assert '# <span lang="zh-CN">浙江省测试条例</span> <span class="ls-untranslated">untranslated</span> { #ordinance }' in \
+    assert '<h1 id="ordinance"><span lang="zh-CN">浙江省测试条例</span> <span class="ls-untranslated">untranslated</span></h1>' in \
         files["en/zhejiang-ceshi-tiaoli/full-text.md"]
     assert "浙江省测试条例" in files["en/zhejiang-ceshi-tiaoli/article-1.md"]      # breadcrumbs, citations
 

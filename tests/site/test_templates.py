@@ -54,12 +54,13 @@ def test_a_fragment_is_one_line_without_the_template_s_whitespace():
     assert templates.fragment("comparison", "ls-compare", [[None, templates.safe("<b>x</b>")]]) == \
         '<div class="ls-compare">\n<div class="ls-compare-row" lang="zh-CN">' \
         '<div class="ls-side ls-side--empty"></div><b>x</b></div>\n</div>'
-    assert templates.fragment("block", "ls-x", templates.safe("- a\n- b")) == \
-        '<div class="ls-x" markdown>\n\n- a\n- b\n\n</div>'
+    assert templates.fragment("block", "ls-x", templates.safe("<ul>\n<li>a</li>\n</ul>")) == \
+        '<div class="ls-x">\n<ul>\n<li>a</li>\n</ul>\n</div>'
+    assert templates.fragment("block", "ls-x", "", exclude=True) == '<div class="ls-x" data-search-exclude=""></div>'
 
 
 # Curated names with markup: shown as text in every fragment of both language trees (the
-# whole built site is checked by tests/test_hostile_input.py; this is the generated Markdown)
+# whole built site is checked by tests/test_hostile_input.py; this is the generated HTML)
 TITLE = '测试市"<script>alert(1)</script>&amp;条例'
 NAMES = {"title": TITLE, "title_en": 'Test "<script>alert(2)</script>&amp; Regulations',
          "short_title": '测试"<script>alert(3)</script>', "short_title_en": 'Test "<script>alert(4)</script>'}
@@ -82,7 +83,7 @@ def test_hostile_titles_are_text_in_the_pages_of_both_trees(tmp_path):
             assert "<script>" not in text.split("\n---\n", 1)[1], (lang, name)
         article = pages["article-1.md"]
         header = next(line for line in article.split("\n") if 'class="ls-law"' in line)
-        number = "1" if lang == "zh" else "2"                 # the title of the tree (Markdown-escaped)
-        assert f"&lt;script&gt;alert\\({number}\\)&lt;/script&gt;" in header, lang
+        number = "1" if lang == "zh" else "2"                 # the title of the tree (HTML-escaped)
+        assert f"&lt;script&gt;alert({number})&lt;/script&gt;" in header, lang
         pins = [line for line in article.split("\n") if 'class="ls-pin"' in line]
         assert pins and all("&lt;script&gt;" in line for line in pins), lang      # data-cite: the title

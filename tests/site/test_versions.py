@@ -119,6 +119,9 @@ def test_what_changed_marks_the_amended_words(versioned):
     assert '<mark class="ls-diff">、服务内容和监督电话。</mark>' in amended
     repealed = html[html.index('id="old_6"'):html.index('id="new_7"')]
     assert "鼓励单位向社会开放内部停车设施" in repealed and "删除" in repealed
+    # each change's heading is classed by its kind (ready HTML, no attribute list's dots)
+    assert re.search(r'<h2 class="ls-change ls-change--amended" id="new_5">', html)
+    assert re.search(r'<h2 class="ls-change ls-change--repealed" id="old_6">', html)
 
 
 def test_earlier_versions_are_left_out_of_search_and_the_navigation(versioned):

@@ -37,8 +37,8 @@ def test_an_untranslated_ordinance_has_its_ordinance_page_only(files):
         ["en/jinan-digital-economy/index.md"]
     page = files["en/jinan-digital-economy/index.md"]
     assert "not translated into English yet" in page
-    assert "](../../jinan-digital-economy/index.md)" in page            # the Chinese text
-    assert "](../../jinan-digital-economy/full-text.md)" in page
+    assert 'href="../../jinan-digital-economy/index.md"' in page            # the Chinese text
+    assert 'href="../../jinan-digital-economy/full-text.md"' in page
     assert "en/yantai-digital-economy/article-28.md" in files            # translated: all its pages
     assert "en/yantai-digital-economy/full-text.md" in files
 
