@@ -41,7 +41,7 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
     found = site.corpus.parallels.get((ordinance.slug, article.number), []) if site.corpus else []
     if not found:
         return []
-    by_slug = {o.slug: o for o in site.corpus.ordinances}
+    by_slug = site.corpus.by_slug()
     items = []
     for parallel in found:
         other = by_slug[parallel.other_slug]
@@ -117,7 +117,7 @@ def topic_page(site, ordinance: model.Ordinance):
     provisions of other ordinances on the same matter."""
     path = site.path(urls.topic_path(ordinance.slug))
     lang = site.lang
-    by_slug = {o.slug: o for o in site.corpus.ordinances}
+    by_slug = site.corpus.by_slug()
     body = [breadcrumb(site, path, [(lang.title(ordinance), site.path(urls.ordinance_path(ordinance.slug)))]),
             markup.heading(1, markup.escape(site.labels("compare_ordinance")), "compare"),
             markup.element("p", markup.escape(site.labels("compare_ordinance_intro")), cls="ls-note")]
