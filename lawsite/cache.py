@@ -46,6 +46,17 @@ def code() -> str:
     return digest(*[part for path in files for part in (path.relative_to(PACKAGE).as_posix(), path.read_bytes())])
 
 
+def tree_digest(*directories) -> str:
+    """The digest of every file under the directories, by path (of no files: still a digest)."""
+    parts = []
+    for directory in directories:
+        directory = Path(directory)
+        files = sorted(path for path in directory.rglob("*") if path.is_file()) if directory.is_dir() else []
+        parts += [f"{directory}"] + [part for path in files
+                                     for part in (path.relative_to(directory).as_posix(), path.read_bytes())]
+    return digest(*parts)
+
+
 def file_digest(path) -> str:
     """The digest of a file's bytes ("" when there is none)."""
     try:
@@ -60,6 +71,9 @@ class Cache:
     def __init__(self, directory: Path | None):
         self.directory = directory
         self.used: set[str] = set()
+
+    def has(self, key: str) -> bool:
+        return self.directory is not None and (self.directory / f"{key}.pickle").is_file()
 
     def get(self, key: str):
         """The result kept under `key`, or None."""

@@ -68,6 +68,10 @@ def load(project: Project, keep_going: bool = False, jobs: int = 1,
     corpus = Corpus(ordinances, notices, i18n.load_languages(ordinances, project.translations, project.labels,
                                                              left_out=left_out),
                     search_terms=search.terms(project.search_terms))
+    corpus.digests = {o.slug: keys[id(o)] for o in ordinances if id(o) in keys}
+    corpus.inputs = cache.digest(cache.tree_digest(project.translations, project.labels),
+                                 cache.file_digest(project.vocabulary), cache.file_digest(project.search_terms),
+                                 repr(sorted(left_out)))
     corpus.versions = versions.works(ordinances)
     corpus.changes = versions.changes(corpus.versions)
     corpus.built_on = built_on(project)
@@ -301,14 +305,16 @@ def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
 
 def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
               redirects_file: Path | None = None, word: bool = False,
-              pdfs: dict[str, bytes] | None = None, jobs: int = 1) -> Iterator[tuple[str, output.Content]]:
+              pdfs: dict[str, bytes] | None = None, jobs: int = 1,
+              kept: cache.Cache | None = None) -> Iterator[tuple[str, output.Content]]:
     """Every generated file under docs/, (path, content), each made when it is asked
     for, so that a build holds one page at a time, not the site. `hand_written` are the
     docs/ files beside them (which the curated redirects of `redirects_file` may point at,
     and never replace; and whose names no slug may take). The downloads: each
     ordinance's plain text, its Word file with `word`, its PDF if in `pdfs` (by slug).
     A content is a str, bytes, or (docs/data/corpus.json) an iterator of str pieces.
-    The ordinances' pages are rendered in `jobs` processes (lawsite/workers.py)."""
+    The ordinances' pages are rendered in `jobs` processes (lawsite/workers.py), or taken
+    from `kept` where everything they read is as when they were kept (_page_keys)."""
     for ordinance in corpus.ordinances:
         sources.refuse_reserved(ordinance.meta, display_path(getattr(ordinance.meta, "path", "")
                                                              or ordinance.source_path), hand_written)
@@ -347,15 +353,28 @@ def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
     for path, data in sorted(download_files.items()):
         yield made(path, data)
     counts = departments.matrix(corpus.mentions) if corpus.vocabulary else {}
+    kept = kept or cache.Cache(None)
+    page_keys = _page_keys(corpus, base_url) if kept.directory else [""] * len(corpus.ordinances)
     offline = bundles.listing((o.slug, o.meta["jurisdiction"]) for o in corpus.ordinances)
     for lang in corpus.languages:
         site = Site(lang, base_url, corpus)
         # included into the hand-written home page of each language
         yield made(f".fragments/ordinances.{lang.code}.md", pages.ordinance_list(site, corpus.current))
-        # one ordinance's pages at a time, on every core (the same pages in the same order)
+        # one ordinance's pages at a time, on every core (the same pages in the same order),
+        # or as the last build rendered them where nothing they read has changed
         workers.shared["site"] = site
-        for rendered in workers.ordered(_ordinance_pages, range(len(corpus.ordinances)), jobs):
-            for path, text in rendered:
+        keys = [cache.digest(key, lang.code) if key else "" for key in page_keys]
+        missing = [n for n, key in enumerate(keys) if not (key and kept.has(key))]
+        rendered = workers.ordered(_ordinance_pages, missing, jobs)
+        for n, key in enumerate(keys):
+            own = kept.get(key) if key and kept.has(key) else None
+            if own is None:
+                own = next(rendered) if missing and missing[0] == n else _ordinance_pages(n)
+                if missing and missing[0] == n:
+                    missing.pop(0)
+                if key:
+                    kept.put(key, own)
+            for path, text in own:
                 yield made(path, text)
         del workers.shared["site"]
         for page in compare_pages.compare_pages(site) + version_pages.changes_pages(site):
@@ -371,6 +390,43 @@ def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
     # read by the MkDocs hook for the redirects plugin
     yield made(".redirects.yml", json.dumps(redirects(corpus, paths | set(hand_written), redirects_file),
                                             ensure_ascii=False, sort_keys=True, indent=0))
+
+
+def _page_keys(corpus: Corpus, base_url: str) -> list[str]:
+    """For each ordinance, the digest of everything its pages read ("" where it has no
+    digest): its own text and metadata (its parse's digest), the code, the site's URL,
+    the translations, labels, vocabulary and search terms (corpus.inputs), the build's
+    date, and what the corpus-wide passes found for it — its references, its definitions
+    and their uses, its parallels (and the digests of the ordinances they are in), its
+    standard clauses, its actors and the actors that have a page, its work's versions
+    and their changes, the language trees."""
+    digests = corpus.digests
+    defined: dict[str, list] = {}
+    for definition in corpus.definitions:
+        defined.setdefault(definition.slug, []).append(definition)
+    common = cache.digest("pages", cache.code(), base_url, corpus.inputs, corpus.built_on.isoformat(),
+                          repr(bool(corpus.parallels)), repr([lang.code for lang in corpus.languages]),
+                          repr([actor.slug for actor in _indexed_actors(corpus)]))
+    keys = []
+    for ordinance in corpus.ordinances:
+        slug = ordinance.slug
+        if slug not in digests:
+            keys.append("")
+            continue
+        numbers = [article.number for article in ordinance.articles]
+        found = [corpus.parallels.get((slug, number)) for number in numbers]
+        others = sorted({p.other_slug for parallels_ in found if parallels_ for p in parallels_})
+        chain = corpus.versions.get(ordinance.work_slug, [])
+        keys.append(cache.digest(
+            common, digests[slug], slug, ordinance.old_version,
+            repr([corpus.references.get(f"{slug}/{element.eid}") for article in ordinance.articles
+                  for _, element in article.elements()]),
+            repr(corpus.term_uses.get(slug)), repr(defined.get(slug)), repr(found),
+            repr([(other, digests.get(other)) for other in others]),
+            repr([corpus.boilerplate.get((slug, number)) for number in numbers]),
+            repr(corpus.mentions.get(slug)),
+            repr([(o.slug, digests.get(o.slug), corpus.changes.get(o.slug)) for o in chain])))
+    return keys
 
 
 def _ordinance_pages(index: int) -> list[tuple[str, str]]:
@@ -518,7 +574,6 @@ def build(project: Project, base_url: str | None = None, keep_going: bool = Fals
     jobs = jobs or workers.available()
     kept = cache.Cache(parse_cache(project))
     corpus = load(project, keep_going, jobs, kept)
-    kept.prune()
     pdfs = {}
     if downloads_ and pdf.available():
         pdfs = pdf.cached({o.slug: downloads.print_html(o) for o in corpus.ordinances},
@@ -528,5 +583,7 @@ def build(project: Project, base_url: str | None = None, keep_going: bool = Fals
         corpus.notices.append(Notice(str(pdf.CHROMIUM), None, "Chromium (or Playwright) is not there: "
                                                               "no PDF downloads in this build"))
     files = generated(corpus, base_url or project.site_url(), output.hand_written(project.docs),
-                      project.redirects_file, word=downloads_, pdfs=pdfs, jobs=jobs)
-    return corpus, output.write_tree(project.docs, files)
+                      project.redirects_file, word=downloads_, pdfs=pdfs, jobs=jobs, kept=kept)
+    written = output.write_tree(project.docs, files)
+    kept.prune()
+    return corpus, written

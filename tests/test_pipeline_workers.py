@@ -97,9 +97,19 @@ def test_an_edit_parses_only_its_ordinance_and_writes_what_a_cold_build_writes(f
         parsed.append(Path(source.text_path).stem)
         return parse(source)
 
+    rendered: list[str] = []
+    pages_of = pipeline._ordinance_pages
+
+    def rendering(index):
+        rendered.append(workers.shared["site"].corpus.ordinances[index].slug)
+        return pages_of(index)
+
     monkeypatch.setattr(builder, "parse", counted)
-    _build(sources, warm, "--jobs", "1")                      # in this process: the parses counted
+    monkeypatch.setattr(pipeline, "_ordinance_pages", rendering)
+    _build(sources, warm, "--jobs", "1")                      # in this process: the work counted
     assert parsed == [edited]
+    # its pages, in each language, and those of the ordinances whose parallels with it changed
+    assert rendered.count(edited) == 2 and len(set(rendered)) < 8
     monkeypatch.undo()
     cold = tmp_path / "cold" / "docs"
     _build(sources, cold, "--jobs", "2")

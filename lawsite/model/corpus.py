@@ -29,6 +29,10 @@ class Corpus:
     versions: dict = field(default_factory=dict)       # work slug → its versions, oldest first (2 or more)
     changes: dict = field(default_factory=dict)        # version slug → [versions.Change] from the one before
     built_on: datetime.date = datetime.date(1970, 1, 1)   # the day statuses are computed for
+    # where a build keeps results (lawsite/cache.py): each ordinance's digest of what its parse
+    # read, by slug, and the digest of what every page reads besides (translations, labels, …)
+    digests: dict = field(default_factory=dict)
+    inputs: str = ""
     _by_slug: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def by_slug(self) -> dict[str, model.Ordinance]:
