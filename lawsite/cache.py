@@ -47,13 +47,14 @@ def code() -> str:
 
 
 def tree_digest(*directories) -> str:
-    """The digest of every file under the directories, by path (of no files: still a digest)."""
+    """The digest of every file under the directories, by its path inside its directory
+    (where the directories are does not count: the same files give the same digest)."""
     parts = []
-    for directory in directories:
+    for number, directory in enumerate(directories):
         directory = Path(directory)
         files = sorted(path for path in directory.rglob("*") if path.is_file()) if directory.is_dir() else []
-        parts += [f"{directory}"] + [part for path in files
-                                     for part in (path.relative_to(directory).as_posix(), path.read_bytes())]
+        parts += [str(number)] + [part for path in files
+                                  for part in (path.relative_to(directory).as_posix(), path.read_bytes())]
     return digest(*parts)
 
 

@@ -81,7 +81,7 @@ def load(project: Project, keep_going: bool = False, jobs: int = 1,
     if keep_going:
         corpus.notices += _references_left_out(corpus, outcomes)
     corpus.definitions = definitions.find(ordinances)
-    corpus.term_uses = definitions.all_uses(ordinances, corpus.definitions)
+    corpus.term_uses = _term_uses(ordinances, corpus.definitions, jobs, kept, keys)
     corpus.boilerplate = boilerplate.find(ordinances)
     corpus.parallels = parallels.find(current, standard=corpus.boilerplate, jobs=jobs)
     corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, project.translations)
@@ -143,6 +143,31 @@ def _parse_job(index: int) -> tuple:
     except Exception as error:                    # a bug: reported by the caller
         return "bug", source.notices, f"{type(error).__name__}: {error}"
     return "parsed", source.notices, ordinance
+
+
+def _term_uses(ordinances: list, found: list, jobs: int, kept: cache.Cache, keys: dict[int, str]) -> dict:
+    """definitions.all_uses, each ordinance's kept by the digest of its parse's inputs, its own
+    definitions and every term of the corpus (what `uses` reads), the others found in `jobs`
+    processes."""
+    index = definitions.Index(found)
+    every = cache.digest(*index.every)
+    digests = [cache.digest("uses", cache.code(), keys[id(o)], every, repr(index.by_slug.get(o.slug)))
+               if id(o) in keys else None for o in ordinances]
+    results: list = [kept.get(key) if key else None for key in digests]
+    missing = [n for n, result in enumerate(results) if result is None]
+    workers.shared["uses"] = (ordinances, found, index)
+    for n, result in zip(missing, workers.ordered(_uses_job, missing, jobs)):
+        if key := digests[n]:
+            kept.put(key, result)
+        results[n] = result
+    del workers.shared["uses"]
+    return {ordinance.slug: result for ordinance, result in zip(ordinances, results)}
+
+
+def _uses_job(index: int) -> dict:
+    """The uses of defined terms in ordinance `index` of `workers.shared["uses"]` (a job)."""
+    ordinances, found, definitions_index = workers.shared["uses"]
+    return definitions.uses(ordinances[index], found, definitions_index)
 
 
 def _actors(ordinances: list, vocabulary, vocabulary_path: Path, jobs: int, kept: cache.Cache,
