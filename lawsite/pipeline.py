@@ -13,6 +13,7 @@ vocabulary, the labels, the redirects, docs/) still stops it.
 import datetime
 import json
 import os
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -379,7 +380,7 @@ def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
         yield made(path, data)
     counts = departments.matrix(corpus.mentions) if corpus.vocabulary else {}
     kept = kept or cache.Cache(None)
-    page_keys = _page_keys(corpus, base_url) if kept.directory else [""] * len(corpus.ordinances)
+    common, page_keys = _page_keys(corpus, base_url) if kept.directory else ("", [""] * len(corpus.ordinances))
     offline = bundles.listing((o.slug, o.meta["jurisdiction"]) for o in corpus.ordinances)
     for lang in corpus.languages:
         site = Site(lang, base_url, corpus)
@@ -389,20 +390,22 @@ def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
         # or as the last build rendered them where nothing they read has changed
         workers.shared["site"] = site
         keys = [cache.digest(key, lang.code) if key else "" for key in page_keys]
-        missing = [n for n, key in enumerate(keys) if not (key and kept.has(key))]
-        rendered = workers.ordered(_ordinance_pages, missing, jobs)
-        for n, key in enumerate(keys):
-            own = kept.get(key) if key and kept.has(key) else None
-            if own is None:
-                own = next(rendered) if missing and missing[0] == n else _ordinance_pages(n)
-                if missing and missing[0] == n:
-                    missing.pop(0)
-                if key:
-                    kept.put(key, own)
+        for own in _kept_or_made(keys, _ordinance_pages, jobs, kept):
             for path, text in own:
                 yield made(path, text)
-        del workers.shared["site"]
-        for page in compare_pages.compare_pages(site) + version_pages.changes_pages(site):
+        # the comparison pages: a pair's reads its parallel and its two ordinances; an
+        # ordinance's by-topic page what its own pages read
+        pairs = compare_pages.strong_pairs(site)
+        topics = compare_pages.topic_ordinances(site)
+        key_of = dict(zip((o.slug for o in corpus.ordinances), page_keys))
+        keys = [cache.digest(common, "pair", lang.code, repr(parallel), key_of[a.slug], key_of[b.slug])
+                if key_of[a.slug] and key_of[b.slug] else "" for parallel, a, b in pairs]
+        keys += [cache.digest(key_of[o.slug], "topic", lang.code) if key_of[o.slug] else "" for o in topics]
+        workers.shared["compared"] = (pairs, topics)
+        for path, text in _kept_or_made(keys, _comparison_page, jobs, kept):
+            yield made(path, text)
+        del workers.shared["site"], workers.shared["compared"]
+        for page in version_pages.changes_pages(site):
             yield made(page.path, page.render())
         page = downloads.page(site, corpus.ordinances, download_files,
                               downloads.offline_bundles(site, base_url, offline))
@@ -417,8 +420,40 @@ def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
                                             ensure_ascii=False, sort_keys=True, indent=0))
 
 
-def _page_keys(corpus: Corpus, base_url: str) -> list[str]:
-    """For each ordinance, the digest of everything its pages read ("" where it has no
+def _kept_or_made(keys: list[str], job, jobs: int, kept: cache.Cache) -> Iterator:
+    """job(n) for each n < len(keys), in order: the result kept under keys[n] where there
+    is one, else made (in `jobs` processes: lawsite/workers.py) and kept ("": not kept)."""
+    missing = deque(n for n, key in enumerate(keys) if not (key and kept.has(key)))
+    made = workers.ordered(job, list(missing), jobs)
+    for n, key in enumerate(keys):
+        if missing and missing[0] == n:
+            missing.popleft()
+            result = next(made)
+        else:
+            result = kept.get(key)
+            if result is None:                     # removed or damaged since: made here
+                result = job(n)
+            else:
+                yield result
+                continue
+        if key:
+            kept.put(key, result)
+        yield result
+
+
+def _comparison_page(index: int) -> tuple[str, str]:
+    """Comparison page `index` of `workers.shared["compared"]` (the pairs, then the
+    by-topic pages), rendered (a job of the page workers)."""
+    site = workers.shared["site"]
+    pairs, topics = workers.shared["compared"]
+    page = compare_pages.pair_page(site, *pairs[index]) if index < len(pairs) \
+        else compare_pages.topic_page(site, topics[index - len(pairs)])
+    return page.path, page.render()
+
+
+def _page_keys(corpus: Corpus, base_url: str) -> tuple[str, list[str]]:
+    """The digest of what every page reads, and for each ordinance the digest of
+    everything its pages read ("" where it has no
     digest): its own text and metadata (its parse's digest), the code, the site's URL,
     the translations, labels, vocabulary and search terms (corpus.inputs), the build's
     date, and what the corpus-wide passes found for it — its references, its definitions
@@ -451,7 +486,7 @@ def _page_keys(corpus: Corpus, base_url: str) -> list[str]:
             repr([corpus.boilerplate.get((slug, number)) for number in numbers]),
             repr(corpus.mentions.get(slug)),
             repr([(o.slug, digests.get(o.slug), corpus.changes.get(o.slug)) for o in chain])))
-    return keys
+    return common, keys
 
 
 def _ordinance_pages(index: int) -> list[tuple[str, str]]:

@@ -146,3 +146,14 @@ def test_a_damaged_cache_file_is_made_again(tmp_path):
     kept.put("other", 2)
     kept.prune()                                              # what this build did not use goes
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["other.pickle"]
+
+
+def test_the_inputs_digest_is_of_the_files_not_of_where_they_are(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / name / "en").mkdir(parents=True)
+        (tmp_path / name / "en" / "x.yml").write_text("text: 一\n", encoding="utf-8")
+    assert cache.tree_digest(tmp_path / "a") == cache.tree_digest(tmp_path / "b")
+    (tmp_path / "b" / "en" / "x.yml").write_text("text: 二\n", encoding="utf-8")
+    assert cache.tree_digest(tmp_path / "a") != cache.tree_digest(tmp_path / "b")
+    assert cache.tree_digest(tmp_path / "a", tmp_path / "none") != cache.tree_digest(tmp_path / "none",
+                                                                                   tmp_path / "a")

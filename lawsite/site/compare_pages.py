@@ -178,18 +178,28 @@ def _table(rows, header: list[str]) -> list[str]:
 
 def compare_pages(site) -> list:
     """Every strong pair's comparison page (once per pair) and every ordinance's by-topic page."""
+    return [pair_page(site, *pair) for pair in strong_pairs(site)] + \
+        [topic_page(site, ordinance) for ordinance in topic_ordinances(site)]
+
+
+def strong_pairs(site) -> list[tuple[Parallel, model.Ordinance, model.Ordinance]]:
+    """Every strong pair once, in order, with its two ordinances: each a page of `pair_page`."""
     corpus = site.corpus
-    by_slug = {o.slug: o for o in corpus.ordinances}
-    pages, seen = [], set()
+    by_slug = corpus.by_slug()
+    found, seen = [], set()
     # a pair's page compares the official texts: it is in the official tree alone
     pairs = sorted(corpus.parallels.items()) if site.lang.has_pair_pages else []
-    for (slug, number), found in pairs:
-        for parallel in found:
+    for (slug, number), parallels in pairs:
+        for parallel in parallels:
             path = urls.pair_path(slug, number, parallel.other_slug, parallel.other_article)
             if parallel.strong and path not in seen:
                 seen.add(path)
-                pages.append(pair_page(site, parallel, by_slug[slug], by_slug[parallel.other_slug]))
-    if corpus.parallels:
-        pages += [topic_page(site, ordinance) for ordinance in corpus.current
-                  if site.lang.has_pages(ordinance.slug)]
-    return pages
+                found.append((parallel, by_slug[slug], by_slug[parallel.other_slug]))
+    return found
+
+
+def topic_ordinances(site) -> list[model.Ordinance]:
+    """The ordinances that have a by-topic page in the tree (`topic_page`)."""
+    if not site.corpus.parallels:
+        return []
+    return [ordinance for ordinance in site.corpus.current if site.lang.has_pages(ordinance.slug)]
