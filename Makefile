@@ -80,7 +80,7 @@ lock: $(STAMP)
 	$(BIN)/pip freeze --exclude-editable > requirements.txt
 
 clean:
-	rm -rf site dist .site.published .site.shards .dist.bundles .docs.pdfs node_modules
+	rm -rf site dist .site.published .site.shards .dist.bundles .docs.pdfs .docs.cache node_modules
 
 # Add the URLs of the last build to registry/urls.txt (commit the change): a
 # published URL must keep working forever, and the build checks that it does.

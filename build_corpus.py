@@ -4,6 +4,7 @@
     python build_corpus.py [--sources sources] [--docs docs] [--translations translations]
                            [--labels translations/labels] [--registry registry]
                            [--config mkdocs.yml] [--repairs] [--translation-pairs] [--keep-going]
+                           [--jobs N]
     python build_corpus.py import lawrefbook PATH... [--sources sources]
 
 The second form imports LawRefBook Markdown files (files or folders) as ordinances
@@ -78,13 +79,15 @@ def main(argv=None) -> int:
     parser.add_argument("--keep-going", action="store_true",
                         help="leave out each ordinance that has a problem, publish the others, and "
                              "write the outcomes to docs/data/build-report.json")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="processes for the work of each ordinance (default: one per core)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
         corpus, report = build(Project.of(args.sources, translations=args.translations, labels=args.labels,
                                           registry=args.registry, mkdocs_config=args.config,
                                           docs=args.docs), keep_going=args.keep_going,
-                               downloads_=args.downloads)
+                               downloads_=args.downloads, jobs=args.jobs)
     except SourceError as error:
         print(f"error: {error}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)

@@ -12,10 +12,11 @@ vocabulary, the labels, the redirects, docs/) still stops it.
 
 import datetime
 import json
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
-from lawsite import report
+from lawsite import cache, report, workers
 from lawsite.core import siteconfig
 from lawsite.core.errors import Notice, SourceError, display_path
 from lawsite.enrich import boilerplate, definitions, departments, parallels, references, versions
@@ -42,21 +43,35 @@ def built_on(project: Project) -> datetime.date:
     return moment.date()
 
 
-def load(project: Project, keep_going: bool = False) -> Corpus:
+def load(project: Project, keep_going: bool = False, jobs: int = 1,
+         kept: cache.Cache | None = None) -> Corpus:
     """Read, parse and enrich every ordinance of the project. The first problem stops
     the build, unless `keep_going`: then each ordinance with a problem is left out
-    and `corpus.outcomes` says what became of every one."""
+    and `corpus.outcomes` says what became of every one. `jobs`: the processes the work
+    of each ordinance is shared by (lawsite/workers.py; the same corpus for any number).
+    `kept`: the results of each ordinance's parse and actors kept by the last build
+    (lawsite/cache.py), used where its inputs are the same, and kept for the next."""
+    kept = kept or cache.Cache(None)
     outcomes: list[report.Outcome] = []
+    keys: dict[int, str] = {}                     # id(ordinance) → the digest of its parse's inputs
     if keep_going:
-        read, ordinances, outcomes = _publishable(project)
+        read, ordinances, outcomes = _publishable(project, jobs, kept, keys)
     else:
         read = sources.read_all(project.sources)
-        ordinances = [_parse(source) for source in read]
+        ordinances = []
+        for source, parsed in zip(read, _parsed(read, jobs, kept, keys)):
+            if parsed[0] != "parsed":
+                _parse(source)                     # the problem (or the bug) raised, as it was found
+            ordinances.append(parsed[1])
     notices = [notice for source in read for notice in source.notices]     # the parser's too
     left_out = {o.slug for o in outcomes if o.problems and o.slug}
     corpus = Corpus(ordinances, notices, i18n.load_languages(ordinances, project.translations, project.labels,
                                                              left_out=left_out),
                     search_terms=search.terms(project.search_terms))
+    corpus.digests = {o.slug: keys[id(o)] for o in ordinances if id(o) in keys}
+    corpus.inputs = cache.digest(cache.tree_digest(project.translations, project.labels),
+                                 cache.file_digest(project.vocabulary), cache.file_digest(project.search_terms),
+                                 repr(sorted(left_out)))
     corpus.versions = versions.works(ordinances)
     corpus.changes = versions.changes(corpus.versions)
     corpus.built_on = built_on(project)
@@ -66,9 +81,9 @@ def load(project: Project, keep_going: bool = False) -> Corpus:
     if keep_going:
         corpus.notices += _references_left_out(corpus, outcomes)
     corpus.definitions = definitions.find(ordinances)
-    corpus.term_uses = {o.slug: definitions.uses(o, corpus.definitions) for o in ordinances}
+    corpus.term_uses = _term_uses(ordinances, corpus.definitions, jobs, kept, keys)
     corpus.boilerplate = boilerplate.find(ordinances)
-    corpus.parallels = parallels.find(current, standard=corpus.boilerplate)
+    corpus.parallels = parallels.find(current, standard=corpus.boilerplate, jobs=jobs)
     corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, project.translations)
     corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages,
                                           corpus.boilerplate)
@@ -78,14 +93,113 @@ def load(project: Project, keep_going: bool = False) -> Corpus:
     if project.vocabulary.exists():
         corpus.vocabulary = load_vocabulary(project.vocabulary)
         corpus.notices += corpus.vocabulary.notices
-        corpus.mentions, unknown = departments.read_all(current, corpus.vocabulary)
+        corpus.mentions, unknown = _actors(current, corpus.vocabulary, project.vocabulary, jobs, kept, keys)
         corpus.notices += unknown
     if keep_going:
         corpus.outcomes = _attributed(outcomes, ordinances, corpus.notices, project)
     return corpus
 
 
-def _publishable(project: Project) -> tuple[list[sources.Source], list, list[report.Outcome]]:
+def _parsed(read: list[sources.Source], jobs: int, kept: cache.Cache, keys: dict[int, str]) -> list[tuple]:
+    """Each source parsed, in order: ("parsed", ordinance) or ("problem", SourceError) or
+    ("bug", the exception's words); a kept parse where the source is the same (its
+    metadata's bytes, its text, its paths, the code), the others in `jobs` processes.
+    The parser's notices go to each source's notices, as when it parses in this process.
+    `keys` gets each ordinance's key."""
+    digests = [_parse_key(source) for source in read]
+    results: list = [kept.get(key) for key in digests]
+    missing = [n for n, result in enumerate(results) if result is None]
+    workers.shared["sources"] = read
+    for n, result in zip(missing, workers.ordered(_parse_job, missing, jobs)):
+        if result[0] == "parsed":
+            kept.put(digests[n], result)
+        results[n] = result
+    del workers.shared["sources"]
+    out = []
+    for source, key, (outcome, notices, found) in zip(read, digests, results):
+        source.notices[:] = notices
+        if outcome == "parsed":
+            found.old_version = source.old_version
+            keys[id(found)] = key
+        out.append((outcome, SourceError(*found) if outcome == "problem" else found))
+    return out
+
+
+def _parse_key(source: sources.Source) -> str:
+    """The digest of everything a source's parse depends on."""
+    return cache.digest("parse", cache.code(), source.meta_path, source.text_path,
+                        cache.file_digest(source.meta_path), "\n".join(source.lines), source.old_version)
+
+
+def _parse_job(index: int) -> tuple:
+    """Parse source `index` of `workers.shared["sources"]` (a job of the workers):
+    (outcome, the source's notices after it, what was found): ("parsed", …, ordinance),
+    ("problem", …, (path, line, message)) or ("bug", …, what the exception says)."""
+    source = workers.shared["sources"][index]
+    try:
+        ordinance = parse.parse(source)
+    except SourceError as error:
+        return "problem", source.notices, (error.path, error.line, error.message)
+    except Exception as error:                    # a bug: reported by the caller
+        return "bug", source.notices, f"{type(error).__name__}: {error}"
+    return "parsed", source.notices, ordinance
+
+
+def _term_uses(ordinances: list, found: list, jobs: int, kept: cache.Cache, keys: dict[int, str]) -> dict:
+    """definitions.all_uses, each ordinance's kept by the digest of its parse's inputs, its own
+    definitions and every term of the corpus (what `uses` reads), the others found in `jobs`
+    processes."""
+    index = definitions.Index(found)
+    every = cache.digest(*index.every)
+    digests = [cache.digest("uses", cache.code(), keys[id(o)], every, repr(index.by_slug.get(o.slug)))
+               if id(o) in keys else None for o in ordinances]
+    results: list = [kept.get(key) if key else None for key in digests]
+    missing = [n for n, result in enumerate(results) if result is None]
+    workers.shared["uses"] = (ordinances, found, index)
+    for n, result in zip(missing, workers.ordered(_uses_job, missing, jobs)):
+        if key := digests[n]:
+            kept.put(key, result)
+        results[n] = result
+    del workers.shared["uses"]
+    return {ordinance.slug: result for ordinance, result in zip(ordinances, results)}
+
+
+def _uses_job(index: int) -> dict:
+    """The uses of defined terms in ordinance `index` of `workers.shared["uses"]` (a job)."""
+    ordinances, found, definitions_index = workers.shared["uses"]
+    return definitions.uses(ordinances[index], found, definitions_index)
+
+
+def _actors(ordinances: list, vocabulary, vocabulary_path: Path, jobs: int, kept: cache.Cache,
+            keys: dict[int, str]) -> tuple[dict, list[Notice]]:
+    """departments.read_all, each ordinance's actors kept by the digest of its parse's
+    inputs and the vocabulary's bytes, the others found in `jobs` processes."""
+    vocabulary_digest = cache.file_digest(vocabulary_path)
+    digests = [cache.digest("actors", keys[id(o)], vocabulary_digest) if id(o) in keys else None
+               for o in ordinances]
+    results: list = [kept.get(key) if key else None for key in digests]
+    missing = [n for n, result in enumerate(results) if result is None]
+    workers.shared["actors"] = (ordinances, vocabulary)
+    for n, result in zip(missing, workers.ordered(_actors_job, missing, jobs)):
+        if key := digests[n]:
+            kept.put(key, result)
+        results[n] = result
+    del workers.shared["actors"]
+    mentions, notices = {}, []
+    for ordinance, (found, unknown) in zip(ordinances, results):
+        mentions[ordinance.slug] = found
+        notices += unknown
+    return mentions, notices
+
+
+def _actors_job(index: int) -> tuple[dict, list[Notice]]:
+    """The actors of ordinance `index` of `workers.shared["actors"]` (a job of the workers)."""
+    ordinances, vocabulary = workers.shared["actors"]
+    return departments.read(ordinances[index], vocabulary)
+
+
+def _publishable(project: Project, jobs: int = 1, kept: cache.Cache | None = None,
+                 keys: dict[int, str] | None = None) -> tuple[list[sources.Source], list, list[report.Outcome]]:
     """Read and parse each ordinance on its own: (the sources and ordinances without a
     problem, the outcome of every one). Two ordinances claiming one slug are both left
     out: which of them the URL belongs to is an editor's decision, not the file order's."""
@@ -114,37 +228,43 @@ def _publishable(project: Project) -> tuple[list[sources.Source], list, list[rep
                                            f"slug {source.slug!r} is also claimed by {others}: "
                                            "choose one slug for each (or give each version of one "
                                            "work its version_date); none of them is published"))
-    kept, ordinances = [], []
+    to_parse = [source for source, outcome in read if not outcome.problems]
+    parsed = dict(zip(map(id, to_parse), _parsed(to_parse, jobs, kept or cache.Cache(None),
+                                                 {} if keys is None else keys)))
+    published, ordinances = [], []
     for source, outcome in read:
         if outcome.problems:
             outcome.warnings += source.notices
             continue
         try:
-            ordinance = _parse(source)
+            result = parsed[id(source)]
+            if result[0] == "problem":
+                raise result[1]
+            if result[0] == "bug":                       # a bug: report it, publish the others
+                outcome.problems.append(Notice(source.text_path, None, f"the parser failed "
+                                               f"({result[1]}): a bug of the build"))
+                outcome.warnings += source.notices
+                continue
+            ordinance = result[1]
             _translations(ordinance, project)
         except SourceError as error:
             outcome.problems.append(report.problem(error))
             outcome.warnings += source.notices
             continue
-        except Exception as error:                       # a bug: report it, publish the others
-            outcome.problems.append(Notice(source.text_path, None, f"the parser failed "
-                                           f"({type(error).__name__}: {error}): a bug of the build"))
-            outcome.warnings += source.notices
-            continue
-        kept.append(source)
+        published.append(source)
         ordinances.append(ordinance)
     # a version left out cannot be the current one: the latest of those published is
     by_work: dict[str, list] = {}
-    for source in kept:
+    for source in published:
         by_work.setdefault(source.slug, []).append(source)
     for claims in by_work.values():
         if len(claims) == 1:
             claims[0].old_version = ""
         else:
             sources.versions(claims)
-    for source, ordinance in zip(kept, ordinances):
+    for source, ordinance in zip(published, ordinances):
         ordinance.old_version = source.old_version
-    return kept, ordinances, outcomes
+    return published, ordinances, outcomes
 
 
 def _parse(source: sources.Source):
@@ -201,22 +321,25 @@ def _attributed(outcomes: list[report.Outcome], ordinances, notices: list[Notice
 
 def generate(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
              redirects_file: Path | None = None, word: bool = False,
-             pdfs: dict[str, bytes] | None = None) -> dict[str, str | bytes]:
+             pdfs: dict[str, bytes] | None = None, jobs: int = 1) -> dict[str, str | bytes]:
     """Every generated file under docs/, by path, in memory (`generated` gives them
     one by one, as a build writes them)."""
     return {path: content if isinstance(content, str | bytes) else "".join(content)
-            for path, content in generated(corpus, base_url, hand_written, redirects_file, word, pdfs)}
+            for path, content in generated(corpus, base_url, hand_written, redirects_file, word, pdfs, jobs)}
 
 
 def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
               redirects_file: Path | None = None, word: bool = False,
-              pdfs: dict[str, bytes] | None = None) -> Iterator[tuple[str, output.Content]]:
+              pdfs: dict[str, bytes] | None = None, jobs: int = 1,
+              kept: cache.Cache | None = None) -> Iterator[tuple[str, output.Content]]:
     """Every generated file under docs/, (path, content), each made when it is asked
     for, so that a build holds one page at a time, not the site. `hand_written` are the
     docs/ files beside them (which the curated redirects of `redirects_file` may point at,
     and never replace; and whose names no slug may take). The downloads: each
     ordinance's plain text, its Word file with `word`, its PDF if in `pdfs` (by slug).
-    A content is a str, bytes, or (docs/data/corpus.json) an iterator of str pieces."""
+    A content is a str, bytes, or (docs/data/corpus.json) an iterator of str pieces.
+    The ordinances' pages are rendered in `jobs` processes (lawsite/workers.py), or taken
+    from `kept` where everything they read is as when they were kept (_page_keys)."""
     for ordinance in corpus.ordinances:
         sources.refuse_reserved(ordinance.meta, display_path(getattr(ordinance.meta, "path", "")
                                                              or ordinance.source_path), hand_written)
@@ -255,15 +378,33 @@ def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
     for path, data in sorted(download_files.items()):
         yield made(path, data)
     counts = departments.matrix(corpus.mentions) if corpus.vocabulary else {}
+    kept = kept or cache.Cache(None)
+    common, page_keys = _page_keys(corpus, base_url) if kept.directory else ("", [""] * len(corpus.ordinances))
     offline = bundles.listing((o.slug, o.meta["jurisdiction"]) for o in corpus.ordinances)
     for lang in corpus.languages:
         site = Site(lang, base_url, corpus)
         # included into the hand-written home page of each language
         yield made(f".fragments/ordinances.{lang.code}.md", pages.ordinance_list(site, corpus.current))
-        for ordinance in corpus.ordinances:            # one ordinance's pages at a time
-            for page in pages.site_pages(site, [ordinance]):
-                yield made(page.path, page.render())
-        for page in compare_pages.compare_pages(site) + version_pages.changes_pages(site):
+        # one ordinance's pages at a time, on every core (the same pages in the same order),
+        # or as the last build rendered them where nothing they read has changed
+        workers.shared["site"] = site
+        keys = [cache.digest(key, lang.code) if key else "" for key in page_keys]
+        for own in _kept_or_made(keys, _ordinance_pages, jobs, kept):
+            for path, text in own:
+                yield made(path, text)
+        # the comparison pages: a pair's reads its parallel and its two ordinances; an
+        # ordinance's by-topic page what its own pages read
+        pairs = compare_pages.strong_pairs(site)
+        topics = compare_pages.topic_ordinances(site)
+        key_of = dict(zip((o.slug for o in corpus.ordinances), page_keys))
+        keys = [cache.digest(common, "pair", lang.code, repr(parallel), key_of[a.slug], key_of[b.slug])
+                if key_of[a.slug] and key_of[b.slug] else "" for parallel, a, b in pairs]
+        keys += [cache.digest(key_of[o.slug], "topic", lang.code) if key_of[o.slug] else "" for o in topics]
+        workers.shared["compared"] = (pairs, topics)
+        for path, text in _kept_or_made(keys, _comparison_page, jobs, kept):
+            yield made(path, text)
+        del workers.shared["site"], workers.shared["compared"]
+        for page in version_pages.changes_pages(site):
             yield made(page.path, page.render())
         page = downloads.page(site, corpus.ordinances, download_files,
                               downloads.offline_bundles(site, base_url, offline))
@@ -276,6 +417,82 @@ def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
     # read by the MkDocs hook for the redirects plugin
     yield made(".redirects.yml", json.dumps(redirects(corpus, paths | set(hand_written), redirects_file),
                                             ensure_ascii=False, sort_keys=True, indent=0))
+
+
+def _kept_or_made(keys: list[str], job, jobs: int, kept: cache.Cache) -> Iterator:
+    """job(n) for each n < len(keys), in order: the result kept under keys[n] where there
+    is one, else made (in `jobs` processes: lawsite/workers.py) and kept ("": not kept)."""
+    missing = deque(n for n, key in enumerate(keys) if not (key and kept.has(key)))
+    made = workers.ordered(job, list(missing), jobs)
+    for n, key in enumerate(keys):
+        if missing and missing[0] == n:
+            missing.popleft()
+            result = next(made)
+        else:
+            result = kept.get(key)
+            if result is None:                     # removed or damaged since: made here
+                result = job(n)
+            else:
+                yield result
+                continue
+        if key:
+            kept.put(key, result)
+        yield result
+
+
+def _comparison_page(index: int) -> tuple[str, str]:
+    """Comparison page `index` of `workers.shared["compared"]` (the pairs, then the
+    by-topic pages), rendered (a job of the page workers)."""
+    site = workers.shared["site"]
+    pairs, topics = workers.shared["compared"]
+    page = compare_pages.pair_page(site, *pairs[index]) if index < len(pairs) \
+        else compare_pages.topic_page(site, topics[index - len(pairs)])
+    return page.path, page.render()
+
+
+def _page_keys(corpus: Corpus, base_url: str) -> tuple[str, list[str]]:
+    """The digest of what every page reads, and for each ordinance the digest of
+    everything its pages read ("" where it has no
+    digest): its own text and metadata (its parse's digest), the code, the site's URL,
+    the translations, labels, vocabulary and search terms (corpus.inputs), the build's
+    date, and what the corpus-wide passes found for it — its references, its definitions
+    and their uses, its parallels (and the digests of the ordinances they are in), its
+    standard clauses, its actors and the actors that have a page, its work's versions
+    and their changes, the language trees."""
+    digests = corpus.digests
+    defined: dict[str, list] = {}
+    for definition in corpus.definitions:
+        defined.setdefault(definition.slug, []).append(definition)
+    common = cache.digest("pages", cache.code(), base_url, corpus.inputs, corpus.built_on.isoformat(),
+                          repr(bool(corpus.parallels)), repr([lang.code for lang in corpus.languages]),
+                          repr([actor.slug for actor in _indexed_actors(corpus)]))
+    keys = []
+    for ordinance in corpus.ordinances:
+        slug = ordinance.slug
+        if slug not in digests:
+            keys.append("")
+            continue
+        numbers = [article.number for article in ordinance.articles]
+        found = [corpus.parallels.get((slug, number)) for number in numbers]
+        others = sorted({p.other_slug for parallels_ in found if parallels_ for p in parallels_})
+        chain = corpus.versions.get(ordinance.work_slug, [])
+        keys.append(cache.digest(
+            common, digests[slug], slug, ordinance.old_version,
+            repr([corpus.references.get(f"{slug}/{element.eid}") for article in ordinance.articles
+                  for _, element in article.elements()]),
+            repr(corpus.term_uses.get(slug)), repr(defined.get(slug)), repr(found),
+            repr([(other, digests.get(other)) for other in others]),
+            repr([corpus.boilerplate.get((slug, number)) for number in numbers]),
+            repr(corpus.mentions.get(slug)),
+            repr([(o.slug, digests.get(o.slug), corpus.changes.get(o.slug)) for o in chain])))
+    return common, keys
+
+
+def _ordinance_pages(index: int) -> list[tuple[str, str]]:
+    """The pages of the corpus's ordinance `index` in the tree of `workers.shared["site"]`,
+    rendered (a job of the page workers)."""
+    site = workers.shared["site"]
+    return [(page.path, page.render()) for page in pages.site_pages(site, [site.corpus.ordinances[index]])]
 
 
 def _languages_data(corpus: Corpus) -> dict:
@@ -392,20 +609,30 @@ def untranslated_redirects(corpus: Corpus, pages_by_url: dict[str, str], urls_fi
     return mapping
 
 
+def parse_cache(project: Project) -> Path:
+    """Where each ordinance's parse and actors are kept between builds: beside docs/
+    (`.docs.cache/`, lawsite/cache.py)."""
+    docs = project.docs.absolute()
+    return docs.parent / f".{docs.name}.cache"
+
+
 def pdf_cache(project: Project) -> Path:
     """Where the printed PDFs are kept between builds: beside docs/ (`.docs.pdfs/`)."""
     docs = project.docs.absolute()
     return docs.parent / f".{docs.name}.pdfs"
 
 
-def build(project: Project, base_url: str | None = None,
-          keep_going: bool = False, downloads_: bool = False) -> tuple[Corpus, output.WriteReport]:
+def build(project: Project, base_url: str | None = None, keep_going: bool = False,
+          downloads_: bool = False, jobs: int | None = None) -> tuple[Corpus, output.WriteReport]:
     """Read, parse and write everything into the project's docs/; `base_url`
     defaults to mkdocs.yml's site_url. `keep_going`: publish what can be published
     (load), with docs/data/build-report.json. `downloads_`: each ordinance's Word file
     and, where Chromium is there, its PDF (else a notice: no PDFs), printed only when
-    its text changed (pdf.cached)."""
-    corpus = load(project, keep_going)
+    its text changed (pdf.cached). `jobs`: the processes the work of each ordinance is
+    shared by (default: one per core; the output is the same for any number)."""
+    jobs = jobs or workers.available()
+    kept = cache.Cache(parse_cache(project))
+    corpus = load(project, keep_going, jobs, kept)
     pdfs = {}
     if downloads_ and pdf.available():
         pdfs = pdf.cached({o.slug: downloads.print_html(o) for o in corpus.ordinances},
@@ -415,5 +642,7 @@ def build(project: Project, base_url: str | None = None,
         corpus.notices.append(Notice(str(pdf.CHROMIUM), None, "Chromium (or Playwright) is not there: "
                                                               "no PDF downloads in this build"))
     files = generated(corpus, base_url or project.site_url(), output.hand_written(project.docs),
-                      project.redirects_file, word=downloads_, pdfs=pdfs)
-    return corpus, output.write_tree(project.docs, files)
+                      project.redirects_file, word=downloads_, pdfs=pdfs, jobs=jobs, kept=kept)
+    written = output.write_tree(project.docs, files)
+    kept.prune()
+    return corpus, written

@@ -203,20 +203,40 @@ def _sentence_start(text: str, index: int) -> int:
     return max(text.rfind("。", 0, index), text.rfind("；", 0, index)) + 1
 
 
-def uses(ordinance: Ordinance, definitions: list[Definition]) -> dict[str, list[tuple[int, int, Definition]]]:
+class Index:
+    """The definitions of a corpus indexed once: each ordinance's by term, and every term
+    one a line (for `_containing`), so that finding the uses of every ordinance does not
+    read every definition once per ordinance."""
+
+    def __init__(self, definitions: list[Definition]):
+        self.by_slug: dict[str, dict[str, list[Definition]]] = {}
+        for defined in definitions:
+            self.by_slug.setdefault(defined.slug, {}).setdefault(defined.term, []).append(defined)
+        self.every = sorted({d.term for d in definitions})
+        self.joined = "\n".join(self.every)
+        self.starts = [0]
+        for term in self.every[:-1]:
+            self.starts.append(self.starts[-1] + len(term) + 1)
+
+
+def all_uses(ordinances: list[Ordinance], definitions: list[Definition]) -> dict[str, dict]:
+    """`uses` of each ordinance, by slug."""
+    index = Index(definitions)
+    return {ordinance.slug: uses(ordinance, definitions, index) for ordinance in ordinances}
+
+
+def uses(ordinance: Ordinance, definitions: list[Definition],
+         index: Index | None = None) -> dict[str, list[tuple[int, int, Definition]]]:
     """Every use of the ordinance's defined terms: {eid: [(start, end, definition)]}, in
     reading order, longest term first where terms overlap (the terms of every ordinance in
     `definitions`), only where the term stands as a word, the first use of each term in
     each 款, only where its scope is, never inside the definition itself, and a short name
-    only after it is introduced."""
-    terms: dict[str, list[Definition]] = {}
-    slug = ordinance.slug
-    for defined in definitions:
-        if defined.slug == slug:
-            terms.setdefault(defined.term, []).append(defined)
+    only after it is introduced. `index`: `Index(definitions)`, made once for many."""
+    index = index or Index(definitions)
+    terms = index.by_slug.get(ordinance.slug, {})
     if not terms:
         return {}
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(_containing(terms, definitions),
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(_containing(terms, index),
                                                                 key=lambda t: (-len(t), t))))
     order = {element.eid: n for n, (_, _, element, _) in enumerate(_elements(ordinance))}
     found, linked = {}, set()
@@ -242,16 +262,11 @@ def uses(ordinance: Ordinance, definitions: list[Definition]) -> dict[str, list[
     return found
 
 
-def _containing(terms, definitions: list[Definition]) -> set[str]:
-    """The terms of `definitions` that contain one of `terms` (大数据 contains 数据), and
+def _containing(terms, index: Index) -> set[str]:
+    """The terms of the index that contain one of `terms` (大数据 contains 数据), and
     those terms themselves: one search of them all, joined one a line."""
-    every = sorted({d.term for d in definitions})
-    joined = "\n".join(every)
-    starts = [0]
-    for term in every[:-1]:
-        starts.append(starts[-1] + len(term) + 1)
-    found = re.finditer("|".join(re.escape(t) for t in terms), joined)
-    return {every[bisect.bisect_right(starts, match.start()) - 1] for match in found}
+    found = re.finditer("|".join(re.escape(t) for t in terms), index.joined)
+    return {index.every[bisect.bisect_right(index.starts, match.start()) - 1] for match in found}
 
 
 def _applying(candidates: list[Definition], article: Article) -> Definition | None:

@@ -108,15 +108,23 @@ def extract_all(ordinances, vocabulary: Vocabulary) -> dict[str, dict[ArticleNum
     return {ordinance.slug: extract(ordinance, vocabulary) for ordinance in ordinances}
 
 
-def read_all(ordinances, vocabulary: Vocabulary) -> tuple[dict[str, dict[int, list[Mention]]], list[Notice]]:
+def read_all(ordinances, vocabulary: Vocabulary) -> tuple[dict[str, dict[ArticleNumber, list[Mention]]],
+                                                         list[Notice]]:
     """`extract_all` and every ordinance's `unknown_phrases`, in one reading of each sentence."""
-    mentions, notices = {}, []
+    mentions: dict[str, dict[ArticleNumber, list[Mention]]] = {}
+    notices: list[Notice] = []
     for ordinance in ordinances:
-        unknown: dict[Notice, None] = {}
-        mentions[ordinance.slug] = {article.number: article_mentions(article, vocabulary, ordinance, unknown)
-                                    for article in ordinance.articles}
-        notices += list(unknown)
+        mentions[ordinance.slug], unknown = read(ordinance, vocabulary)
+        notices += unknown
     return mentions, notices
+
+
+def read(ordinance: Ordinance, vocabulary: Vocabulary) -> tuple[dict[ArticleNumber, list[Mention]], list[Notice]]:
+    """`extract` and `unknown_phrases` of one ordinance, in one reading of each sentence."""
+    unknown: dict[Notice, None] = {}
+    found = {article.number: article_mentions(article, vocabulary, ordinance, unknown)
+             for article in ordinance.articles}
+    return found, list(unknown)
 
 
 def article_mentions(article: Article, vocabulary: Vocabulary, ordinance: Ordinance | None = None,

@@ -45,6 +45,7 @@ from typing import NamedTuple
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from lawsite import workers
 from lawsite.core import zh
 from lawsite.enrich import boilerplate
 from lawsite.model.document import Article, ArticleNumber, Chapter, Ordinance, paragraph_eid
@@ -123,36 +124,42 @@ class _Place(NamedTuple):
 
 
 def _best_per_ordinance(vectors, owner: np.ndarray, queried: np.ndarray, floor: float,
-                        chunk: int = CHUNK):
+                        chunk: int = CHUNK, jobs: int = 1):
     """For every queried article i and every other ordinance o holding an article at least
     `floor` similar to it: (i, o, j, best, runner_up), j being the best such article of o
     (ties: the first), runner_up the next best similarity in o (0 if below `floor`).
-    Row by row, `chunk` rows at a time, in order: deterministic."""
-    transposed = vectors.T.tocsr()
+    Row by row, `chunk` rows at a time, in order (the chunks shared by `jobs` processes,
+    their results taken in order): deterministic."""
     rows = np.flatnonzero(queried)
-    out = []
-    for start in range(0, len(rows), chunk):
-        block = rows[start:start + chunk]
-        product = (vectors[block] @ transposed).tocsr()
-        product.data[product.data < floor] = 0
-        product.eliminate_zeros()
-        product = product.tocoo()
-        i, j, value = block[product.row], product.col.astype(np.int64), product.data
-        keep = queried[j] & (owner[i] != owner[j])
-        i, j, value = i[keep], j[keep], value[keep]
-        order = np.lexsort((j, -value, owner[j], i))          # by row, ordinance, best first
-        i, j, value = i[order], j[order], value[order]
-        first = np.ones(len(i), dtype=bool)
-        first[1:] = (i[1:] != i[:-1]) | (owner[j][1:] != owner[j][:-1])
-        at = np.flatnonzero(first)
-        runner_up = np.zeros(len(at))
-        has_next = at + 1 < len(i)
-        has_next[has_next] = ~first[at[has_next] + 1]
-        runner_up[has_next] = value[at[has_next] + 1]
-        out.append((i[at], owner[j[at]], j[at], value[at], runner_up))
+    workers.shared["parallels"] = (vectors, vectors.T.tocsr(), owner, queried, floor)
+    blocks = [rows[start:start + chunk] for start in range(0, len(rows), chunk)]
+    out = list(workers.ordered(_best_in_block, blocks, jobs))
+    del workers.shared["parallels"]
     if not out:
         return (np.zeros(0, dtype=np.int64),) * 3 + (np.zeros(0),) * 2
     return tuple(np.concatenate(column) for column in zip(*out))
+
+
+def _best_in_block(block: np.ndarray) -> tuple:
+    """`_best_per_ordinance` of the rows of `block` (a job of the workers)."""
+    vectors, transposed, owner, queried, floor = workers.shared["parallels"]
+    product = (vectors[block] @ transposed).tocsr()
+    product.data[product.data < floor] = 0
+    product.eliminate_zeros()
+    product = product.tocoo()
+    i, j, value = block[product.row], product.col.astype(np.int64), product.data
+    keep = queried[j] & (owner[i] != owner[j])
+    i, j, value = i[keep], j[keep], value[keep]
+    order = np.lexsort((j, -value, owner[j], i))          # by row, ordinance, best first
+    i, j, value = i[order], j[order], value[order]
+    first = np.ones(len(i), dtype=bool)
+    first[1:] = (i[1:] != i[:-1]) | (owner[j][1:] != owner[j][:-1])
+    at = np.flatnonzero(first)
+    runner_up = np.zeros(len(at))
+    has_next = at + 1 < len(i)
+    has_next[has_next] = ~first[at[has_next] + 1]
+    runner_up[has_next] = value[at[has_next] + 1]
+    return i[at], owner[j[at]], j[at], value[at], runner_up
 
 
 def _paragraph_similarities(paragraphs, first: np.ndarray, count: np.ndarray,
@@ -196,10 +203,11 @@ def article_text(article: Article) -> str:
 
 def find(ordinances: list[Ordinance], threshold: float = THRESHOLD, margin: float = MARGIN,
          most: int = ORDINANCES, max_df: float = MAX_DF,
-         standard: dict | None = None) -> dict[tuple[str, ArticleNumber], list[Parallel]]:
+         standard: dict | None = None, jobs: int = 1) -> dict[tuple[str, ArticleNumber], list[Parallel]]:
     """The parallels of every article that has any: {(slug, article): [Parallel]}, best
     first, at most one per other ordinance and `most` in all. `standard` is
-    `boilerplate.find(ordinances)` (computed if not given): those articles get none."""
+    `boilerplate.find(ordinances)` (computed if not given): those articles get none.
+    `jobs`: the processes the similarity product is shared by (the same result)."""
     standard = boilerplate.find(ordinances) if standard is None else standard
     places = [_Place(o.slug, a, n) for n, o in enumerate(ordinances) for a in o.articles]
     if not places:
@@ -213,7 +221,8 @@ def find(ordinances: list[Ordinance], threshold: float = THRESHOLD, margin: floa
     queried = np.array([(p.slug, p.article.number) not in standard for p in places])
     queried &= np.diff(vectors.indptr) > 0
     # a runner-up below threshold − margin never decides: the best then leads it by the margin
-    i, o, j, best, runner_up = _best_per_ordinance(vectors, owner, queried, max(threshold - margin, 1e-9))
+    i, o, j, best, runner_up = _best_per_ordinance(vectors, owner, queried, max(threshold - margin, 1e-9),
+                                                   jobs=jobs)
     keep = (best >= threshold) & (best - runner_up >= margin)
     i, o, j, best = i[keep], o[keep], j[keep], best[keep]
     order = np.lexsort((o, -np.round(best, 6), i))           # by article, best first, then corpus order

@@ -138,11 +138,12 @@ def external(ordinance: Ordinance, references: dict[str, list[Reference]]) -> di
     """The laws outside the corpus that an ordinance refers to: {title: [Reference]},
     in order of first mention."""
     titles: dict[str, list[Reference]] = {}
-    for key, found in references.items():
-        if key.rsplit("/", 1)[0] == ordinance.slug:             # an eId has no slash; a slug may
-            for reference in found:
-                if reference.kind == "external":
-                    titles.setdefault(reference.title, []).append(reference)
+    keys = dict.fromkeys(f"{ordinance.slug}/{element.eid}"      # its own keys, in reading order
+                         for article in ordinance.articles for _, element in article.elements())
+    for key in keys:                               # (not every key of the corpus: that grew with its square)
+        for reference in references.get(key, ()):
+            if reference.kind == "external":
+                titles.setdefault(reference.title, []).append(reference)
     return titles
 
 

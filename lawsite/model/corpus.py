@@ -29,6 +29,19 @@ class Corpus:
     versions: dict = field(default_factory=dict)       # work slug → its versions, oldest first (2 or more)
     changes: dict = field(default_factory=dict)        # version slug → [versions.Change] from the one before
     built_on: datetime.date = datetime.date(1970, 1, 1)   # the day statuses are computed for
+    # where a build keeps results (lawsite/cache.py): each ordinance's digest of what its parse
+    # read, by slug, and the digest of what every page reads besides (translations, labels, …)
+    digests: dict = field(default_factory=dict)
+    inputs: str = ""
+    _by_slug: tuple | None = field(default=None, init=False, repr=False, compare=False)
+
+    def by_slug(self) -> dict[str, model.Ordinance]:
+        """Every ordinance by its slug, made once for the list it is asked of (an article's
+        parallels look their ordinances up: a dict a page would cost the corpus's size)."""
+        if self._by_slug is None or self._by_slug[0] is not self.ordinances \
+                or self._by_slug[1] != len(self.ordinances):
+            self._by_slug = (self.ordinances, len(self.ordinances), {o.slug: o for o in self.ordinances})
+        return self._by_slug[2]
 
     @property
     def current(self) -> list[model.Ordinance]:

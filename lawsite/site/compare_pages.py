@@ -41,7 +41,7 @@ def parallels_section(site, ordinance: model.Ordinance, article: model.Article, 
     found = site.corpus.parallels.get((ordinance.slug, article.number), []) if site.corpus else []
     if not found:
         return []
-    by_slug = {o.slug: o for o in site.corpus.ordinances}
+    by_slug = site.corpus.by_slug()
     items = []
     for parallel in found:
         other = by_slug[parallel.other_slug]
@@ -117,7 +117,7 @@ def topic_page(site, ordinance: model.Ordinance):
     provisions of other ordinances on the same matter."""
     path = site.path(urls.topic_path(ordinance.slug))
     lang = site.lang
-    by_slug = {o.slug: o for o in site.corpus.ordinances}
+    by_slug = site.corpus.by_slug()
     body = [breadcrumb(site, path, [(lang.title(ordinance), site.path(urls.ordinance_path(ordinance.slug)))]),
             markup.heading(1, markup.escape(site.labels("compare_ordinance")), "compare"),
             markup.element("p", markup.escape(site.labels("compare_ordinance_intro")), cls="ls-note")]
@@ -178,18 +178,28 @@ def _table(rows, header: list[str]) -> list[str]:
 
 def compare_pages(site) -> list:
     """Every strong pair's comparison page (once per pair) and every ordinance's by-topic page."""
+    return [pair_page(site, *pair) for pair in strong_pairs(site)] + \
+        [topic_page(site, ordinance) for ordinance in topic_ordinances(site)]
+
+
+def strong_pairs(site) -> list[tuple[Parallel, model.Ordinance, model.Ordinance]]:
+    """Every strong pair once, in order, with its two ordinances: each a page of `pair_page`."""
     corpus = site.corpus
-    by_slug = {o.slug: o for o in corpus.ordinances}
-    pages, seen = [], set()
+    by_slug = corpus.by_slug()
+    found, seen = [], set()
     # a pair's page compares the official texts: it is in the official tree alone
     pairs = sorted(corpus.parallels.items()) if site.lang.has_pair_pages else []
-    for (slug, number), found in pairs:
-        for parallel in found:
+    for (slug, number), parallels in pairs:
+        for parallel in parallels:
             path = urls.pair_path(slug, number, parallel.other_slug, parallel.other_article)
             if parallel.strong and path not in seen:
                 seen.add(path)
-                pages.append(pair_page(site, parallel, by_slug[slug], by_slug[parallel.other_slug]))
-    if corpus.parallels:
-        pages += [topic_page(site, ordinance) for ordinance in corpus.current
-                  if site.lang.has_pages(ordinance.slug)]
-    return pages
+                found.append((parallel, by_slug[slug], by_slug[parallel.other_slug]))
+    return found
+
+
+def topic_ordinances(site) -> list[model.Ordinance]:
+    """The ordinances that have a by-topic page in the tree (`topic_page`)."""
+    if not site.corpus.parallels:
+        return []
+    return [ordinance for ordinance in site.corpus.current if site.lang.has_pages(ordinance.slug)]
