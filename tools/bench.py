@@ -113,7 +113,7 @@ def stage(name: str, sources: Path, docs: Path, work: Path, translations: Path,
         # one bundle per jurisdiction, as the publish makes them
         from lawsite.publish import bundles
         shutil.rmtree(bundles.cache_of(work / "dist"), ignore_errors=True)      # every bundle built, as measured
-        bundles.build_all(OFFLINE, docs, work / "dist")
+        details = {"shards": bundles.build_all(OFFLINE, docs, work / "dist")}
     elif name == "everything":                 # what `make site` does: corpus, then both outputs
         from lawsite.publish.publish import publish
         with contextlib.redirect_stdout(sys.stderr):
@@ -124,8 +124,11 @@ def stage(name: str, sources: Path, docs: Path, work: Path, translations: Path,
     if profiler and profile:
         profiler.disable()
         Path(profile).write_text(json.dumps(profile_rows(profiler)), encoding="utf-8")
-    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    return {"seconds": round(seconds, 2), "peak_mb": round(peak / 1024), **details}
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+    # the pool's workers are the forkserver's children, which this process never waits
+    # for (RUSAGE_CHILDREN leaves them out): each reports its own peak in its figures
+    peak = max([peak] + [figure.get("peak_rss_mb", 0) for figure in details.get("shards", [])])
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak), **details}
 
 
 def largest_shard(docs: Path, shard_figures: list[dict] | None = None) -> str:

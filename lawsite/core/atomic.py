@@ -34,6 +34,9 @@ CURRENT = "current"
 LOCK = "lock"
 
 
+_held: set[Path] = set()          # the stores whose lock this process holds
+
+
 class Store:
     """The versions of one output, and the link to the current one."""
 
@@ -52,7 +55,11 @@ class Store:
     def locked(self, what: str):
         """Hold the store's lock for the duration: a second run stops with a message
         naming the run that holds it. The lock is the kernel's (flock), so a killed
-        run never leaves a stale one; the file only says who held it last."""
+        run never leaves a stale one; the file only says who held it last. A run that
+        holds it already (a build, for all it does, around its writing) holds it on."""
+        if self.path.absolute() in _held:
+            yield None
+            return
         self.path.mkdir(parents=True, exist_ok=True)
         lock = self.path / LOCK
         fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
@@ -67,7 +74,11 @@ class Store:
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{what} (pid {os.getpid()} on {socket.gethostname()}, started {started})\n"
                       .encode(), 0)
-            yield fd
+            _held.add(self.path.absolute())
+            try:
+                yield fd
+            finally:
+                _held.discard(self.path.absolute())
         finally:
             os.close(fd)
 
