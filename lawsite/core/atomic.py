@@ -34,7 +34,20 @@ CURRENT = "current"
 LOCK = "lock"
 
 
-_held: set[Path] = set()          # the stores whose lock this process holds
+_held: dict[Path, int] = {}       # the stores whose lock this process holds, and its descriptor
+
+
+def _forget_locks_in_child() -> None:
+    """A forked process (a build's worker) does not hold its parent's locks: the
+    descriptor it inherited is closed, so that a worker that outlived a killed build
+    does not keep the next one out (a flock lasts while any descriptor of it is open)."""
+    for fd in _held.values():
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_forget_locks_in_child)
 
 
 class Store:
@@ -74,11 +87,11 @@ class Store:
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{what} (pid {os.getpid()} on {socket.gethostname()}, started {started})\n"
                       .encode(), 0)
-            _held.add(self.path.absolute())
+            _held[self.path.absolute()] = fd
             try:
                 yield fd
             finally:
-                _held.discard(self.path.absolute())
+                _held.pop(self.path.absolute(), None)
         finally:
             os.close(fd)
 

@@ -44,7 +44,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from lawsite.core import atomic, siteconfig
+from lawsite.core import atomic, processes, siteconfig
 from lawsite.core.errors import SourceError
 from lawsite.project import Project
 from lawsite.publish import bundles, linkcheck, output, pagefind, registry, shards
@@ -212,8 +212,8 @@ def _link_or_copy(source: str, target: str) -> None:
 
 def _let_go(locks: tuple[int, ...]) -> None:
     """A packing worker's start: it holds none of the publish's locks, and it ends
-    with the publish (shards.die_with_parent)."""
-    shards.die_with_parent()
+    with the publish (lawsite/core/processes.py)."""
+    processes.die_with_parent()
     for lock in locks:
         os.close(lock)
 

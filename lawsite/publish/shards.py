@@ -24,7 +24,7 @@ hub's 404 page is kept.
 The engine: `run` builds the shards in a `concurrent.futures.ProcessPoolExecutor`
 over the cores, one process per shard (a fresh process each time, so a shard's
 memory is given back when it ends; a single shard to build is built in the calling
-process, without a pool; a worker dies with its parent, `die_with_parent`), or
+process, without a pool; a worker dies with its parent, lawsite/core/processes.py), or
 submits the same task, `build_shard`, to a Dask distributed scheduler (`scheduler=`:
 its address, or a `Client`); Dask is imported only on that path
 (`pip install .[distributed]`). A shard whose input hash (shardcache.input_hash) is
@@ -41,7 +41,6 @@ input, assembles them without building them again.
 
 import argparse
 import concurrent.futures
-import ctypes
 import gzip
 import importlib
 import json
@@ -59,6 +58,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from lawsite.core import processes
 from lawsite.publish import docsview
 from lawsite.publish.shardcache import (  # noqa: F401 - the plan and the cache, reached through this module too
     DIGESTS,
@@ -179,29 +179,13 @@ def _run_in_pool(todo: list[Task], workers: int | None) -> list[dict]:
     context.set_forkserver_preload(["lawsite.publish.shards"])
     workers = min(len(todo), workers or os.cpu_count() or 1)
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=1,
-                                                initializer=die_with_parent) as pool:
+                                                initializer=processes.die_with_parent) as pool:
         try:
             return list(pool.map(build_shard, todo))
         except BaseException:           # a failed shard, an interrupt: the others are not waited for
             for process in list(pool._processes.values()):
                 process.kill()
             raise
-
-
-PR_SET_PDEATHSIG = 1                    # prctl(2)
-
-
-def die_with_parent() -> None:
-    """A worker's start: on Linux, the kernel kills this process (SIGKILL) when its
-    parent ends — a pool's worker's parent is the forkserver, which ends with the
-    process that started the pool — so that no build outlives a publish that was
-    killed, even by SIGKILL. (A parent that ended before this call: the worker ends.)"""
-    if not sys.platform.startswith("linux"):
-        return
-    parent = os.getppid()
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:
-        os._exit(1)
 
 
 def stop_on_sigterm() -> None:
