@@ -630,12 +630,7 @@ def build(project: Project, base_url: str | None = None, keep_going: bool = Fals
     and, where Chromium is there, its PDF (else a notice: no PDFs), printed only when
     its text changed (pdf.cached). `jobs`: the processes the work of each ordinance is
     shared by (default: one per core; the output is the same for any number)."""
-    with output.locked(project.docs):         # the caches beside docs/ are written by one build at a time
-        return _build(project, base_url, keep_going, downloads_, jobs or workers.available())
-
-
-def _build(project: Project, base_url: str | None, keep_going: bool, downloads_: bool,
-           jobs: int) -> tuple[Corpus, output.WriteReport]:
+    jobs = jobs or workers.available()
     kept = cache.Cache(parse_cache(project))
     corpus = load(project, keep_going, jobs, kept)
     pdfs = {}

@@ -34,22 +34,6 @@ CURRENT = "current"
 LOCK = "lock"
 
 
-_held: dict[Path, int] = {}       # the stores whose lock this process holds, and its descriptor
-
-
-def _forget_locks_in_child() -> None:
-    """A forked process (a build's worker) does not hold its parent's locks: the
-    descriptor it inherited is closed, so that a worker that outlived a killed build
-    does not keep the next one out (a flock lasts while any descriptor of it is open)."""
-    for fd in _held.values():
-        with contextlib.suppress(OSError):
-            os.close(fd)
-    _held.clear()
-
-
-os.register_at_fork(after_in_child=_forget_locks_in_child)
-
-
 class Store:
     """The versions of one output, and the link to the current one."""
 
@@ -68,11 +52,7 @@ class Store:
     def locked(self, what: str):
         """Hold the store's lock for the duration: a second run stops with a message
         naming the run that holds it. The lock is the kernel's (flock), so a killed
-        run never leaves a stale one; the file only says who held it last. A run that
-        holds it already (a build, for all it does, around its writing) holds it on."""
-        if self.path.absolute() in _held:
-            yield None
-            return
+        run never leaves a stale one; the file only says who held it last."""
         self.path.mkdir(parents=True, exist_ok=True)
         lock = self.path / LOCK
         fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
@@ -87,11 +67,7 @@ class Store:
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{what} (pid {os.getpid()} on {socket.gethostname()}, started {started})\n"
                       .encode(), 0)
-            _held[self.path.absolute()] = fd
-            try:
-                yield fd
-            finally:
-                _held.pop(self.path.absolute(), None)
+            yield fd
         finally:
             os.close(fd)
 

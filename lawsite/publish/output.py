@@ -69,19 +69,11 @@ def write_tree(root, files: Mapping[str, Content] | Iterable[tuple[str, Content]
             _refuse_path(root, path)
     versions = store(root)
     try:
-        with locked(root):
+        with versions.locked(f"a build of {display_path(root)}"):
             return _write(root, iter(files), versions)
     except OSError as error:
         where = display_path(error.filename) if error.filename else display_path(root)
         raise SourceError(where, None, f"cannot write the generated pages: {error.strerror}") from None
-
-
-def locked(root):
-    """Hold the lock of the generated files under `root` (a second build of the same
-    docs/ stops, naming the first): a build holds it from its start, for the caches it
-    keeps beside docs/ too, and write_tree within it holds it on."""
-    root = Path(root).absolute()
-    return store(root).locked(f"a build of {display_path(root)}")
 
 
 def _refuse_path(root: Path, path: str) -> None:
