@@ -170,28 +170,27 @@ def exclusions(shard: Shard, shards: list[Shard], docs: Path) -> list[str]:
             [f"{prefix}{COMPARE}/" for folder, prefix in trees if split and (folder / COMPARE).is_dir()]
     if shard.compare:
         found, own_pages = [], set(shard.pages)
-        for folder, prefix in trees:
-            if not folder.is_dir():
-                continue
-            for entry in sorted(os.listdir(folder)):
-                if entry.startswith(".") or entry in SHARED or (prefix == "/" and entry in LANGUAGES):
-                    continue
-                if entry != COMPARE:
-                    found.append(f"{prefix}{literal(entry)}" + ("/" if (folder / entry).is_dir() else ""))
-                    continue
+        for folder, prefix, entry in _top_entries(trees, set(SHARED)):
+            if entry == COMPARE:
                 found += [f"{prefix}{COMPARE}/{literal(name)}" for name in sorted(os.listdir(folder / COMPARE))
                           if name not in own_pages]
+            else:
+                found.append(f"{prefix}{literal(entry)}" + ("/" if (folder / entry).is_dir() else ""))
         return found
-    own = set(shard.slugs) | set(SHARED)
-    found = []
+    return [f"{prefix}{literal(entry)}" + ("/" if (folder / entry).is_dir() else "")
+            for folder, prefix, entry in _top_entries(trees, set(shard.slugs) | set(SHARED))]
+
+
+def _top_entries(trees, skip: set):
+    """(folder, prefix, entry) for each entry at the top of each language tree that a
+    shard may leave out: not hidden, not in `skip`, not another language's tree."""
     for folder, prefix in trees:
         if not folder.is_dir():
             continue
         for entry in sorted(os.listdir(folder)):
-            if entry.startswith(".") or entry in own or (prefix == "/" and entry in LANGUAGES):
+            if entry.startswith(".") or entry in skip or (prefix == "/" and entry in LANGUAGES):
                 continue
-            found.append(f"{prefix}{literal(entry)}" + ("/" if (folder / entry).is_dir() else ""))
-    return found
+            yield folder, prefix, entry
 
 
 def literal(name: str) -> str:
