@@ -152,14 +152,9 @@ def _term_uses(ordinances: list, found: list, jobs: int, kept: cache.Cache, keys
     index = definitions.Index(found)
     every = cache.digest(*index.every)
     digests = [cache.digest("uses", cache.code(), keys[id(o)], every, repr(index.by_slug.get(o.slug)))
-               if id(o) in keys else None for o in ordinances]
-    results: list = [kept.get(key) if key else None for key in digests]
-    missing = [n for n, result in enumerate(results) if result is None]
+               if id(o) in keys else "" for o in ordinances]
     workers.shared["uses"] = (ordinances, found, index)
-    for n, result in zip(missing, workers.ordered(_uses_job, missing, jobs)):
-        if key := digests[n]:
-            kept.put(key, result)
-        results[n] = result
+    results = list(_kept_or_made(digests, _uses_job, jobs, kept))
     del workers.shared["uses"]
     return {ordinance.slug: result for ordinance, result in zip(ordinances, results)}
 
@@ -175,15 +170,10 @@ def _actors(ordinances: list, vocabulary, vocabulary_path: Path, jobs: int, kept
     """departments.read_all, each ordinance's actors kept by the digest of its parse's
     inputs and the vocabulary's bytes, the others found in `jobs` processes."""
     vocabulary_digest = cache.file_digest(vocabulary_path)
-    digests = [cache.digest("actors", keys[id(o)], vocabulary_digest) if id(o) in keys else None
+    digests = [cache.digest("actors", keys[id(o)], vocabulary_digest) if id(o) in keys else ""
                for o in ordinances]
-    results: list = [kept.get(key) if key else None for key in digests]
-    missing = [n for n, result in enumerate(results) if result is None]
     workers.shared["actors"] = (ordinances, vocabulary)
-    for n, result in zip(missing, workers.ordered(_actors_job, missing, jobs)):
-        if key := digests[n]:
-            kept.put(key, result)
-        results[n] = result
+    results = list(_kept_or_made(digests, _actors_job, jobs, kept))
     del workers.shared["actors"]
     mentions, notices = {}, []
     for ordinance, (found, unknown) in zip(ordinances, results):
