@@ -102,7 +102,8 @@ def _table(runs: dict) -> list[str]:
     return out + [""]
 
 
-TARGETS.update({"peak_rss_mb": 2048, "bytes_per_article": 60 * 1024, "total_s": 30 * 60, "hosted_s": 20 * 60})
+TARGETS.update({"peak_rss_mb": 2048, "bytes_per_article": 60 * 1024, "total_s": 30 * 60, "hosted_s": 20 * 60,
+                "incremental_s": 60, "first_result_ms": 300, "first_query_bytes": 500 * 1024})
 
 
 def _targets(runs: dict) -> list[str]:
@@ -121,6 +122,21 @@ def _targets(runs: dict) -> list[str]:
                           f"{run['seconds']['total']} s"))
         out.append(_check(f"{name}, the hosted site within 20 minutes", run["seconds"]["hosted"] <= TARGETS["hosted_s"],
                           f"{run['seconds']['hosted']} s"))
+        broken = run["stages"]["hosted"].get("broken_links")
+        if broken is not None:
+            out.append(_check(f"{name}, every internal link and anchor of the assembled site resolves", broken == 0,
+                              f"{broken} broken" + (f" (e.g. {run['stages']['hosted']['broken_examples'][0]})"
+                                                    if broken else "")))
+        if "incremental_seconds" in run:
+            out.append(_check(f"{name}, one ordinance edited: an updated site within 60 s",
+                              run["incremental_seconds"] <= TARGETS["incremental_s"], f"{run['incremental_seconds']} s"))
+        if "search_first_result_ms" in run:
+            out.append(_check(f"{name}, search: first result within 300 ms of the last keystroke",
+                              run["search_first_result_ms"] <= TARGETS["first_result_ms"],
+                              f"{run['search_first_result_ms']} ms"))
+            out.append(_check(f"{name}, search: at most 500 KB for the first query",
+                              run["search_bytes_first_query"] <= TARGETS["first_query_bytes"],
+                              f"{run['search_bytes_first_query'] / 1024:.0f} KB"))
     return out + [""]
 
 
