@@ -45,6 +45,22 @@ def test_the_benchmark_runs_on_a_tiny_corpus(tmp_path, browser_context):
     assert profile["part"]                              # a shard, or a bounded sample: never the whole again
     text = (out / "report.md").read_text(encoding="utf-8")
     assert "| build_corpus.py |" in text and "## Editing one source" in text and "## Where the time goes" in text
+    assert run["stages"]["hosted"]["broken_links"] == 0
+    for target in ("every internal link and anchor of the assembled site resolves", "one ordinance edited",
+                   "search: first result within 300 ms",
+                   "search: at most 500 KB for the first query"):
+        assert f"sources, {target}" in text
+    assert not (out / "report.partial.json").exists()       # the finished report replaces it
+
+
+def test_a_broken_link_is_a_failed_target_of_the_report():
+    """The benchmark reports a broken link of the assembled site, as a target missed,
+    instead of ending its (long) run."""
+    from tools import bench_report
+    run = {"stages": {"hosted": {"broken_links": 2, "broken_examples": ["a/index.html: b/ (no such page)"]}},
+           "peak_rss_mb": 1, "site_bytes_per_article": 1, "seconds": {"total": 1, "hosted": 1}}
+    [line] = [line for line in bench_report._targets({"x": run}) if "link" in line]
+    assert line.startswith("- ❌") and "2 broken (e.g. a/index.html: b/ (no such page))" in line
 
 
 def test_the_hosted_stage_is_profiled_on_its_slowest_shard(tmp_path, monkeypatch):
