@@ -83,7 +83,7 @@ def load(project: Project, keep_going: bool = False, jobs: int = 1,
     corpus.definitions = definitions.find(ordinances)
     corpus.term_uses = _term_uses(ordinances, corpus.definitions, jobs, kept, keys)
     corpus.boilerplate = boilerplate.find(ordinances)
-    corpus.parallels = parallels.find(current, standard=corpus.boilerplate, jobs=jobs)
+    corpus.parallels = _parallels(current, corpus.boilerplate, jobs, kept)
     corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, project.translations)
     corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages,
                                           corpus.boilerplate)
@@ -98,6 +98,18 @@ def load(project: Project, keep_going: bool = False, jobs: int = 1,
     if keep_going:
         corpus.outcomes = _attributed(outcomes, ordinances, corpus.notices, project)
     return corpus
+
+
+def _parallels(ordinances: list, standard: dict, jobs: int, kept: cache.Cache) -> dict:
+    """parallels.find, from what the last build's kept (parallels.Kept, under the digest of
+    the code): computed again only where the texts changed, the same result."""
+    key = cache.digest("parallels", cache.code())
+    previous = kept.get(key)
+    found, state = parallels.find_kept(ordinances, standard=standard, jobs=jobs,
+                                       previous=previous if isinstance(previous, parallels.Kept) else None)
+    if state is not None and state is not previous:
+        kept.put(key, state)
+    return found
 
 
 def _parsed(read: list[sources.Source], jobs: int, kept: cache.Cache, keys: dict[int, str]) -> list[tuple]:
