@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
-from scipy import sparse
+from scipy import sparse  # type: ignore[import-untyped]
 from sklearn.preprocessing import normalize
 
 from lawsite import workers
@@ -132,7 +132,7 @@ class _Counts(NamedTuple):
 def _count(texts: list[str], terms: dict[str, int], grow: bool = True) -> _Counts:
     """The bigram counts of each text; `terms` (every bigram seen, by the order it was first
     seen) gets the new ones, or with `grow` False they are left out."""
-    indptr, indices, data = [0], [], []
+    indptr, indices, data = [0], [], []  # type: list[int], list[int], list[int]
     for text in texts:
         counted = Counter(_bigram_list(text))
         if grow:
@@ -369,7 +369,7 @@ def find_kept(ordinances: list[Ordinance], threshold: float = THRESHOLD, margin:
     # a runner-up below threshold − margin never decides: the best then leads it by the margin
     floor = max(threshold - margin, 1e-9)
     i, j, value = _similar(vectors, owner, queried, floor, np.flatnonzero(queried & affected), jobs=jobs)
-    if not affected.all():
+    if previous is not None and not affected.all():
         kept_i, kept_j, kept_value = previous.entries
         stay = ~affected[kept_i] & ~affected[kept_j]
         back = ~affected[j]                        # (j, i) is (i, j): the other half of the pair
@@ -387,7 +387,7 @@ def find_kept(ordinances: list[Ordinance], threshold: float = THRESHOLD, margin:
             taken[a] += 1
             chosen.append((a, b, score))
     pairs = _pairs(units, [(a, b) for a, b, _ in chosen], terms, weights,
-                   {} if affected.all() else previous.pairs, affected)
+                   {} if previous is None or affected.all() else previous.pairs, affected)
     found: dict[tuple[str, ArticleNumber], list[Parallel]] = {}
     for a, b, score in chosen:
         here, there = places[a], places[b]
