@@ -355,7 +355,8 @@ def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
         yield made("data/build-report.json", report.dumps(corpus.outcomes))
         yield made("data/build-report.schema.json", report.SCHEMA.read_text(encoding="utf-8"))
     # the largest file, written in pieces as they are made (export.pieces)
-    yield made("data/corpus.json", export.pieces(corpus.ordinances, _departments_data(corpus) | _links_data(corpus)))
+    yield made("data/corpus.json", export.pieces(corpus.ordinances, _departments_data(corpus) | _links_data(corpus),
+                                                 _records(corpus, jobs, kept or cache.Cache(None))))
     yield made("data/corpus.schema.json", SCHEMA.read_text(encoding="utf-8"))
     # read by the shard plan (lawsite/publish/shards.py), which need not read the dataset
     yield made(".ordinances.json", json.dumps(
@@ -440,6 +441,24 @@ def _kept_or_made(keys: list[str], job, jobs: int, kept: cache.Cache) -> Iterato
         if key:
             kept.put(key, result)
         yield result
+
+
+def _records(corpus: Corpus, jobs: int, kept: cache.Cache) -> Iterator[export.Encoded]:
+    """Each ordinance's record of the dataset, encoded (export.record_piece): as the last
+    build encoded it where the ordinance is the same (its parse's digest, its version),
+    the others in `jobs` processes."""
+    keys = [cache.digest("record", cache.code(), corpus.digests[o.slug], o.slug, o.old_version)
+            if o.slug in corpus.digests else "" for o in corpus.ordinances]
+    workers.shared["records"] = corpus.ordinances
+    try:
+        yield from _kept_or_made(keys, _record_job, jobs, kept)
+    finally:
+        del workers.shared["records"]
+
+
+def _record_job(index: int) -> export.Encoded:
+    """The dataset's record of ordinance `index` of `workers.shared["records"]` (a job)."""
+    return export.record_piece(workers.shared["records"][index])
 
 
 def _comparison_page(index: int) -> tuple[str, str]:

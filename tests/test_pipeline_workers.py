@@ -11,6 +11,7 @@ import build_corpus
 from lawsite import cache, pipeline, workers
 from lawsite.enrich import parallels
 from lawsite.parse import builder
+from lawsite.site import export
 from lawsite.publish.output import all_files
 
 from . import lawrefbook
@@ -105,10 +106,19 @@ def test_an_edit_parses_only_its_ordinance_and_writes_what_a_cold_build_writes(f
         rendered.append(workers.shared["site"].corpus.ordinances[index].slug)
         return pages_of(index)
 
+    encoded: list[str] = []
+    record_piece = export.record_piece
+
+    def encoding(ordinance):
+        encoded.append(ordinance.slug)
+        return record_piece(ordinance)
+
     monkeypatch.setattr(builder, "parse", counted)
     monkeypatch.setattr(pipeline, "_ordinance_pages", rendering)
+    monkeypatch.setattr(export, "record_piece", encoding)
     _build(sources, warm, "--jobs", "1")                      # in this process: the work counted
     assert parsed == [edited]
+    assert encoded == [edited]                                # its record of the dataset alone
     # its pages, in each language, and those of the ordinances whose parallels with it changed
     assert rendered.count(edited) == 2 and len(set(rendered)) < 8
     monkeypatch.undo()
