@@ -83,7 +83,7 @@ def load(project: Project, keep_going: bool = False, jobs: int = 1,
     corpus.definitions = definitions.find(ordinances)
     corpus.term_uses = _term_uses(ordinances, corpus.definitions, jobs, kept, keys)
     corpus.boilerplate = boilerplate.find(ordinances)
-    corpus.parallels = parallels.find(current, standard=corpus.boilerplate, jobs=jobs)
+    corpus.parallels = _parallels(current, corpus.boilerplate, jobs, kept)
     corpus.notices += i18n.glossary_misses(corpus.languages, ordinances, project.translations)
     corpus.notices += consistency.notices(ordinances, corpus.parallels, corpus.languages,
                                           corpus.boilerplate)
@@ -98,6 +98,18 @@ def load(project: Project, keep_going: bool = False, jobs: int = 1,
     if keep_going:
         corpus.outcomes = _attributed(outcomes, ordinances, corpus.notices, project)
     return corpus
+
+
+def _parallels(ordinances: list, standard: dict, jobs: int, kept: cache.Cache) -> dict:
+    """parallels.find, from what the last build's kept (parallels.Kept, under the digest of
+    the code): computed again only where the texts changed, the same result."""
+    key = cache.digest("parallels", cache.code())
+    previous = kept.get(key)
+    found, state = parallels.find_kept(ordinances, standard=standard, jobs=jobs,
+                                       previous=previous if isinstance(previous, parallels.Kept) else None)
+    if state is not None and state is not previous:
+        kept.put(key, state)
+    return found
 
 
 def _parsed(read: list[sources.Source], jobs: int, kept: cache.Cache, keys: dict[int, str]) -> list[tuple]:
@@ -343,7 +355,8 @@ def generated(corpus: Corpus, base_url: str, hand_written: tuple[str, ...] = (),
         yield made("data/build-report.json", report.dumps(corpus.outcomes))
         yield made("data/build-report.schema.json", report.SCHEMA.read_text(encoding="utf-8"))
     # the largest file, written in pieces as they are made (export.pieces)
-    yield made("data/corpus.json", export.pieces(corpus.ordinances, _departments_data(corpus) | _links_data(corpus)))
+    yield made("data/corpus.json", export.pieces(corpus.ordinances, _departments_data(corpus) | _links_data(corpus),
+                                                 _records(corpus, jobs, kept or cache.Cache(None))))
     yield made("data/corpus.schema.json", SCHEMA.read_text(encoding="utf-8"))
     # read by the shard plan (lawsite/publish/shards.py), which need not read the dataset
     yield made(".ordinances.json", json.dumps(
@@ -428,6 +441,24 @@ def _kept_or_made(keys: list[str], job, jobs: int, kept: cache.Cache) -> Iterato
         if key:
             kept.put(key, result)
         yield result
+
+
+def _records(corpus: Corpus, jobs: int, kept: cache.Cache) -> Iterator[export.Encoded]:
+    """Each ordinance's record of the dataset, encoded (export.record_piece): as the last
+    build encoded it where the ordinance is the same (its parse's digest, its version),
+    the others in `jobs` processes."""
+    keys = [cache.digest("record", cache.code(), corpus.digests[o.slug], o.slug, o.old_version)
+            if o.slug in corpus.digests else "" for o in corpus.ordinances]
+    workers.shared["records"] = corpus.ordinances
+    try:
+        yield from _kept_or_made(keys, _record_job, jobs, kept)
+    finally:
+        del workers.shared["records"]
+
+
+def _record_job(index: int) -> export.Encoded:
+    """The dataset's record of ordinance `index` of `workers.shared["records"]` (a job)."""
+    return export.record_piece(workers.shared["records"][index])
 
 
 def _comparison_page(index: int) -> tuple[str, str]:

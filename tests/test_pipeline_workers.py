@@ -9,7 +9,9 @@ import pytest
 
 import build_corpus
 from lawsite import cache, pipeline, workers
+from lawsite.enrich import parallels
 from lawsite.parse import builder
+from lawsite.site import export
 from lawsite.publish.output import all_files
 
 from . import lawrefbook
@@ -104,12 +106,63 @@ def test_an_edit_parses_only_its_ordinance_and_writes_what_a_cold_build_writes(f
         rendered.append(workers.shared["site"].corpus.ordinances[index].slug)
         return pages_of(index)
 
+    encoded: list[str] = []
+    record_piece = export.record_piece
+
+    def encoding(ordinance):
+        encoded.append(ordinance.slug)
+        return record_piece(ordinance)
+
     monkeypatch.setattr(builder, "parse", counted)
     monkeypatch.setattr(pipeline, "_ordinance_pages", rendering)
+    monkeypatch.setattr(export, "record_piece", encoding)
     _build(sources, warm, "--jobs", "1")                      # in this process: the work counted
     assert parsed == [edited]
+    assert encoded == [edited]                                # its record of the dataset alone
     # its pages, in each language, and those of the ordinances whose parallels with it changed
     assert rendered.count(edited) == 2 and len(set(rendered)) < 8
+    monkeypatch.undo()
+    cold = tmp_path / "cold" / "docs"
+    _build(sources, cold, "--jobs", "2")
+    _same_tree(warm, cold)
+
+
+def _similar_rows(monkeypatch) -> list[int]:
+    """The rows of each similarity product of the parallels a build computes, counted."""
+    counted: list[int] = []
+    similar = parallels._similar
+
+    def counting(vectors, owner, queried, floor, rows, **options):
+        counted.append(len(rows))
+        return similar(vectors, owner, queried, floor, rows, **options)
+    monkeypatch.setattr(parallels, "_similar", counting)
+    return counted
+
+
+@pytest.mark.parametrize("edit", ["metadata", "common bigrams"])
+def test_the_parallels_kept_give_what_a_cold_build_writes(fixture_sources, tmp_path, monkeypatch, edit):
+    """A metadata edit computes no similarity at all; an edit adding bigrams that many
+    articles hold computes them afresh; either way docs/ is what a cold build writes."""
+    sources = tmp_path / "sources"
+    shutil.copytree(fixture_sources, sources)
+    shutil.copytree(fixture_sources.parent / "translations", tmp_path / "translations")
+    warm = tmp_path / "warm" / "docs"
+    rows = _similar_rows(monkeypatch)
+    _build(sources, warm, "--jobs", "1")
+    assert len(rows) == 1
+    meta = sources / "ordinances" / "yantai-digital-economy.yml"
+    if edit == "metadata":
+        meta.write_text(meta.read_text(encoding="utf-8").replace("Promoting the Digital Economy",
+                                                                  "the Promotion of the Digital Economy"),
+                        encoding="utf-8")
+    else:
+        text = meta.with_suffix(".txt")
+        text.write_text(text.read_text(encoding="utf-8").replace(
+            "。", "，县级以上人民政府有关部门应当按照各自职责做好相关工作。", 3), encoding="utf-8")
+        meta.write_text("\n".join(row for row in meta.read_text(encoding="utf-8").split("\n")
+                                  if "sha256" not in row), encoding="utf-8")
+    _build(sources, warm, "--jobs", "1")
+    assert rows[1:] == ([] if edit == "metadata" else [rows[0]])
     monkeypatch.undo()
     cold = tmp_path / "cold" / "docs"
     _build(sources, cold, "--jobs", "2")

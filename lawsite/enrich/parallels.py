@@ -36,6 +36,7 @@ Segments of `compare` show shared and differing wording:
 """
 
 import difflib
+import hashlib
 import math
 import re
 from collections import Counter
@@ -43,7 +44,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse  # type: ignore[import-untyped]
+from sklearn.preprocessing import normalize
 
 from lawsite import workers
 from lawsite.core import zh
@@ -111,8 +113,91 @@ def _bigram_list(text: str) -> list[str]:
     return [run[i:i + 2] for run in WORDS.findall(text) for i in range(len(run) - 1)]
 
 
-def _vectorizer(max_df: float = MAX_DF) -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer=_bigram_list, sublinear_tf=True, max_df=max_df, dtype=np.float64)
+# -- vectors ---------------------------------------------------------------------------------
+#
+# TF-IDF as scikit-learn's TfidfVectorizer(sublinear_tf=True, max_df=MAX_DF) computes it
+# (tf 1 + log(count), idf log((n + 1) / (df + 1)) + 1, unit length), made here so that an
+# article's vector depends only on its own counts and its bigrams' document frequencies,
+# its entries always in the alphabetical order of its bigrams: an article whose bigrams'
+# frequencies did not change has the same vector, bit for bit, whatever else was edited.
+
+class _Counts(NamedTuple):
+    """Bigram counts, one row a text (CSR arrays); a column is a term's id in `terms`."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+
+
+def _count(texts: list[str], terms: dict[str, int], grow: bool = True) -> _Counts:
+    """The bigram counts of each text; `terms` (every bigram seen, by the order it was first
+    seen) gets the new ones, or with `grow` False they are left out."""
+    indptr, indices, data = [0], [], []  # type: list[int], list[int], list[int]
+    for text in texts:
+        counted = Counter(_bigram_list(text))
+        if grow:
+            indices += [terms.setdefault(gram, len(terms)) for gram in counted]
+            data += counted.values()
+        else:
+            known = [(terms[gram], n) for gram, n in counted.items() if gram in terms]
+            indices += [term for term, _ in known]
+            data += [n for _, n in known]
+        indptr.append(len(indices))
+    return _Counts(np.array(indptr, dtype=np.int64), np.array(indices, dtype=np.int32),
+                   np.array(data, dtype=np.int32))
+
+
+def _replace_rows(counts: _Counts, rows: list[int], new: _Counts) -> _Counts:
+    """`counts` with its rows `rows` (ascending) replaced by the rows of `new`."""
+    lengths = np.diff(counts.indptr)
+    lengths[rows] = np.diff(new.indptr)
+    indices, data, at = [], [], 0
+    for n, row in enumerate(rows):
+        indices += [counts.indices[counts.indptr[at]:counts.indptr[row]], new.indices[new.indptr[n]:new.indptr[n + 1]]]
+        data += [counts.data[counts.indptr[at]:counts.indptr[row]], new.data[new.indptr[n]:new.indptr[n + 1]]]
+        at = row + 1
+    indices.append(counts.indices[counts.indptr[at]:])
+    data.append(counts.data[counts.indptr[at]:])
+    return _Counts(np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
+                   np.concatenate(indices).astype(np.int32), np.concatenate(data).astype(np.int32))
+
+
+class _Weights(NamedTuple):
+    """By term id: its document frequency, whether it counts (in at most `max_df` of all
+    texts), its idf and its column (its place in the alphabetical order of all terms)."""
+
+    df: np.ndarray
+    kept: np.ndarray
+    idf: np.ndarray
+    column: np.ndarray
+
+
+def _weights(terms: dict[str, int], counts: _Counts, max_df: float) -> _Weights:
+    texts = len(counts.indptr) - 1
+    df = np.bincount(counts.indices, minlength=len(terms))
+    idf = np.full(len(terms), texts + 1, dtype=np.float64)
+    idf /= df.astype(np.float64) + 1.0
+    np.log(idf, out=idf)
+    idf += 1.0
+    names = list(terms)
+    column = np.empty(len(names), dtype=np.int32)
+    column[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names), dtype=np.int32)
+    return _Weights(df, (df >= 1) & (df <= max_df * texts), idf, column)
+
+
+def _vectors(counts: _Counts, weights: _Weights) -> sparse.csr_matrix:
+    """The unit TF-IDF vectors of the counted texts, one row each."""
+    kept = weights.kept[counts.indices]
+    terms = counts.indices[kept]
+    data = counts.data[kept].astype(np.float64)
+    np.log(data, out=data)
+    data += 1.0
+    data *= weights.idf[terms]
+    indptr = np.concatenate([[0], np.cumsum(kept)])[counts.indptr]
+    vectors = sparse.csr_matrix((data, weights.column[terms], indptr),
+                                shape=(len(counts.indptr) - 1, len(weights.column)))
+    vectors.sort_indices()
+    return normalize(vectors, copy=False) if vectors.shape[0] else vectors
 
 
 # -- articles --------------------------------------------------------------------------------
@@ -123,25 +208,25 @@ class _Place(NamedTuple):
     ordinance: int          # its ordinance's position in the corpus
 
 
-def _best_per_ordinance(vectors, owner: np.ndarray, queried: np.ndarray, floor: float,
-                        chunk: int = CHUNK, jobs: int = 1):
-    """For every queried article i and every other ordinance o holding an article at least
-    `floor` similar to it: (i, o, j, best, runner_up), j being the best such article of o
-    (ties: the first), runner_up the next best similarity in o (0 if below `floor`).
-    Row by row, `chunk` rows at a time, in order (the chunks shared by `jobs` processes,
-    their results taken in order): deterministic."""
-    rows = np.flatnonzero(queried)
+def _similar(vectors, owner: np.ndarray, queried: np.ndarray, floor: float, rows: np.ndarray,
+             chunk: int = CHUNK, jobs: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, similarity) of every queried article i of `rows` and every queried article j of
+    another ordinance at least `floor` similar to it. A row's similarities depend on its
+    vector and the others' alone (each a sum over their shared bigrams in their alphabetical
+    order: the same for (i, j) and (j, i)), so that any subset of the rows gives the same
+    values as all of them. `chunk` rows at a time, shared by `jobs` processes."""
     workers.shared["parallels"] = (vectors, vectors.T.tocsr(), owner, queried, floor)
     blocks = [rows[start:start + chunk] for start in range(0, len(rows), chunk)]
-    out = list(workers.ordered(_best_in_block, blocks, jobs))
+    out = list(workers.ordered(_similar_in_block, blocks, jobs))
     del workers.shared["parallels"]
     if not out:
-        return (np.zeros(0, dtype=np.int64),) * 3 + (np.zeros(0),) * 2
-    return tuple(np.concatenate(column) for column in zip(*out))
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    i, j, value = (np.concatenate(column) for column in zip(*out))
+    return i, j, value
 
 
-def _best_in_block(block: np.ndarray) -> tuple:
-    """`_best_per_ordinance` of the rows of `block` (a job of the workers)."""
+def _similar_in_block(block: np.ndarray) -> tuple:
+    """`_similar` of the rows of `block` (a job of the workers)."""
     vectors, transposed, owner, queried, floor = workers.shared["parallels"]
     product = (vectors[block] @ transposed).tocsr()
     product.data[product.data < floor] = 0
@@ -149,7 +234,14 @@ def _best_in_block(block: np.ndarray) -> tuple:
     product = product.tocoo()
     i, j, value = block[product.row], product.col.astype(np.int64), product.data
     keep = queried[j] & (owner[i] != owner[j])
-    i, j, value = i[keep], j[keep], value[keep]
+    return i[keep], j[keep], value[keep]
+
+
+def _best_per_ordinance(i: np.ndarray, j: np.ndarray, value: np.ndarray, owner: np.ndarray):
+    """Of the similarities (i, j, value), for every article i and every other ordinance o:
+    (i, o, j, best, runner_up), j being the best article of o (ties: the first), runner_up
+    the next best similarity in o (0 if none), by article then ordinance. The entries' order
+    does not count: the same entries give the same result."""
     order = np.lexsort((j, -value, owner[j], i))          # by row, ordinance, best first
     i, j, value = i[order], j[order], value[order]
     first = np.ones(len(i), dtype=bool)
@@ -201,6 +293,28 @@ def article_text(article: Article) -> str:
     return "\n".join(unit_text(p) for p in article.paragraphs)
 
 
+@dataclass
+class Kept:
+    """What `find` computed, kept for the next build's: for the same settings and the same
+    articles, where each article's 款 texts (`texts`, by digest) changed, the next build
+    computes again only the vectors and similarities that can have changed."""
+
+    settings: tuple                  # the parameters, every article's (slug, number)
+    owner: np.ndarray
+    plain: np.ndarray                # not a standard clause
+    queried: np.ndarray
+    texts: list[str]
+    terms: dict[str, int]
+    counts: _Counts
+    weights: _Weights
+    entries: tuple                   # _similar's (i, j, similarity) of every queried article
+    pairs: dict                      # (a, b) → its 款 similarities, for each chosen pair
+    found: dict
+
+
+REDO = 0.25         # an edit that changes more of the vectors than this share: computed afresh
+
+
 def find(ordinances: list[Ordinance], threshold: float = THRESHOLD, margin: float = MARGIN,
          most: int = ORDINANCES, max_df: float = MAX_DF,
          standard: dict | None = None, jobs: int = 1) -> dict[tuple[str, ArticleNumber], list[Parallel]]:
@@ -208,21 +322,61 @@ def find(ordinances: list[Ordinance], threshold: float = THRESHOLD, margin: floa
     first, at most one per other ordinance and `most` in all. `standard` is
     `boilerplate.find(ordinances)` (computed if not given): those articles get none.
     `jobs`: the processes the similarity product is shared by (the same result)."""
+    return find_kept(ordinances, threshold, margin, most, max_df, standard, jobs)[0]
+
+
+def find_kept(ordinances: list[Ordinance], threshold: float = THRESHOLD, margin: float = MARGIN,
+              most: int = ORDINANCES, max_df: float = MAX_DF, standard: dict | None = None,
+              jobs: int = 1, previous: Kept | None = None) -> tuple[dict, Kept | None]:
+    """`find`, and what it computed (Kept) for the next build; given the last build's
+    (`previous`), the same result computed again only where the texts changed: nothing at
+    all when no article's text changed, else only the vectors of the edited articles and
+    of those sharing a bigram whose document frequency changed, and their similarities (a
+    fresh computation when they are more than REDO of all). The result is the same as
+    without `previous`, bit for bit."""
     standard = boilerplate.find(ordinances) if standard is None else standard
     places = [_Place(o.slug, a, n) for n, o in enumerate(ordinances) for a in o.articles]
     if not places:
-        return {}
-    vectorizer = _vectorizer(max_df)
-    try:
-        vectors = vectorizer.fit_transform([article_text(p.article) for p in places]).tocsr()
-    except ValueError:                             # no bigram at all (or all too common)
-        return {}
+        return {}, None
+    settings = (threshold, margin, most, max_df, [(p.slug, p.article.number) for p in places])
+    units = [[unit_text(paragraph) for paragraph in p.article.paragraphs] for p in places]
+    texts = [hashlib.sha256("\x00".join(texts_).encode() + b"\x01%d" % len(texts_)).hexdigest()
+             for texts_ in units]
     owner = np.array([p.ordinance for p in places], dtype=np.int64)
-    queried = np.array([(p.slug, p.article.number) not in standard for p in places])
-    queried &= np.diff(vectors.indptr) > 0
+    plain = np.array([(p.slug, p.article.number) not in standard for p in places])
+    if previous is not None and not (previous.settings == settings and np.array_equal(previous.owner, owner)
+                                     and np.array_equal(previous.plain, plain)):
+        previous = None
+    changed = [n for n, (new, old) in enumerate(zip(texts, previous.texts)) if new != old] if previous else []
+    if previous is not None and not changed:
+        return previous.found, previous                 # no text changed: nothing else did
+    if previous is not None:
+        terms = dict(previous.terms)
+        counts = _replace_rows(previous.counts, changed, _count(["\n".join(units[n]) for n in changed], terms))
+    else:
+        terms = {}
+        counts = _count(["\n".join(texts_) for texts_ in units], terms)
+    weights = _weights(terms, counts, max_df)
+    if not weights.kept.any():                     # no bigram at all (or all too common)
+        return {}, None
+    vectors = _vectors(counts, weights)
+    queried = plain & (np.diff(vectors.indptr) > 0)
+    affected = np.ones(len(places), dtype=bool)
+    if previous is not None and np.array_equal(previous.queried, queried):
+        affected = _affected(counts, weights, previous.weights, changed)
+        if affected[queried].sum() > REDO * queried.sum():
+            affected[:] = True
     # a runner-up below threshold − margin never decides: the best then leads it by the margin
-    i, o, j, best, runner_up = _best_per_ordinance(vectors, owner, queried, max(threshold - margin, 1e-9),
-                                                   jobs=jobs)
+    floor = max(threshold - margin, 1e-9)
+    i, j, value = _similar(vectors, owner, queried, floor, np.flatnonzero(queried & affected), jobs=jobs)
+    if previous is not None and not affected.all():
+        kept_i, kept_j, kept_value = previous.entries
+        stay = ~affected[kept_i] & ~affected[kept_j]
+        back = ~affected[j]                        # (j, i) is (i, j): the other half of the pair
+        i, j, value = (np.concatenate([kept_i[stay], i, j[back]]), np.concatenate([kept_j[stay], j, i[back]]),
+                       np.concatenate([kept_value[stay], value, value[back]]))
+    entries = (i, j, value)
+    i, o, j, best, runner_up = _best_per_ordinance(i, j, value, owner)
     keep = (best >= threshold) & (best - runner_up >= margin)
     i, o, j, best = i[keep], o[keep], j[keep], best[keep]
     order = np.lexsort((o, -np.round(best, 6), i))           # by article, best first, then corpus order
@@ -232,18 +386,46 @@ def find(ordinances: list[Ordinance], threshold: float = THRESHOLD, margin: floa
         if taken[a] < most:
             taken[a] += 1
             chosen.append((a, b, score))
-    count = np.array([len(p.article.paragraphs) for p in places], dtype=np.int64)
-    first = np.concatenate([[0], np.cumsum(count)[:-1]])
-    paragraphs = vectorizer.transform([unit_text(paragraph) for p in places
-                                       for paragraph in p.article.paragraphs]).tocsr()
-    similarities = _paragraph_similarities(paragraphs, first, count, [(a, b) for a, b, _ in chosen])
+    pairs = _pairs(units, [(a, b) for a, b, _ in chosen], terms, weights,
+                   {} if previous is None or affected.all() else previous.pairs, affected)
     found: dict[tuple[str, ArticleNumber], list[Parallel]] = {}
-    for (a, b, score), by_pair in zip(chosen, similarities):
+    for a, b, score in chosen:
         here, there = places[a], places[b]
-        pairs = tuple((paragraph_eid(here.article.number, x + 1), paragraph_eid(there.article.number, y + 1),
-                       round(s, 2)) for x, y, s in _one_to_one(by_pair, PAIR_FLOOR))
+        by_pair = tuple((paragraph_eid(here.article.number, x + 1), paragraph_eid(there.article.number, y + 1),
+                         round(s, 2)) for x, y, s in _one_to_one(pairs[a, b], PAIR_FLOOR))
         found.setdefault((here.slug, here.article.number), []).append(
-            Parallel(here.slug, here.article.number, there.slug, there.article.number, round(score, 2), pairs))
+            Parallel(here.slug, here.article.number, there.slug, there.article.number, round(score, 2), by_pair))
+    return found, Kept(settings, owner, plain, queried, texts, terms, counts, weights, entries, pairs, found)
+
+
+def _affected(counts: _Counts, weights: _Weights, before: _Weights, changed: list[int]) -> np.ndarray:
+    """The articles whose vectors can differ from the last build's: those edited, and those
+    holding a bigram whose document frequency changed (or that now counts, or no longer)."""
+    old_df = np.zeros(len(weights.df), dtype=weights.df.dtype)
+    old_df[:len(before.df)] = before.df
+    old_kept = np.zeros(len(weights.kept), dtype=bool)
+    old_kept[:len(before.kept)] = before.kept
+    moved = (weights.df != old_df) | (weights.kept != old_kept)
+    affected = np.zeros(len(counts.indptr) - 1, dtype=bool)
+    affected[changed] = True
+    rows = np.repeat(np.arange(len(affected)), np.diff(counts.indptr))
+    affected[rows[moved[counts.indices]]] = True
+    return affected
+
+
+def _pairs(units: list[list[str]], chosen: list[tuple[int, int]], terms: dict[str, int], weights: _Weights,
+           before: dict, affected: np.ndarray) -> dict:
+    """{(a, b): {(x, y): cosine of their 款}} of each chosen pair: the last build's where
+    neither article's vector changed, the others computed (from the 款 of their articles)."""
+    found = {pair: before[pair] for pair in chosen if pair in before and not affected[list(pair)].any()}
+    missing = [pair for pair in chosen if pair not in found]
+    articles = sorted({n for pair in missing for n in pair})
+    count = np.zeros(len(units), dtype=np.int64)
+    count[articles] = [len(units[n]) for n in articles]
+    first = np.zeros(len(units), dtype=np.int64)
+    first[articles] = np.concatenate([[0], np.cumsum(count[articles])[:-1]]) if articles else []
+    paragraphs = _vectors(_count([text for n in articles for text in units[n]], terms, grow=False), weights)
+    found.update(zip(missing, _paragraph_similarities(paragraphs, first, count, missing)))
     return found
 
 

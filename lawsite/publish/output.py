@@ -17,11 +17,17 @@ killed at any point leaves docs/ entirely old or entirely new, and the next one
 removes what it left. Files whose bytes did not change are hard links to the
 old ones and keep their modification time (a live preview rebuilds only what
 changed). The manifest (docs/.generated) lists what the build generated; a
-hand-written file is never overwritten, and never lost. A second build of the
+hand-written file is never overwritten, and never lost. Beside it in each version,
+`.generated.digests` records each generated file's SHA-256 and what `stat` said of it
+(size, modification time, inode): the next build compares a new file's digest with the
+recorded one, and reads the old file back only where it is not as recorded (changed
+behind the build's back, or a version written before the digests were kept). A second build of the
 same docs/ at the same time stops and names the first (the store's lock).
 """
 
 import filecmp
+import hashlib
+import json
 import os
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
@@ -32,6 +38,7 @@ from lawsite.core import atomic, paths
 from lawsite.core.errors import SourceError, display_path
 
 MANIFEST = ".generated"
+DIGESTS = ".generated.digests"      # in the version only: each file's digest and stat
 # a file's content: its text, its bytes, or its text in pieces (written as they come)
 Content = str | bytes | Iterator[str]
 
@@ -89,13 +96,15 @@ def _write(root: Path, files: Iterator[tuple[str, Content]], versions: atomic.St
     _unlink_dangling(root, versions)
     previous = set(previous_manifest(root))
     hand = _hand_written(root, versions, previous)
+    current = versions.current_version()
     version = versions.new_version()
     try:
-        report, written = _write_version(root, files, version)
+        report, written, digests = _write_version(root, files, version, current, _digests(current, previous))
         entries = _entries(written, hand)
         _refuse_hand_written_in_the_way(root, written, entries, hand)
         manifest = "".join(f"{path}\n" for path in sorted(written)).encode("utf-8")
         (version / MANIFEST).write_bytes(manifest)
+        (version / DIGESTS).write_text(json.dumps(digests, sort_keys=True, indent=0), encoding="utf-8")
         links = {entry: versions.current / entry for entry in entries | {MANIFEST}}
         report.written.sort()
         report.removed = [path for path in sorted(previous - written) if (root / path).exists()]
@@ -120,37 +129,75 @@ def _write(root: Path, files: Iterator[tuple[str, Content]], versions: atomic.St
     return report
 
 
-def _write_version(root: Path, files: Iterator[tuple[str, Content]],
-                   version: Path) -> tuple[WriteReport, set[str]]:
+def _write_version(root: Path, files: Iterator[tuple[str, Content]], version: Path,
+                   current: Path | None, known: dict[str, list]) -> tuple[WriteReport, set[str], dict]:
     """The generated tree in `version`, as the files come: unchanged files linked, the
-    others written. (The report, every path written.)"""
-    report, written = WriteReport(), set()
+    others written. An old file is unchanged where its recorded digest (`known`, of the
+    `current` version's files) is the new content's and it is still as recorded, else
+    where it holds the same bytes. (The report, every path written, their digests.)"""
+    report, written, digests = WriteReport(), set(), {}
     for path, content in files:
         _refuse_path(root, path)
         if path in written:
             raise SourceError(display_path(root / path), None, "two generated files have this path")
         written.add(path)
-        old, new = root / path, version / path
+        # a file generated last time is in the current version (docs/ links to it)
+        old = current / path if current is not None and path in known else root / path
+        new = version / path
         new.parent.mkdir(parents=True, exist_ok=True)
         if not isinstance(content, str | bytes):          # pieces: written as they come
+            hashed = hashlib.sha256()
             with open(new, "w", encoding="utf-8", newline="") as streamed:
                 for piece in content:
                     streamed.write(piece)
-            if _same_file(old, new):
+                    hashed.update(piece.encode("utf-8"))
+            digest = hashed.hexdigest()
+            if _as_recorded(old, known.get(path), digest) or _same_file(old, new):
                 new.unlink()
                 _keep(old, new)
                 report.unchanged += 1
             else:
                 report.written.append(path)
-            continue
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        if _holds(old, data):
-            _keep(old, new)
-            report.unchanged += 1
         else:
-            new.write_bytes(data)
-            report.written.append(path)
-    return report, written
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            digest = hashlib.sha256(data).hexdigest()
+            if _as_recorded(old, known.get(path), digest) or _holds(old, data):
+                _keep(old, new)
+                report.unchanged += 1
+            else:
+                new.write_bytes(data)
+                report.written.append(path)
+        digests[path] = [digest, *_stat(new)]
+    return report, written, digests
+
+
+def _digests(current: Path | None, previous: set[str]) -> dict[str, list]:
+    """What the current version recorded of its files: path → [digest, size, mtime, inode]
+    (nothing where it recorded nothing, or where the record is not the build's own)."""
+    try:
+        known = json.loads((current / DIGESTS).read_text(encoding="utf-8")) if current is not None else {}
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(known, dict):
+        return {}
+    return {path: entry for path, entry in known.items() if path in previous
+            and isinstance(entry, list) and len(entry) == 4}
+
+
+def _stat(path: Path) -> tuple[int, int, int]:
+    found = path.stat()
+    return found.st_size, found.st_mtime_ns, found.st_ino
+
+
+def _as_recorded(path: Path, entry: list | None, digest: str) -> bool:
+    """Does `path` hold the content of `digest`, by the record of the build that wrote it
+    (`entry`), the file being still as recorded (its size, modification time and inode)?"""
+    if entry is None or entry[0] != digest:
+        return False
+    try:
+        return list(_stat(path)) == entry[1:]
+    except (FileNotFoundError, NotADirectoryError):
+        return False
 
 
 def _entries(files, hand: set[str]) -> set[str]:
@@ -192,7 +239,7 @@ def _hand_written(root: Path, versions: atomic.Store, previous: set[str]) -> set
                     hand.add(relative)            # a link someone made: theirs
             elif name in filenames and relative not in previous and relative != MANIFEST:
                 hand.add(relative)
-    stray = [p for p in _version_files(versions) if p not in previous and p != MANIFEST]
+    stray = [p for p in _version_files(versions) if p not in previous and p not in (MANIFEST, DIGESTS)]
     if stray:
         raise SourceError(display_path(root / stray[0]), None, "is not a generated file, but lies in "
                           "a generated directory, which the next build replaces: move it out of "
@@ -253,7 +300,8 @@ def _same_file(old: Path, new: Path) -> bool:
 
 def _keep(old: Path, new: Path) -> None:
     """The unchanged file in the new version: a hard link, so its modification time stays."""
-    old = old.resolve()                 # link() would link a symbolic link itself, not its file
+    if old.is_symlink():                # link() would link a symbolic link itself, not its file
+        old = old.resolve()
     try:
         os.link(old, new)
     except OSError:

@@ -123,18 +123,38 @@ def dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def pieces(ordinances: list[model.Ordinance], extra: dict | None = None) -> Iterator[str]:
+class Encoded(str):
+    """A value already written as `_pieces` writes it at its place: see `record_piece`."""
+
+
+def record_piece(ordinance: model.Ordinance) -> Encoded:
+    """An ordinance's record as `pieces` writes it, encoded (a build keeps it for the next
+    one: an ordinance that did not change is not encoded again).
+
+    >>> import types
+    >>> record = {"slug": "x", "a": [1]}
+    >>> "".join(_pieces({"o": [Encoded(json.dumps(record, ensure_ascii=False, indent=1).replace("\\n", "\\n  "))]}, 0, 2)) \\
+    ...     == json.dumps({"o": [record]}, indent=1)
+    True
+    """
+    return Encoded(json.dumps(ordinance_record(ordinance), ensure_ascii=False, indent=1).replace("\n", "\n  "))
+
+
+def pieces(ordinances: list[model.Ordinance], extra: dict | None = None,
+           records: Iterable[Encoded] | None = None) -> Iterator[str]:
     """`dumps(corpus(ordinances, extra))` in pieces, the same characters: each
     ordinance's record made and encoded when it is written, so that a build never
     holds the whole dataset as one string (on the whole corpus it is over 1 GB).
-    Each section of `extra` is written one entry at a time too.
+    Each section of `extra` is written one entry at a time too. `records`: the
+    ordinances' records already encoded (`record_piece`), in their order.
 
     >>> ordinances_ = []
     >>> "".join(pieces(ordinances_, {"a": {"x": [1, {}]}, "b": []})) == dumps(corpus(ordinances_, {"a": {"x": [1, {}]}, "b": []}))
     True
     """
     sections = {"schema_version": SCHEMA_VERSION,
-                "ordinances": (ordinance_record(ordinance) for ordinance in ordinances)}
+                "ordinances": iter(records) if records is not None
+                else (ordinance_record(ordinance) for ordinance in ordinances)}
     sections.update(extra or {})
     yield from _pieces(sections, 0, depth=2)
     yield "\n"
@@ -187,6 +207,9 @@ def _pieces(value, level: int, depth: int) -> Iterator[str]:
     >>> "".join(_pieces({"g": (n for n in range(2)), "h": (n for n in ())}, 0, 2))
     '{\\n "g": [\\n  0,\\n  1\\n ],\\n "h": []\\n}'
     """
+    if isinstance(value, Encoded):
+        yield value
+        return
     if depth == 0 or not isinstance(value, dict | list | Iterator):
         # JSON strings hold no raw line break: each line break is the indentation's
         yield json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)

@@ -248,3 +248,69 @@ def test_near_copies_each_find_their_own(launch, copies, edited):
         assert 1 <= len(listed) <= parallels.ORDINANCES and first.score >= 0.75
         same = (first.other_slug.rsplit("-", 1)[0], first.other_article) == (slug.rsplit("-", 1)[0], article)
         assert same or texts[slug, article] == texts[first.other_slug, first.other_article]
+
+
+# -- kept between builds: an edit computes again only what it changes ----------------------
+
+@pytest.fixture(scope="module")
+def beijing(launch):
+    """The launch ordinances and twenty real regulations of Beijing (stub metadata)."""
+    from tools import stub_corpus
+    return list(launch.values()) + [stub_corpus.parse(path, stub_corpus.CORPUS) for path in
+                                    sorted((stub_corpus.CORPUS / "beijing").glob("*.md"))[:20]]
+
+
+def _edited(ordinances, slug, number, old, new):
+    """A copy of the corpus with `old` replaced by `new` once in one article's first 款."""
+    out = []
+    for o in ordinances:
+        if o.slug == slug:
+            o = copy.deepcopy(o)
+            article = next(a for a in o.articles if a.number == N(number))
+            assert old in article.paragraphs[0].text
+            article.paragraphs[0].text = article.paragraphs[0].text.replace(old, new, 1)
+        out.append(o)
+    return out
+
+
+@pytest.fixture
+def rows(monkeypatch):
+    """The rows of each similarity product computed, counted."""
+    counted: list[int] = []
+    similar = parallels._similar
+
+    def counting(vectors, owner, queried, floor, rows_, **options):
+        counted.append(len(rows_))
+        return similar(vectors, owner, queried, floor, rows_, **options)
+    monkeypatch.setattr(parallels, "_similar", counting)
+    return counted
+
+
+@pytest.mark.parametrize("edit, fresh", [
+    ((YANTAI, 55, "。", "之。"), False),                   # the benchmark's edit: one character
+    ((JINAN, 15, "。", "，鼓励创新。"), False),                 # bigrams of some articles
+    ((JINAN, 15, "。", "，并向社会公布数据开放目录。"), True),   # common bigrams: all again
+])
+def test_an_edit_computes_what_a_fresh_run_computes(beijing, rows, edit, fresh):
+    """The kept vectors and similarities, updated after an edit, give exactly what a run
+    without them gives; only the edited articles and those sharing a bigram whose document
+    frequency changed are computed again, unless they are too many (then all are)."""
+    found, kept = parallels.find_kept(beijing)
+    everything = rows.pop()
+    edited = _edited(beijing, *edit)
+    again, _ = parallels.find_kept(edited, previous=kept)
+    assert rows[-1] == everything if fresh else 0 < rows[-1] < everything * parallels.REDO
+    cold = parallels.find(edited)
+    assert again == cold and repr(again) == repr(cold)      # every score, to the last digit
+    assert edit[0] != YANTAI or again != found
+
+
+def test_nothing_is_computed_when_no_text_changed(beijing, rows):
+    """A metadata edit, a translation, the vocabulary: the articles' texts are the same,
+    so is every similarity; a changed standard clause or setting is computed afresh."""
+    found, kept = parallels.find_kept(beijing)
+    assert len(rows) == 1
+    again, same = parallels.find_kept(copy.deepcopy(beijing), previous=kept)
+    assert again is found and same is kept and len(rows) == 1
+    parallels.find_kept(beijing, threshold=0.3, previous=kept)
+    assert len(rows) == 2
