@@ -32,6 +32,7 @@ does what MkDocs' render did that the pages need:
 ['_1', 'art_1']
 """
 
+import functools
 import html
 import re
 
@@ -104,7 +105,8 @@ def render(page, config, files) -> None:
     if page.markdown is None:
         raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
     relative = _RelativePathTreeprocessor(page.file, files, config)
-    content, tokens = headings(links(page.markdown, relative.path_to_url))
+    # the same link of the page, the same URL (MkDocs records its anchor once either way)
+    content, tokens = headings(links(page.markdown, functools.cache(relative.path_to_url)))
     page.content = content
     page.toc = get_toc(tokens)  # type: ignore[arg-type]   # the toc extension's tokens, as dicts
     first = HEADING.search(content)

@@ -121,6 +121,9 @@ class Known(Files):
         self.outside: dict[str, File | None] = {}
 
     def get_file_from_path(self, path: str) -> File | None:
+        found = self.src_uris.get(path)               # a path as MkDocs writes it (no PurePath)
+        if found is not None:
+            return found
         found = super().get_file_from_path(path)
         if found is not None:
             return found
