@@ -70,6 +70,7 @@ from lawsite.mkdocs import (
     searchindex,
     sidebar,
     sitemap,
+    strings,
     tooltips,
 )
 from lawsite.site import urls
@@ -211,6 +212,7 @@ def on_env(env, config, files):
     # the sidebar's items, each rendered once for the pages it is the same for
     # (overrides/partials/nav.html and nav-item.html, lawsite/mkdocs/sidebar.py)
     env.globals["lawsite_sidebar"] = sidebar.Sidebar().item
+    env.globals["lawsite_string"] = strings.Strings()          # Material's strings (partials/language.html)
     # Material's templates compiled once per machine (Jinja's cache of their bytecode,
     # in the temporary directory, keyed by each template's source and written
     # atomically), not again in every MkDocs process: every shard and bundle paid it

@@ -1,6 +1,7 @@
 """The sidebar's items rendered once for the pages they are the same for
-(lawsite/mkdocs/sidebar.py): the partials are Material's but for that call, and the
-site is byte for byte the one Material's macro renders for every page."""
+(lawsite/mkdocs/sidebar.py), and Material's strings looked up once
+(lawsite/mkdocs/strings.py): the partials are Material's but for that call, and the
+site is byte for byte the one Material's macros render for every page."""
 
 import filecmp
 import re
@@ -9,7 +10,7 @@ from pathlib import Path
 import material
 import pytest
 
-from lawsite.mkdocs import sidebar
+from lawsite.mkdocs import sidebar, strings
 from lawsite.publish import publish
 
 from ..conftest import HOSTED, OFFLINE, ROOT
@@ -49,6 +50,8 @@ def counting(monkeypatch, cached: bool) -> dict:
         kwargs.pop("page")
         return counted(*args)
     monkeypatch.setattr(sidebar.Sidebar, "item", item)
+    if not cached:                    # Material's strings looked up on every call too
+        monkeypatch.setattr(strings.Strings, "__call__", lambda self, code, key, t, fallback: t(key) or fallback(key) or key)
     return counts
 
 
