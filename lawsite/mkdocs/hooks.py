@@ -68,7 +68,9 @@ from lawsite.mkdocs import (
     ready,
     search,
     searchindex,
+    sidebar,
     sitemap,
+    strings,
     tooltips,
 )
 from lawsite.site import urls
@@ -207,6 +209,10 @@ def on_env(env, config, files):
     cached across builds."""
     prefixes = [i18n.Language(code, None).prefix for code in _state["languages"]]
     env.globals["lawsite_urls"] = urls.browser(prefixes)
+    # the sidebar's items, each rendered once for the pages it is the same for
+    # (overrides/partials/nav.html and nav-item.html, lawsite/mkdocs/sidebar.py)
+    env.globals["lawsite_sidebar"] = sidebar.Sidebar().item
+    env.globals["lawsite_string"] = strings.Strings()          # Material's strings (partials/language.html)
     # Material's templates compiled once per machine (Jinja's cache of their bytecode,
     # in the temporary directory, keyed by each template's source and written
     # atomically), not again in every MkDocs process: every shard and bundle paid it

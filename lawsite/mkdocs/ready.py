@@ -32,6 +32,7 @@ does what MkDocs' render did that the pages need:
 ['_1', 'art_1']
 """
 
+import functools
 import html
 import re
 
@@ -55,6 +56,13 @@ def _value(value: str) -> str:
 
 def headings(content: str) -> tuple[str, list[dict]]:
     """The page with each `id=""` of a heading filled in, and the toc's tokens (nested)."""
+    content, tokens, _ = headings_and_ids(content)
+    return content, tokens
+
+
+def headings_and_ids(content: str) -> tuple[str, list[dict], set[str]]:
+    """`headings`, and the ids of the page it gives (`anchor_ids` of it: the page's own,
+    and each id it gave a heading, which `unique` adds to them)."""
     used = anchor_ids(content)
     counters: dict[str, int] = {}
     tokens = []
@@ -75,7 +83,7 @@ def headings(content: str) -> tuple[str, list[dict]]:
         return f"<h{level}{attrs}>{inner}</h{level}>"
 
     content = HEADING.sub(heading, content)
-    return content, markdown_toc.nest_toc_tokens(tokens)
+    return content, markdown_toc.nest_toc_tokens(tokens), used
 
 
 def anchor_ids(content: str) -> set[str]:
@@ -104,10 +112,11 @@ def render(page, config, files) -> None:
     if page.markdown is None:
         raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
     relative = _RelativePathTreeprocessor(page.file, files, config)
-    content, tokens = headings(links(page.markdown, relative.path_to_url))
+    # the same link of the page, the same URL (MkDocs records its anchor once either way)
+    content, tokens, ids = headings_and_ids(links(page.markdown, functools.cache(relative.path_to_url)))
     page.content = content
     page.toc = get_toc(tokens)  # type: ignore[arg-type]   # the toc extension's tokens, as dicts
     first = HEADING.search(content)
     page._title_from_render = markdown_toc.strip_tags(first[3]) if first and first[1] == "1" else None
-    page.present_anchor_ids = anchor_ids(content)
+    page.present_anchor_ids = ids                     # anchor_ids(content), not read again
     page.links_to_anchors = relative.links_to_anchors

@@ -159,38 +159,53 @@ def compare_parts(names: list[str], pages: int = PAGES) -> list[Shard]:
     return [Shard(f"{COMPARE}-{number}", "", (), tuple(part)) for number, part in enumerate(parts, 1) if part]
 
 
-def exclusions(shard: Shard, shards: list[Shard], docs: Path) -> list[str]:
-    """The pages of docs/ that `shard` does not render (patterns of `exclude_docs`)."""
+def exclusions(shard: Shard, shards: list[Shard], docs: Path, top: "Top | None" = None) -> list[str]:
+    """The pages of docs/ that `shard` does not render (patterns of `exclude_docs`);
+    `top`: docs/ listed once for every shard of the plan (`tasks`)."""
     docs = Path(docs)
-    trees = [(docs, "/"), *((docs / code, f"/{code}/") for code in LANGUAGES)]
+    top = top or Top(docs)
     split = any(other.compare for other in shards)
     if shard.hub:
         slugs = sorted(slug for other in shards for slug in other.slugs)
-        return [f"{prefix}{literal(slug)}/" for _, prefix in trees for slug in slugs] + \
-            [f"{prefix}{COMPARE}/" for folder, prefix in trees if split and (folder / COMPARE).is_dir()]
+        return [f"{prefix}{literal(slug)}/" for prefix in top.prefixes for slug in slugs] + \
+            [f"{prefix}{COMPARE}/" for prefix in top.compared if split]
     if shard.compare:
         found, own_pages = [], set(shard.pages)
-        for folder, prefix, entry in _top_entries(trees, set(SHARED)):
+        for prefix, entry, pattern in top.entries(set(SHARED)):
             if entry == COMPARE:
-                found += [f"{prefix}{COMPARE}/{literal(name)}" for name in sorted(os.listdir(folder / COMPARE))
-                          if name not in own_pages]
+                found += [pattern for name, pattern in top.compared[prefix] if name not in own_pages]
             else:
-                found.append(f"{prefix}{literal(entry)}" + ("/" if (folder / entry).is_dir() else ""))
+                found.append(pattern)
         return found
-    return [f"{prefix}{literal(entry)}" + ("/" if (folder / entry).is_dir() else "")
-            for folder, prefix, entry in _top_entries(trees, set(shard.slugs) | set(SHARED))]
+    return [pattern for _, _, pattern in top.entries(set(shard.slugs) | set(SHARED))]
 
 
-def _top_entries(trees, skip: set):
-    """(folder, prefix, entry) for each entry at the top of each language tree that a
-    shard may leave out: not hidden, not in `skip`, not another language's tree."""
-    for folder, prefix in trees:
-        if not folder.is_dir():
-            continue
-        for entry in sorted(os.listdir(folder)):
-            if entry.startswith(".") or entry in skip or (prefix == "/" and entry in LANGUAGES):
+class Top:
+    """The top of each language tree of docs/ that a shard may leave out (not hidden,
+    not another language's tree), each entry as its pattern, and the comparison pages
+    of each tree: listed once for all the shards of a plan (a stat of each entry for
+    each shard was 20 s of a publish of the whole corpus before any shard started)."""
+
+    def __init__(self, docs: Path):
+        docs = Path(docs)
+        trees = [(docs, "/"), *((docs / code, f"/{code}/") for code in LANGUAGES)]
+        self.prefixes = [prefix for _, prefix in trees]
+        self.listed: list[tuple[str, str, str]] = []          # (prefix, entry, its pattern)
+        self.compared: dict[str, list[tuple[str, str]]] = {}  # prefix: (name, its pattern) of compare/
+        for folder, prefix in trees:
+            if not folder.is_dir():
                 continue
-            yield folder, prefix, entry
+            for entry in sorted(os.listdir(folder)):
+                if entry.startswith(".") or (prefix == "/" and entry in LANGUAGES):
+                    continue
+                self.listed.append((prefix, entry, f"{prefix}{literal(entry)}" + ("/" if (folder / entry).is_dir() else "")))
+                if entry == COMPARE and (folder / COMPARE).is_dir():
+                    self.compared[prefix] = [(name, f"{prefix}{COMPARE}/{literal(name)}")
+                                             for name in sorted(os.listdir(folder / COMPARE))]
+
+    def entries(self, skip: set):
+        """(prefix, entry, pattern) of each entry not in `skip`."""
+        return [listed for listed in self.listed if listed[1] not in skip]
 
 
 def literal(name: str) -> str:
@@ -266,11 +281,14 @@ class Task:
 
 
 def tasks(shards: list[Shard], config_file: Path, docs: Path, outputs: Path) -> list[Task]:
-    return [task_of(shard, shards, config_file, docs, outputs) for shard in shards]
+    top = Top(docs)
+    return [task_of(shard, shards, config_file, docs, outputs, top) for shard in shards]
 
 
-def task_of(shard: Shard, shards: list[Shard], config_file: Path, docs: Path, outputs: Path) -> Task:
-    """The build of `shard` of the plan `shards`, into `outputs`/<name>."""
+def task_of(shard: Shard, shards: list[Shard], config_file: Path, docs: Path, outputs: Path,
+            top: Top | None = None) -> Task:
+    """The build of `shard` of the plan `shards`, into `outputs`/<name> (`top`: docs/
+    listed, once for every shard of the plan)."""
     return Task(shard.name, str(Path(config_file).absolute()), str(Path(docs).absolute()),
-                str(Path(outputs).absolute() / shard.name), tuple(exclusions(shard, shards, docs)),
+                str(Path(outputs).absolute() / shard.name), tuple(exclusions(shard, shards, docs, top)),
                 spec(shard, shards))

@@ -5,8 +5,10 @@ still Markdown. Each test builds a small site with MkDocs and the project's hook
 
 import json
 import logging
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from mkdocs.commands import build
@@ -144,6 +146,27 @@ def test_headings_without_an_id_of_a_raw_block_stay_out_of_the_toc():
                                      '<h2 id="">一</h2><h2 id="">二</h2><h2 id="">Related provisions</h2>')
     assert [t["id"] for t in tokens] == ["_1", "_2", "related-provisions"]
     assert '<h2 class="ls-cite__title">引用本条</h2>' in content
+
+
+SOME = ['<h1 id="art_1">第一条</h1><p id="art_1__para_1">甲</p><h2 id="">相关</h2><h2 id="">相关</h2>',
+        '<h2 id="_1">一</h2><h2 id="">二</h2><h2 id="" data-toc="no">三</h2><a name="top"></a><h3 id="a&amp;b">x</h3>',
+        '<h2 id="">Related</h2><h2 id="related">r</h2><h2 id="">Related</h2><h2>none</h2><h4 id="">深</h4>']
+
+
+def test_the_ids_headings_gives_are_those_of_the_page_it_makes(built):
+    """render takes the page's ids from `headings_and_ids` instead of reading the page
+    again: the same ids as `anchor_ids` of what it gives, on every generated page of the
+    real corpus and on headings made to collide."""
+    from lawsite.mkdocs import frontmatter
+    docs, _ = built
+    paths = sorted(Path(folder, name) for folder, _, names in os.walk(docs, followlinks=True)
+                   for name in names if name.endswith(".md"))
+    pages = [found[0] for path in paths if (found := frontmatter.split(path.read_text(encoding="utf-8"))) is not None]
+    assert len(pages) > 100
+    for content in pages + SOME:
+        made, tokens, ids = ready.headings_and_ids(content)
+        assert (made, tokens) == ready.headings(content)
+        assert ids == ready.anchor_ids(made)
 
 
 def test_a_build_does_not_import_the_pipeline():

@@ -209,6 +209,22 @@ def test_the_exclusions_match_what_mkdocs_own_matcher_matches(corpus):
 
 
 
+def test_the_tasks_list_docs_once_for_every_shard(corpus, monkeypatch):
+    """The tasks of a plan get the exclusions each shard gets alone, from one listing of
+    docs/ (each language tree and its comparison pages once, however many shards)."""
+    from lawsite.publish import shardplan
+    _, _, docs, _, _ = corpus
+    plan = shards.plan(docs, most=1, pages=2)
+    assert len(plan) == 4
+    alone = [shards.exclusions(shard, plan, docs) for shard in plan]
+    listed = []
+    real = shardplan.os.listdir
+    monkeypatch.setattr(shardplan.os, "listdir", lambda folder: listed.append(folder) or real(folder))
+    tasks = shards.tasks(plan, HOSTED, docs, docs.parent / "unused")
+    assert [list(task.exclude) for task in tasks] == alone
+    assert len(listed) == len(set(listed)) <= 2 * len(shards.LANGUAGES) + 2
+
+
 def test_a_file_left_as_it_was_is_not_read_again_for_the_input_hash(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
