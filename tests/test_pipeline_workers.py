@@ -11,8 +11,8 @@ import build_corpus
 from lawsite import cache, pipeline, workers
 from lawsite.enrich import parallels
 from lawsite.parse import builder
-from lawsite.site import export
 from lawsite.publish.output import all_files
+from lawsite.site import export
 
 from . import lawrefbook
 from .conftest import ROOT, corpus_args, launch_sources

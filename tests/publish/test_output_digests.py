@@ -56,7 +56,7 @@ def test_a_file_changed_behind_the_builds_back_is_written_again(tmp_path, reads)
     changed = docs / "a" / "b.md"
     stat = changed.stat()
     with open(changed, "r+b") as file:            # the same size, in place (the same inode)
-        file.write("丁".encode("utf-8"))
+        file.write("丁".encode())
     os.utime(changed, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     report = output.write_tree(docs, FILES)
     assert report.written == ["a/b.md"]
