@@ -167,7 +167,7 @@ class Scans:
         self.same_context = False
         if self.path is not None and self.path.is_file():
             try:
-                kept = json.loads(self.path.read_bytes())
+                kept = json.loads(self.path.read_text(encoding="utf-8"))
                 if kept.get("version") == CACHE_VERSION and isinstance(kept.get("files"), dict) \
                         and isinstance(kept.get("strings"), list):
                     self.old, self.strings = kept["files"], kept["strings"]
