@@ -650,8 +650,14 @@ def build(project: Project, base_url: str | None = None, keep_going: bool = Fals
     (load), with docs/data/build-report.json. `downloads_`: each ordinance's Word file
     and, where Chromium is there, its PDF (else a notice: no PDFs), printed only when
     its text changed (pdf.cached). `jobs`: the processes the work of each ordinance is
-    shared by (default: one per core; the output is the same for any number)."""
-    jobs = jobs or workers.available()
+    shared by (default: one per core; the output is the same for any number). Under
+    docs/' lock from its start: the caches beside docs/ are one build's at a time."""
+    with output.locked(project.docs):
+        return _build(project, base_url, keep_going, downloads_, jobs or workers.available())
+
+
+def _build(project: Project, base_url: str | None, keep_going: bool, downloads_: bool,
+           jobs: int) -> tuple[Corpus, output.WriteReport]:
     kept = cache.Cache(parse_cache(project))
     corpus = load(project, keep_going, jobs, kept)
     pdfs = {}

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from lawsite.core import processes
+
 AHEAD = 4            # jobs under way per worker
 shared: dict[str, Any] = {}       # what the jobs read, set before `ordered` forks the workers
 
@@ -39,7 +41,10 @@ def ordered(function: Callable, items: Iterable, workers: int) -> Iterator:
     if workers <= 1 or len(items) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(function, items)
         return
-    pool = ProcessPoolExecutor(min(workers, len(items)), mp_context=multiprocessing.get_context("fork"))
+    # each worker dies with this process, even killed (lawsite/core/processes.py); it holds
+    # none of the locks this process holds (lawsite/core/atomic.py closes them in a child)
+    pool = ProcessPoolExecutor(min(workers, len(items)), mp_context=multiprocessing.get_context("fork"),
+                               initializer=processes.die_with_parent, initargs=(os.getpid(),))
     try:
         pending: deque = deque()
         for item in items:

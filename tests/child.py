@@ -5,7 +5,8 @@ tests/test_paths.py.
     python -m tests.child build|publish|site ARGS...
 
 `build` runs build_corpus.py, `publish` lawsite.publish.publish, `site` both, as
-`make site` does (ARGS: --sources S --docs D --translations T --site X --dist Y).
+`make site` does (ARGS: --sources S --docs D --translations T --site X --dist Y,
+and a build's --jobs N).
 The environment says what else happens:
 
     LAWSITE_TEST_WATCH=DIR       count the changes the run makes under DIR: mkdir,
@@ -128,7 +129,8 @@ def main(argv: list[str]) -> int:
     options.setdefault("--labels", str(Path(__file__).resolve().parent.parent / "translations" / "labels"))
     import build_corpus
     if what in ("build", "site"):
-        status = build_corpus.main([a for key in ("--sources", "--docs", "--translations", "--labels", "--registry")
+        status = build_corpus.main([a for key in ("--sources", "--docs", "--translations", "--labels", "--registry",
+                                                  "--jobs")
                                     if key in options for a in (key, options[key])])
         if status or what == "build":
             return status

@@ -17,6 +17,11 @@ every output shows the old version or the new one, never a mixture.
 
 Whatever else is in the store is a leftover of an interrupted run; the next run
 removes it, under the lock. Only the current version is kept.
+
+A process forked while a run holds a lock (a build's or a publish's workers) does not
+hold it: the descriptor it inherited is closed in the child at once (a flock lasts
+while any descriptor of it is open, so a worker that outlived a killed run kept every
+next run out).
 """
 
 import contextlib
@@ -32,6 +37,19 @@ from lawsite.core.errors import SourceError, display_path
 
 CURRENT = "current"
 LOCK = "lock"
+
+_held: set[int] = set()          # the descriptors of the locks this process holds
+
+
+def _let_go_in_child() -> None:
+    """In a forked child: the parent's locks are not the child's."""
+    for fd in _held:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_let_go_in_child)
 
 
 class Store:
@@ -56,6 +74,7 @@ class Store:
         self.path.mkdir(parents=True, exist_ok=True)
         lock = self.path / LOCK
         fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        _held.add(fd)
         try:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -69,7 +88,9 @@ class Store:
                       .encode(), 0)
             yield fd
         finally:
-            os.close(fd)
+            if fd in _held:              # (a forked child that got here closed it already)
+                _held.discard(fd)
+                os.close(fd)
 
     def new_version(self) -> Path:
         """An empty directory for the next version (a leftover until `switch`)."""

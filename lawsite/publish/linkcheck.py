@@ -33,13 +33,16 @@ changed file no longer has, are both found.
 """
 
 import argparse
+import bisect
 import hashlib
 import json
 import os
 import posixpath
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from lxml import etree
@@ -47,11 +50,23 @@ from lxml import etree
 LINKING = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Page:
-    ids: set[str] = field(default_factory=set)
-    links: list[str] = field(default_factory=list)
+    # a page's scan; as kept for the check (Scans._shared), its ids sorted in a tuple (a
+    # set of a few strings is five times its size) and its links in a tuple
+    ids: Sequence[str] = ()
+    links: Sequence[str] = ()
     targets: str | None = None        # from the cache: where its links lead (Scans.targets)
+
+
+def _has(ids: Sequence[str], wanted: str) -> bool:
+    """Is `wanted` among the sorted `ids`?
+
+    >>> _has(("a", "c"), "c"), _has(("a", "c"), "b"), _has((), "a")
+    (True, False, False)
+    """
+    at = bisect.bisect_left(ids, wanted)
+    return at < len(ids) and ids[at] == wanted
 
 
 def scan(data: bytes) -> _Page:
@@ -62,11 +77,12 @@ def scan(data: bytes) -> _Page:
     >>> sorted(page.ids), page.links
     (['n', 'top'], ['x/#a&b', 'y/'])
     """
-    page = _Page()
+    ids: set[str] = set()
+    links: list[str] = []
     parser = etree.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=True, remove_pis=True)
     root = etree.fromstring(data, parser) if data.strip() else None
     if root is None:
-        return page
+        return _Page((), links)
     for element in root.iter(etree.Element):
         attrs = element.attrib
         if not attrs:
@@ -75,19 +91,19 @@ def scan(data: bytes) -> _Page:
         for key in ("id", "name"):
             value = attrs.get(key)
             if value and (key == "id" or tag == "a"):
-                page.ids.add(value)
+                ids.add(value)
         if tag == "a" and "data-bundle" in attrs:
             continue
         name = LINKING.get(tag)
         target = attrs.get(name) if name else None
         if target and not (tag == "link" and attrs.get("rel") in ("alternate", "canonical")
                            and target.startswith("http")):
-            page.links.append(target)
+            links.append(target)
         if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
             content = attrs.get("content") or ""
             if "url=" in content:
-                page.links.append(content.split("url=", 1)[1].strip())
-    return page
+                links.append(content.split("url=", 1)[1].strip())
+    return _Page(tuple(sorted(ids)), links)
 
 
 @dataclass
@@ -137,6 +153,11 @@ class Scans:
     the same context the strings are only added to, so that an unchanged page's entry
     is written again as it was read (encoding the entries again was 40 % of a check
     with nothing changed); a new context starts them afresh.
+
+    Memory (the whole corpus' site): an entry read is dropped once its file is scanned,
+    and each file's entry is written out as soon as its links are resolved (`record`),
+    into the next cache, which `save` completes with the strings and moves into place;
+    the file is ASCII (escaped), so that the text read back takes a byte a character.
     `parsed` counts the files that were parsed, `hashed` those read and hashed."""
 
     def __init__(self, path: Path | None, context: str = ""):
@@ -147,9 +168,11 @@ class Scans:
         if self.path is not None and self.path.is_file():
             try:
                 kept = json.loads(self.path.read_text(encoding="utf-8"))
-                if kept.get("version") == CACHE_VERSION and isinstance(kept.get("files"), dict):
+                if kept.get("version") == CACHE_VERSION and isinstance(kept.get("files"), dict) \
+                        and isinstance(kept.get("strings"), list):
                     self.old, self.strings = kept["files"], kept["strings"]
                     self.same_context = kept.get("context") == context
+                del kept
             except (ValueError, AttributeError, KeyError):
                 self.old, self.strings = {}, []             # unreadable: a cold check
         self.context = context
@@ -159,6 +182,9 @@ class Scans:
             if self.same_context else {}
         self.new: dict[str, list] = {}
         self.parsed = self.hashed = 0
+        self.writing: Path | None = None               # the next cache, as it is written
+        self.out: TextIO | None = None
+        self.entries = 0
 
     def of(self, site: Path, relative: str) -> _Page:
         path = site / relative
@@ -167,22 +193,23 @@ class Scans:
             return self._shared(scan(path.read_bytes()))
         status = path.stat()
         key = f"{status.st_dev}:{status.st_ino}:{status.st_size}:{status.st_mtime_ns}"
-        kept = self.old.get(relative)
-        digest = kept[1] if kept and kept[0] == key else None
+        kept = self.old.pop(relative, None)
+        digest = kept[1] if isinstance(kept, list) and len(kept) > 1 and kept[0] == key else None
         if digest is None:
             data = path.read_bytes()
             self.hashed += 1
             digest = hashlib.sha256(data).hexdigest()
         page = None
         self.new[relative] = [key, digest]
-        if kept and kept[1] == digest:
+        if isinstance(kept, list) and len(kept) > 1 and kept[1] == digest:
             try:
-                page = _Page({self.strings[int(i)] for i in kept[2].split()},
-                             [self.strings[int(i)] for i in kept[3].split()],
+                page = _Page(tuple(sorted({self.strings[int(i)] for i in kept[2].split()})),
+                             tuple(self.strings[int(i)] for i in kept[3].split()),
                              kept[4] if self.same_context and isinstance(kept[4], str) else None)
                 if page.targets is not None:
                     self.new[relative] += kept[2:5]         # written again as it is (the same strings)
             except (ValueError, IndexError, AttributeError):
+                page = None
                 data = path.read_bytes()                    # a damaged entry: parsed again
         if page is None:
             page = self._shared(scan(data))
@@ -213,31 +240,62 @@ class Scans:
         return found if len(found) == len(page.links) else None
 
     def record(self, relative: str, page: _Page, targets: list[Target]) -> None:
-        """What the next check keeps of `relative` (once its links are resolved)."""
-        if self.path is None or len(self.new[relative]) > 2:       # (kept as it was read)
+        """What the next check keeps of `relative` (once its links are resolved), written
+        out at once."""
+        if self.path is None:
             return
-        position = self.position
+        entry = self.new.pop(relative)
+        if len(entry) == 2:                                 # (else kept as it was read)
+            position = self.position
 
-        def at(text: str) -> str:
-            return str(position.setdefault(text, len(position)))
+            def at(text: str) -> str:
+                return str(position.setdefault(text, len(position)))
 
-        self.new[relative] += [" ".join(at(i) for i in sorted(page.ids)), " ".join(at(link) for link in page.links),
-                               " ".join("-" if t is None else f"{at(t[0])}:{at(t[1])}" for t in targets)]
+            entry += [" ".join(at(i) for i in page.ids), " ".join(at(link) for link in page.links),
+                      " ".join("-" if t is None else f"{at(t[0])}:{at(t[1])}" for t in targets)]
+        self._output().write(f'{"," if self.entries else ""}{json.dumps(relative)}:'
+                             f'{json.dumps(entry, separators=(",", ":"))}')
+        self.entries += 1
+
+    def _output(self) -> TextIO:
+        """The next cache, opened when the first entry comes."""
+        assert self.path is not None
+        if self.out is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.writing = self.path.with_name(f"{self.path.name}.{os.getpid()}")
+            self.out = open(self.writing, "w", encoding="ascii", newline="")
+            self.out.write(f'{{"version":{CACHE_VERSION},"context":{json.dumps(self.context)},"files":{{')
+        return self.out
 
     def _shared(self, page: _Page) -> _Page:
         shared = self.shared
-        return _Page({shared.setdefault(i, i) for i in page.ids}, [shared.setdefault(link, link) for link in page.links])
+        return _Page(tuple(shared.setdefault(i, i) for i in page.ids),             # (sorted by scan)
+                     tuple(shared.setdefault(link, link) for link in page.links))
 
     def save(self) -> None:
-        """Written whole, then moved into place."""
+        """The entries written, then the strings; moved into place."""
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        written = self.path.with_name(f"{self.path.name}.{os.getpid()}")
-        written.write_text(json.dumps({"version": CACHE_VERSION, "context": self.context,
-                                       "strings": list(self.position), "files": self.new},
-                                      ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(written, self.path)
+        out = self._output()
+        strings = list(self.position)
+        out.write('},"strings":[')
+        for start in range(0, len(strings), 10_000):
+            out.write(("," if start else "") + ",".join(map(json.dumps, strings[start:start + 10_000])))
+        out.write("]}")
+        out.close()
+        self.out = None
+        assert self.writing is not None
+        os.replace(self.writing, self.path)
+        self.writing = None
+
+    def discard(self) -> None:
+        """A check that failed: the next cache half written is removed."""
+        if self.out is not None:
+            self.out.close()
+            self.out = None
+        if self.writing is not None:
+            self.writing.unlink(missing_ok=True)
+            self.writing = None
 
 
 def check(site: Path, site_url: str = "", cache: Path | None = None) -> Report:
@@ -248,7 +306,18 @@ def check(site: Path, site_url: str = "", cache: Path | None = None) -> Report:
     files, directories = listing(site)
     context = hashlib.sha256(json.dumps([site_url, sorted(directories)], ensure_ascii=False).encode()).hexdigest()
     scans = Scans(cache, context if cache is not None else "")
+    try:
+        report = _check(site, site_url, files, directories, scans)
+        scans.save()
+    except BaseException:
+        scans.discard()
+        raise
+    return report
+
+
+def _check(site: Path, site_url: str, files: set[str], directories: set[str], scans: Scans) -> Report:
     parsed = {source: scans.of(site, source) for source in sorted(files) if source.endswith(".html")}
+    scans.old = {}                                      # (what is left: files gone since)
     report = Report(pages=len(parsed), parsed=scans.parsed)
     own = urlsplit(site_url) if site_url else None
     resolved: dict[tuple[str, str], Target] = {}    # (directory, link): its target
@@ -279,12 +348,10 @@ def check(site: Path, site_url: str = "", cache: Path | None = None) -> Report:
                 continue
             if fragment:
                 report.anchors += 1
-                ids = parsed[path].ids if path in parsed else set()
-                if fragment not in ids:
+                if not (path in parsed and _has(parsed[path].ids, fragment)):
                     report.broken.append(f"{source}: {link} → no id {fragment!r} in {path}")
         scans.record(source, page, targets)
-        page.links, page.targets = [], None               # (its ids stay: other pages link to them)
-    scans.save()
+        page.links, page.targets = (), None               # (its ids stay: other pages link to them)
     return report
 
 

@@ -22,9 +22,11 @@ hand-written file is never overwritten, and never lost. Beside it in each versio
 (size, modification time, inode): the next build compares a new file's digest with the
 recorded one, and reads the old file back only where it is not as recorded (changed
 behind the build's back, or a version written before the digests were kept). A second build of the
-same docs/ at the same time stops and names the first (the store's lock).
+same docs/ at the same time stops and names the first (the store's lock, which a
+build holds from its start: `locked`).
 """
 
+import contextlib
 import filecmp
 import hashlib
 import json
@@ -68,7 +70,8 @@ def previous_manifest(root) -> list[str]:
 def write_tree(root, files: Mapping[str, Content] | Iterable[tuple[str, Content]]) -> WriteReport:
     """Make the generated files under `root` exactly `files` (path → content, or the
     (path, content) pairs of a stream, each path once). A content may be an iterator
-    of str pieces, written one by one (the dataset, whose whole text is too large to hold)."""
+    of str pieces, written one by one (the dataset, whose whole text is too large to hold).
+    Under the lock of `root` (`locked`: taken for the writing, or held on from a build's start)."""
     root = Path(root).absolute()
     if isinstance(files, Mapping):
         files = sorted(files.items())
@@ -76,11 +79,42 @@ def write_tree(root, files: Mapping[str, Content] | Iterable[tuple[str, Content]
             _refuse_path(root, path)
     versions = store(root)
     try:
-        with versions.locked(f"a build of {display_path(root)}"):
+        with locked(root):
             return _write(root, iter(files), versions)
     except OSError as error:
-        where = display_path(error.filename) if error.filename else display_path(root)
-        raise SourceError(where, None, f"cannot write the generated pages: {error.strerror}") from None
+        raise _cannot_write(root, error) from None
+
+
+_building: set[Path] = set()       # the roots whose lock this process holds through `locked`
+os.register_at_fork(after_in_child=_building.clear)       # (a forked worker holds none: core/atomic.py)
+
+
+@contextlib.contextmanager
+def locked(root) -> Iterator[None]:
+    """Hold the lock of the generated files under `root` for the duration: a second build
+    of the same docs/ (or a publish, which holds it while it reads docs/) stops with a
+    message naming the first. A build holds it from its start, before it reads or writes
+    the caches beside docs/ (.docs.cache/, .docs.pdfs/); within it, write_tree holds it on
+    (re-entrant in this process; released when the outermost ends, however it ends)."""
+    root = Path(root).absolute()
+    if root in _building:
+        yield
+        return
+    with contextlib.ExitStack() as holding:
+        try:
+            holding.enter_context(store(root).locked(f"a build of {display_path(root)}"))
+        except OSError as error:
+            raise _cannot_write(root, error) from None
+        _building.add(root)
+        try:
+            yield
+        finally:
+            _building.discard(root)
+
+
+def _cannot_write(root: Path, error: OSError) -> SourceError:
+    where = display_path(error.filename) if error.filename else display_path(root)
+    return SourceError(where, None, f"cannot write the generated pages: {error.strerror}")
 
 
 def _refuse_path(root: Path, path: str) -> None:

@@ -104,12 +104,11 @@ def publish(project: Project, check_urls: bool = True, workers: int | None = Non
     docs = project.docs
     versions = store(site)
     # docs/ must not switch while MkDocs reads it: a build of it waits for its turn
-    with output.store(docs).locked(f"a publish from {docs}") as reading, \
-            versions.locked(f"a publish into {site}") as writing:
+    with output.store(docs).locked(f"a publish from {docs}"), versions.locked(f"a publish into {site}"):
         versions.clean()                               # what interrupted runs left
         version = versions.new_version()
         try:
-            figures = _build_version(version, project, check_urls, (reading, writing), workers, scheduler)
+            figures = _build_version(version, project, check_urls, workers, scheduler)
         except BaseException:
             shutil.rmtree(version, ignore_errors=True)
             raise
@@ -120,11 +119,11 @@ def publish(project: Project, check_urls: bool = True, workers: int | None = Non
     return figures
 
 
-def _build_version(version: Path, project: Project, check_urls: bool, locks: tuple[int, ...],
+def _build_version(version: Path, project: Project, check_urls: bool,
                    workers: int | None = None, scheduler=None) -> list[dict]:
     """version/site, version/dist/<bundle>.zip for each bundle, checked. The bundles are
     built by the shards' engine with the hosted shards, then packed in other processes
-    (which let go of the `locks` they inherit, so that they never outlive this one)
+    (which hold none of its locks, and never outlive this one)
     while this one indexes and checks the hosted site."""
     hosted = shards.plan(project.docs)                 # read once, for the shards and the bundles
     plan = bundles.of_shards(shards.uncut(hosted))      # one bundle per jurisdiction, uncut
@@ -143,8 +142,10 @@ def _build_version(version: Path, project: Project, check_urls: bool, locks: tup
     root = Path(project.offline_config).parent
     context = multiprocessing.get_context("fork")
     # (after Pagefind: with the zips packed beside it, its index was once found empty)
-    with context.Pool(min(len(plan), workers or os.cpu_count() or 1), initializer=_let_go,
-                      initargs=(locks,)) as pool:
+    # a packing worker ends with the publish (core/processes.py) and holds none of its
+    # locks (core/atomic.py closes them in a forked child)
+    with context.Pool(min(len(plan), workers or os.cpu_count() or 1), initializer=processes.die_with_parent,
+                      initargs=(os.getpid(),)) as pool:
         built = {task.shard: Path(task.site_dir) for task in bundle_tasks}
         packing = [pool.apply_async(_pack_quietly, (bundle, built[bundle.built_as], version / "dist" / bundle.file,
                                                     project.docs, root)) for bundle in bundles.packed(plan)]
@@ -208,14 +209,6 @@ def _link_or_copy(source: str, target: str) -> None:
         os.link(source, target)                 # a published file is never written again
     except OSError:
         shutil.copy2(source, target)
-
-
-def _let_go(locks: tuple[int, ...]) -> None:
-    """A packing worker's start: it holds none of the publish's locks, and it ends
-    with the publish (lawsite/core/processes.py)."""
-    processes.die_with_parent()
-    for lock in locks:
-        os.close(lock)
 
 
 def _pack_quietly(bundle: bundles.Bundle, built: Path, zip_path: Path, docs: Path, root: Path) -> str:

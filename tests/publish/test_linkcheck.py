@@ -3,6 +3,8 @@ a link written alike means different files (its page, its directory)."""
 
 import json
 
+import pytest
+
 from lawsite.publish import linkcheck
 
 
@@ -145,3 +147,29 @@ def test_edit_after_edit_the_cache_agrees_with_a_cold_check(tmp_path):
         assert (cached.links, cached.anchors, cached.broken) == (cold.links, cold.anchors, cold.broken), step
     assert cold.broken == ["a/index.html: #p1 → no id 'p1' in a/index.html",
                            "b/index.html: ../a/#p1 → no id 'p1' in a/index.html"]
+
+
+def test_a_check_that_fails_midway_leaves_the_cache_as_it_was(tmp_path, monkeypatch):
+    """The next cache is written as the check goes (each file's entry once its links are
+    resolved): a check that fails midway leaves the last one whole, and nothing beside it."""
+    site = a_site(tmp_path / "site")
+    cache = tmp_path / "links.json"
+    linkcheck.check(site, cache=cache)
+    before = cache.read_bytes()
+    assert before.isascii() and json.loads(before)["files"].keys() == {"index.html", "a/index.html", "b/index.html"}
+    site_of(site, {"c/index.html": '<a href="../a/#top">a</a>', "index.html": '<a href="c/">c</a>'})
+    calls = []
+    real = linkcheck._resolve
+
+    def failing(*args):
+        calls.append(args)
+        if len(calls) == 3:
+            raise OSError("the disk went away")
+        return real(*args)
+    monkeypatch.setattr(linkcheck, "_resolve", failing)
+    with pytest.raises(OSError, match="the disk went away"):
+        linkcheck.check(site, cache=cache)
+    assert len(calls) == 3 and cache.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["links.json", "site"]
+    monkeypatch.undo()
+    assert linkcheck.check(site, cache=cache).broken == linkcheck.check(site).broken == []

@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def test_two_builds_in_separate_processes_are_byte_identical(published, tmp_path
     root, docs = published
     subprocess.run([sys.executable, "-m", "lawsite.publish", "--docs", str(docs),
                     "--site", str(tmp_path / "site"), "--dist", str(tmp_path / "dist")],
-                   cwd=ROOT, check=True, capture_output=True)
+                   cwd=ROOT, check=True, capture_output=True, timeout=900)
     first = {k: v[0] for k, v in snapshot(root / "site", root / "dist").items()}
     second = {k: v[0] for k, v in snapshot(tmp_path / "site", tmp_path / "dist").items()}
     assert first == second
@@ -254,38 +255,91 @@ def test_a_killed_publish_leaves_site_and_dist_old_or_new_together(stages, tmp_p
 
 # -- two runs at once; a failure while writing; a read-only docs/ -----------------------------
 
+def names(directory: Path) -> list[str]:
+    return sorted(path.name for path in directory.iterdir()) if directory.is_dir() else []
+
+
 def test_a_second_build_while_one_is_writing_stops_and_names_it(stages, tmp_path):
-    """Build A is stopped right before its first rename, in the middle of writing;
-    build B of the same docs/ meanwhile stops with a message naming A (pid, host,
-    start) and touches nothing; A then finishes. Nobody crashes on the other's
-    temporary files."""
+    """Build A is stopped in the middle of its work: first right before it writes the
+    caches beside docs/ (.docs.cache/, read and written under docs/' lock from the
+    build's start), then right before docs/' own first rename. Build B of the same
+    docs/ meanwhile stops with a message naming A (pid, host, start) and touches
+    nothing, neither docs/ nor the caches; A then finishes, and its caches are those
+    of a build that ran alone. Nobody crashes on the other's temporary files."""
     _, b, built, _, _ = stages
     counted = tmp_path / "counted"
     shutil.copytree(built, counted, symlinks=True)
     events_file = tmp_path / "events.txt"
     assert run_child("build", places(counted, b), watch=counted, events=events_file).returncode == 0
-    # the first rename of docs/' own writing (the caches beside it are written before)
     events = events_file.read_text(encoding="utf-8").split("\n")[:-1]
+    first_cache_write = next(n for n, line in enumerate(events, 1) if "/.docs.cache/" in line)
     first_rename = next(n for n, line in enumerate(events, 1)
                         if line.split(" ")[1] == "replace" and "/.docs.cache/" not in line)
+    assert first_cache_write < first_rename
+    for stop in (first_cache_write, first_rename):
+        work = tmp_path / f"work-{stop}"
+        shutil.copytree(built, work, symlinks=True)
+        first = start_child("build", places(work, b), watch=work, kill=f"{stop}:stop")
+        pid = first.pid
+        try:
+            _, status = os.waitpid(first.pid, os.WUNTRACED)
+            assert os.WIFSTOPPED(status)
+            before = contents(work / "docs"), names(work / ".docs.cache")
+            second = run_child("build", places(work, b))
+            assert (contents(work / "docs"), names(work / ".docs.cache")) == before
+        finally:
+            os.kill(first.pid, signal.SIGCONT)
+        first = finish_child(first)
+        assert first.returncode == 0 and "Traceback" not in first.stderr, first.stderr
+        assert second.returncode == 1 and "Traceback" not in second.stderr, second.stderr
+        assert re.search(rf"lock: a build of \S+docs cannot start: a build of \S+docs \(pid {pid} on "
+                         rf"{re.escape(socket.gethostname())}, started 20\d\d-[^)]*\) is running",
+                         second.stderr), second.stderr
+        assert contents(work / "docs") == contents(counted / "docs") and leftovers(work) == []
+        assert names(work / ".docs.cache") == names(counted / ".docs.cache")
+
+
+def in_group(group: int) -> list[str]:
+    """The live processes of a process group (from /proc): "pid command" each."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path("/proc", entry, "stat").read_text()
+        except OSError:
+            continue                                   # ended meanwhile
+        state, _, pgrp = stat[stat.rindex(")") + 2:].split()[:3]
+        if int(pgrp) == group and state not in ("Z", "X"):
+            found.append(f"{entry} {stat[stat.index('(') + 1:stat.rindex(')')]}")
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG and /proc are Linux's")
+def test_a_killed_build_leaves_no_worker_behind(stages, tmp_path):
+    """A build killed with SIGKILL while its pool parses (two processes): its workers end
+    with it (lawsite/core/processes.py), within seconds, and the next build runs. A
+    worker left behind waited forever, holding what the build had open."""
+    _, b, built, _, _ = stages
+    counted = tmp_path / "counted"
+    shutil.copytree(built, counted, symlinks=True)
+    events_file = tmp_path / "events.txt"
+    options = {**places(counted, b), "--jobs": 2}
+    assert run_child("build", options, watch=counted, events=events_file).returncode == 0
+    events = events_file.read_text(encoding="utf-8").split("\n")[:-1]
+    parsed = next(n for n, line in enumerate(events, 1) if "/.docs.cache/" in line)   # a parse's result kept
     work = tmp_path / "work"
     shutil.copytree(built, work, symlinks=True)
-    first = start_child("build", places(work, b), watch=work, kill=f"{first_rename}:stop")
-    pid = first.pid
+    killed = start_child("build", {**places(work, b), "--jobs": 2}, watch=work, kill=f"{parsed}:before")
     try:
-        _, status = os.waitpid(first.pid, os.WUNTRACED)
-        assert os.WIFSTOPPED(status)
-        before = contents(work / "docs")
-        second = run_child("build", places(work, b))
-        assert contents(work / "docs") == before
+        assert killed.wait(timeout=300) == -signal.SIGKILL
+        deadline = time.monotonic() + 20
+        while in_group(killed.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert in_group(killed.pid) == []
     finally:
-        os.kill(first.pid, signal.SIGCONT)
-    first = finish_child(first)
-    assert first.returncode == 0 and "Traceback" not in first.stderr, first.stderr
-    assert second.returncode == 1 and "Traceback" not in second.stderr, second.stderr
-    assert re.search(rf"lock: a build of \S+docs cannot start: a build of \S+docs \(pid {pid} on "
-                     rf"{re.escape(socket.gethostname())}, started 20\d\d-[^)]*\) is running",
-                     second.stderr), second.stderr
+        finish_child(killed)                           # (kills what is left of the group)
+    assert run_child("build", places(work, b)).returncode == 0
     assert contents(work / "docs") == contents(counted / "docs") and leftovers(work) == []
 
 
