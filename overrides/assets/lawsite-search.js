@@ -1,6 +1,6 @@
 // The hosted site's search: Material's search box, answered by Pagefind (its index in
-// pagefind/, written by lawsite/publish/pagefind.py; one index per language, chosen
-// by the page's <html lang>). A typed citation is first given to the citation
+// parts, pagefind/<part>/, merged here, written by lawsite/publish/pagefind.py; one
+// index per language, chosen by the page's <html lang>). A typed citation is first given to the citation
 // resolver, window.lawsiteResolve(query) → Promise of {url, title} or null, when the
 // site defines one: its answer is shown first, as a "go to" result. Everything shown
 // is set as text (textContent); an excerpt's <mark>s are rebuilt, never inserted as HTML.
@@ -31,10 +31,33 @@
     return (site.translations && site.translations[key]) || fallback;
   }
 
+  // The index is in parts (pagefind/<part>/, one per shard of the site), which
+  // pagefind/parts.json lists for each language: the first part's Pagefind is loaded
+  // (its script and WebAssembly, once), and the others of the page's language are
+  // merged into it (mergeIndex: each adds its metadata, and the chunks a query needs).
+  function partNames(manifest) {
+    var languages = manifest.languages || {};
+    var code = (document.documentElement.lang || "").toLowerCase();
+    return languages[code] || languages[code.split("-")[0]] || [];
+  }
+
   function load() {
     if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", base).href).then(function (pagefind) {
-        return pagefind.options({baseUrl: base.pathname}).then(function () { return pagefind; });
+      loading = fetch(new URL("pagefind/parts.json", base).href).then(function (response) {
+        if (!response.ok) throw new Error("pagefind/parts.json: " + response.status);
+        return response.json();
+      }).then(function (manifest) {
+        var names = partNames(manifest);
+        if (!names.length) throw new Error("no search index for this language");
+        var code = (document.documentElement.lang || "").toLowerCase();
+        var root = function (name) { return new URL("pagefind/" + name + "/", base).pathname; };
+        return import(new URL(root(names[0]) + "pagefind.js", base).href).then(function (pagefind) {
+          return pagefind.options({baseUrl: base.pathname}).then(function () {
+            return Promise.all(names.slice(1).map(function (name) {
+              return pagefind.mergeIndex(root(name), {baseUrl: base.pathname, language: code});
+            }));
+          }).then(function () { return pagefind; });
+        });
       });
     }
     return loading;
@@ -110,7 +133,7 @@
                 new URL(found.url, base).href, null, "ls-goto");
   }
 
-  function parts() {
+  function widgets() {
     var root = document.querySelector("[data-md-component=lawsite-search]");
     if (!root) return null;
     return {root: root, input: root.querySelector(".md-search__input"),
@@ -223,7 +246,7 @@
   }
 
   function setup() {
-    var ui = parts();
+    var ui = widgets();
     if (!ui) return;
     var toggle = document.getElementById("__search");
     var started = false;

@@ -1,0 +1,51 @@
+"""The published site's search in parts: a Pagefind index per shard (pagefind/<shard>/,
+listed by pagefind/parts.json), merged in the browser (overrides/assets/lawsite-search.js,
+Pagefind's mergeIndex). On a corpus of two jurisdictions, 河北 (烟台) and 山东 (济南), each
+its own part: one query finds the articles of both, ranked together, and the filters
+hold the values of both parts and narrow the results across them."""
+
+import json
+
+from .conftest import served
+from .test_search import run
+
+
+def test_the_site_is_indexed_in_a_part_per_shard(two_published):
+    site = two_published["site"]
+    assert json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8")) == \
+        {"languages": {"zh-cn": ["hebei", "shandong"]}}
+    assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["hebei", "parts.json", "shandong"]
+
+
+def test_the_merged_search_finds_the_articles_of_each_part(page, two_published):
+    with served(two_published["site"]) as base_url:
+        page.goto(base_url)
+        page.locator(".md-search__input").click()
+        ranked = run(page, "数据交易", base_url)
+        assert set(ranked[:2]) == {"yantai-digital-economy/28", "jinan-digital-economy/38"}   # one of each part
+        assert set(run(page, "第28条", base_url)[:2]) == {"yantai-digital-economy/28", "jinan-digital-economy/28"}
+        assert run(page, "烟台 第五十五条", base_url)[0] == "yantai-digital-economy/55"
+        assert run(page, "济南 15", base_url)[0] == "jinan-digital-economy/15"
+        titles = page.locator(".md-search-result__item:not(.ls-goto) > a article > h1").all_inner_texts()
+        assert titles[0] == "第十五条 · 济南市数字经济促进条例"
+
+
+def test_the_filters_hold_both_parts_and_narrow_across_them(page, two_published):
+    with served(two_published["site"]) as base_url:
+        page.goto(base_url)
+        page.locator(".md-search__input").click()
+        run(page, "数据交易", base_url)
+        jurisdictions = page.locator("select.ls-search-filter[name=jurisdiction] option").all_inner_texts()
+        assert jurisdictions[1:] == ["济南市", "烟台市"]
+        ordinances = page.locator("select.ls-search-filter[name=ordinance] option").all_inner_texts()
+        assert ordinances[1:] == ["济南市数字经济促进条例", "烟台市数字经济促进条例"]
+        page.locator("select.ls-search-filter[name=jurisdiction]").select_option("烟台市")
+        page.wait_for_function("[...document.querySelectorAll('.md-search-result__item > a')]"
+                               ".every(a => a.href.includes('/yantai-digital-economy/'))")
+        assert run(page, "数据交易", base_url)[0] == "yantai-digital-economy/28"
+        page.locator("select.ls-search-filter[name=jurisdiction]").select_option("")
+        page.locator("select.ls-search-filter[name=ordinance]").select_option("济南市数字经济促进条例")
+        page.wait_for_function("[...document.querySelectorAll('.md-search-result__item > a')]"
+                               ".every(a => a.href.includes('/jinan-digital-economy/'))")
+        ranked = run(page, "数据交易", base_url)
+        assert ranked[0] == "jinan-digital-economy/38" and all(r.startswith("jinan-") for r in ranked)
