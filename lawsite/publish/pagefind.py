@@ -122,16 +122,27 @@ def languages(part: Path) -> list[str]:
 
 
 def write_manifest(output: Path) -> dict:
-    """site/pagefind/parts.json from the parts in `output`: {"languages": {code: [part, …]}},
-    each list sorted, the part with the most pages of that language first (Pagefind's
-    primary index, whose script and WebAssembly the browser loads; the others are merged)."""
+    """site/pagefind/parts.json from the parts in `output`: {"languages": {code: [part, …]},
+    "filters": {code: {filter: [value, …]}}}: each language's parts, the part with the
+    most pages of that language first (Pagefind's primary index, whose script and
+    WebAssembly the browser loads; the others are merged into it), then by name; and the
+    values of each filter over all the parts, sorted, so that the search box lists them
+    without loading every part's filter files (Pagefind loads a filter's files when a
+    search uses it)."""
     found: dict[str, list[tuple[int, str]]] = {}
+    values: dict[str, dict[str, set[str]]] = {}
     for part in sorted(p for p in Path(output).iterdir() if (p / "pagefind-entry.json").is_file()):
         entry = json.loads((part / "pagefind-entry.json").read_text(encoding="utf-8"))
         for code, language in entry["languages"].items():
-            if language.get("page_count"):
-                found.setdefault(code, []).append((-language["page_count"], part.name))
-    manifest = {"languages": {code: [name for _, name in sorted(parts)] for code, parts in sorted(found.items())}}
+            if not language.get("page_count"):
+                continue
+            found.setdefault(code, []).append((-language["page_count"], part.name))
+            for name, hash_ in _read(part / f"pagefind.{language['hash']}.pf_meta")[3]:
+                _, held = _read(part / "filter" / f"{hash_}.pf_filter")
+                values.setdefault(code, {}).setdefault(name, set()).update(value for value, _ in held)
+    manifest = {"languages": {code: [name for _, name in sorted(parts)] for code, parts in sorted(found.items())},
+                "filters": {code: {name: sorted(held) for name, held in sorted(filters.items())}
+                            for code, filters in sorted(values.items())}}
     (Path(output) / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")),
                                          encoding="utf-8")
     return manifest

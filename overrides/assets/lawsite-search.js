@@ -35,21 +35,31 @@
   // pagefind/parts.json lists for each language: the first part's Pagefind is loaded
   // (its script and WebAssembly, once), and the others of the page's language are
   // merged into it (mergeIndex: each adds its metadata, and the chunks a query needs).
-  function partNames(manifest) {
-    var languages = manifest.languages || {};
-    var code = (document.documentElement.lang || "").toLowerCase();
-    return languages[code] || languages[code.split("-")[0]] || [];
+  // The manifest also holds each filter's values, so that the filters are listed
+  // without loading every part's filter files.
+  var code = (document.documentElement.lang || "").toLowerCase();
+  var listed = null;
+
+  function ofLanguage(table) {
+    table = table || {};
+    return table[code] || table[code.split("-")[0]];
+  }
+
+  function manifest() {
+    if (!listed) {
+      listed = fetch(new URL("pagefind/parts.json", base).href).then(function (response) {
+        if (!response.ok) throw new Error("pagefind/parts.json: " + response.status);
+        return response.json();
+      });
+    }
+    return listed;
   }
 
   function load() {
     if (!loading) {
-      loading = fetch(new URL("pagefind/parts.json", base).href).then(function (response) {
-        if (!response.ok) throw new Error("pagefind/parts.json: " + response.status);
-        return response.json();
-      }).then(function (manifest) {
-        var names = partNames(manifest);
+      loading = manifest().then(function (parts) {
+        var names = ofLanguage(parts.languages) || [];
         if (!names.length) throw new Error("no search index for this language");
-        var code = (document.documentElement.lang || "").toLowerCase();
         var root = function (name) { return new URL("pagefind/" + name + "/", base).pathname; };
         return import(new URL(root(names[0]) + "pagefind.js", base).href).then(function (pagefind) {
           return pagefind.options({baseUrl: base.pathname}).then(function () {
@@ -225,10 +235,11 @@
   }
 
   function filterBar(ui) {
-    load().then(function (pagefind) { return pagefind.filters(); }).then(function (available) {
+    manifest().then(function (parts) {
+      var available = ofLanguage(parts.filters) || {};
       var bar = element("div", "ls-search-filters");
       ["jurisdiction", "ordinance"].forEach(function (name) {
-        var values = Object.keys(available[name] || {}).sort();
+        var values = (available[name] || []).slice().sort();
         if (values.length < 2) return;
         var select = element("select", "ls-search-filter");
         select.name = name;
@@ -255,6 +266,7 @@
       started = true;
       ui.meta.textContent = translation("search.result.placeholder", "Type to start searching");
       filterBar(ui);
+      load().catch(function () {});        // Pagefind and its parts' metadata, before the first query
     }
     ui.input.addEventListener("focus", start);
     ui.input.addEventListener("input", function () { start(); search(ui); });

@@ -19,8 +19,8 @@ MATERIAL_SEARCH = Path(material.__file__).parent / "templates" / "partials" / "s
 def test_the_hosted_site_has_pagefind_and_no_lunr_index(site_dir):
     assert not (site_dir / "search").exists()
     # a site of one MkDocs build is one part (the published one: a part per shard, test_search_parts.py)
-    assert json.loads((site_dir / "pagefind" / "parts.json").read_text(encoding="utf-8")) == \
-        {"languages": {"en": ["site"], "zh-cn": ["site"]}}
+    assert json.loads((site_dir / "pagefind" / "parts.json").read_text(encoding="utf-8"))["languages"] == \
+        {"en": ["site"], "zh-cn": ["site"]}
     entry = json.loads((site_dir / "pagefind" / "site" / "pagefind-entry.json").read_text(encoding="utf-8"))
     articles = len(list(site_dir.glob("*/article-*/index.html")))
     assert {code: language["page_count"] for code, language in entry["languages"].items()} == \

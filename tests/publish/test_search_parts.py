@@ -61,8 +61,11 @@ def test_each_shard_is_a_part_of_its_own_pages_listed_by_language(tmp_path):
     assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["beijing", "parts.json", "shandong-1",
                                                                      "shandong-2"]
     # the part with most pages of a language first (the one whose Pagefind the browser loads)
-    assert json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8")) == \
-        {"languages": {"en": ["shandong-1"], "zh-cn": ["beijing", "shandong-1", "shandong-2"]}}
+    assert json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8")) == {
+        "languages": {"en": ["shandong-1"], "zh-cn": ["beijing", "shandong-1", "shandong-2"]},
+        # each filter's values over all parts: the search box lists them without Pagefind's filter files
+        "filters": {"en": {"ordinance": ["jinan-data"]},
+                    "zh-cn": {"ordinance": ["beijing-water", "jinan-data", "yantai-data"]}}}
     assert set(fragments(site / "pagefind" / "beijing")) == {"/beijing-water/article-1/", "/beijing-water/article-2/"}
     assert set(fragments(site / "pagefind" / "shandong-1")) == {"/jinan-data/article-1/", "/en/jinan-data/article-1/"}
     assert "不是条文" not in json.dumps(fragments(site / "pagefind" / "shandong-2"), ensure_ascii=False)
