@@ -163,6 +163,18 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
+def parts_of(shards, outputs: Path) -> dict[str, tuple[Path, str | None]]:
+    """The parts of a site built in `shards` (lawsite/publish/shardplan.py's plan) whose
+    outputs and stamps are in `outputs` (the shards' cache): each shard of ordinances,
+    its output and its input hash (None without a stamp), for `index_shards`."""
+    parts = {}
+    for shard in shards:
+        if shard.slugs:
+            stamp = Path(outputs) / f"{shard.name}.sha256"
+            parts[shard.name] = (Path(outputs) / shard.name, stamp.read_text() if stamp.is_file() else None)
+    return parts
+
+
 def index_shards(site: Path, parts: dict[str, tuple[Path, str | None]], cache: Path,
                  workers: int | None = None) -> dict:
     """The index of an assembled site in parts: for each `parts` name, (the shard's own

@@ -172,13 +172,8 @@ def _search_index(site: Path, published: Path, hosted: list[shards.Shard], worke
     over that shard's own output (lawsite/publish/pagefind.py): a part whose shard has the
     input hash it was made for is reused as it is, from the cache beside the `published`
     site."""
-    cache = shards.cache_of(published)
-    parts = {}
-    for shard in hosted:
-        if shard.slugs:
-            stamp = cache / f"{shard.name}.sha256"
-            parts[shard.name] = (cache / shard.name, stamp.read_text() if stamp.is_file() else None)
-    return pagefind.index_shards(site, parts, pagefind.cache_of(published), workers)
+    return pagefind.index_shards(site, pagefind.parts_of(hosted, shards.cache_of(published)),
+                                 pagefind.cache_of(published), workers)
 
 
 def _let_go(locks: tuple[int, ...]) -> None:
