@@ -64,15 +64,15 @@ def index(site_dir, glob: str = GLOB) -> dict:
     site = Path(site_dir)
     output = site / OUTPUT
     shutil.rmtree(output, ignore_errors=True)
-    figures = index_part(site, output / WHOLE, glob)
+    figures = index_part(site, output / WHOLE, glob, WHOLE)
     write_manifest(output)
     return figures
 
 
-def index_part(source: Path, output: Path, glob: str = GLOB) -> dict:
+def index_part(source: Path, output: Path, glob: str = GLOB, part: str | None = None) -> dict:
     """One part: Pagefind over the pages `glob` names of `source` into `output` (which it
     replaces), without Pagefind's interface files, normalized (the same pages give the same
-    bytes). Its figures: {pages, seconds, cpu_seconds, bytes, files, languages}."""
+    bytes; its pages named after the `part`, by default `output`'s name). Its figures: {pages, seconds, cpu_seconds, bytes, files, languages}."""
     output = Path(output)
     shutil.rmtree(output, ignore_errors=True)
     started = time.perf_counter()
@@ -80,7 +80,7 @@ def index_part(source: Path, output: Path, glob: str = GLOB) -> dict:
     for pattern in UI_FILES:
         for path in output.glob(pattern):
             path.unlink()
-    normalize(output)
+    normalize(output, part or output.name)
     files = [p for p in output.rglob("*") if p.is_file()]
     return {"pages": pages, "seconds": round(time.perf_counter() - started, 2),
             "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
@@ -206,7 +206,7 @@ def index_shards(site: Path, parts: dict[str, tuple[Path, str | None]], cache: P
         todo.append(name)
 
     def one(name: str) -> dict:
-        made = index_part(parts[name][0], cache / f"{name}.new")
+        made = index_part(parts[name][0], cache / f"{name}.new", GLOB, name)
         shutil.rmtree(cache / name, ignore_errors=True)
         os.replace(cache / f"{name}.new", cache / name)
         key = keys[name]
@@ -243,9 +243,15 @@ def _link_or_copy(source: str, target: str) -> None:
 HEADER = b"pagefind_dcd"          # before the CBOR of each of Pagefind's binary files (gzipped)
 
 
-def normalize(output: Path) -> None:
+def normalize(output: Path, part: str | None = None) -> None:
     """Sort the filters and the values of each, and name the filter and meta files by
-    their content (the meta file lists the filters' names, the entry file the meta file's)."""
+    their content (the meta file lists the filters' names, the entry file the meta file's).
+    With the `part`'s name, each page is named `<language>_<part>.<its number>` (its
+    fragment file, and its entry in the meta file) instead of by a hash of its content:
+    the meta file lists every page of the part, and a browser loads every part's before
+    the first result; short names that differ by their last characters compress to half
+    the bytes (on 9,660 pages, 35 KB instead of 66 KB), and the part keeps them unique
+    across the merged parts."""
     entry_path = output / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     renamed = {}
@@ -258,10 +264,27 @@ def normalize(output: Path) -> None:
         path = output / f"pagefind.{language['hash']}.pf_meta"
         meta = _read(path)
         meta[3] = sorted([name, renamed.get(hash_, hash_)] for name, hash_ in meta[3])   # the filters
+        for number, page in enumerate(meta[1] if part is not None else []):                 # the pages
+            name = f"{code}_{part}.{_base36(number)}"
+            os.replace(output / "fragment" / f"{page[0]}.pf_fragment", output / "fragment" / f"{name}.pf_fragment")
+            page[0] = name
         path.unlink()
         language["hash"] = _write(output, f"pagefind.{code}", ".pf_meta", meta).removeprefix("pagefind.")
     entry["languages"] = dict(sorted(entry["languages"].items()))
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _base36(number: int) -> str:
+    """
+    >>> [_base36(n) for n in (0, 35, 36, 1295)]
+    ['0', 'z', '10', 'zz']
+    """
+    digits = ""
+    while True:
+        number, digit = divmod(number, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
+        if not number:
+            return digits
 
 
 def _read(path: Path):

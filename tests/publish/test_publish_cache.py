@@ -15,7 +15,7 @@ def indexing(monkeypatch):
     """Pagefind replaced by a stand-in that counts the parts it indexes."""
     runs = []
 
-    def index_part(source, output, glob=pagefind.GLOB):
+    def index_part(source, output, glob=pagefind.GLOB, part=None):
         runs.append(Path(source).name)
         Path(output).mkdir(parents=True)
         (Path(output) / "pagefind-entry.json").write_text(

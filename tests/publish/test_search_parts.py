@@ -69,6 +69,10 @@ def test_each_shard_is_a_part_of_its_own_pages_listed_by_language(tmp_path):
     assert set(fragments(site / "pagefind" / "beijing")) == {"/beijing-water/article-1/", "/beijing-water/article-2/"}
     assert set(fragments(site / "pagefind" / "shandong-1")) == {"/jinan-data/article-1/", "/en/jinan-data/article-1/"}
     assert "不是条文" not in json.dumps(fragments(site / "pagefind" / "shandong-2"), ensure_ascii=False)
+    # each page named after its part and its number (short, and unique across the merged parts)
+    assert sorted(p.name for p in (site / "pagefind").glob("*/fragment/*")) == [
+        "en_shandong-1.0.pf_fragment", "zh-cn_beijing.0.pf_fragment", "zh-cn_beijing.1.pf_fragment",
+        "zh-cn_shandong-1.0.pf_fragment", "zh-cn_shandong-2.0.pf_fragment"]
     for part in ("beijing", "shandong-1", "shandong-2"):          # each a whole index: the browser merges them
         assert (site / "pagefind" / part / "pagefind.js").is_file()
         assert (site / "pagefind" / part / "pagefind-entry.json").is_file()
