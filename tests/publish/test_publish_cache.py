@@ -18,8 +18,9 @@ def indexing(monkeypatch):
     def index_part(source, output, glob=pagefind.GLOB, part=None):
         runs.append(Path(source).name)
         Path(output).mkdir(parents=True)
+        meta = pagefind._write(Path(output), "pagefind.zh-cn", ".pf_meta", ["1.5.2", [], [], [], [], []])
         (Path(output) / "pagefind-entry.json").write_text(
-            json.dumps({"languages": {"zh-cn": {"hash": "x", "page_count": 1}}}))
+            json.dumps({"languages": {"zh-cn": {"hash": meta.removeprefix("pagefind."), "page_count": 1}}}))
         return {"pages": 1, "cpu_seconds": 0.0}
     monkeypatch.setattr(pagefind, "index_part", index_part)
     return runs
