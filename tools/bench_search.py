@@ -39,7 +39,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def measure(site_dir, queries=QUERIES) -> dict:
+def measure(site_dir, queries=QUERIES, start: str = "") -> dict:
+    """(`start`: the page the box is used on, by its path; the home page by default.)"""
     from playwright.sync_api import sync_playwright
 
     site = Path(site_dir)
@@ -63,7 +64,7 @@ def measure(site_dir, queries=QUERIES) -> dict:
                 profile, executable_path="/usr/bin/chromium", args=args, headless=True)
             page = context.new_page()
             page.on("response", on_response)
-            page.goto(base)
+            page.goto(base + start)
             box = page.locator(".md-search__input")
             box.click()
             page.wait_for_function(PLACEHOLDER, timeout=120_000)
