@@ -333,7 +333,7 @@ def pagefind_pages(site: Path) -> dict[str, dict]:
     import gzip
     import json
     pages = {}
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((site / "pagefind").glob("*/fragment/*.pf_fragment")):     # each part's
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         record = json.loads(data[len(b"pagefind_dcd"):])

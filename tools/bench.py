@@ -61,9 +61,10 @@ QUERY = "数据交易"
 
 def publish_site(docs: Path, site: Path, cache: Path | None = None) -> dict:
     """The hosted site of `docs` into `site` as the publish step builds it: in shards (a
-    process each, over the cores), assembled, indexed by Pagefind, its links checked.
-    Without a `cache`, every shard is built and every page's links read; with one, the
-    shards whose input changed, and the pages that changed (linkcheck's cache beside it).
+    process each, over the cores), assembled, indexed by Pagefind (a part per shard), its links checked.
+    Without a `cache`, every shard is built and indexed and every page's links read; with
+    one, the shards whose input changed, their parts of the index, and the pages that
+    changed (linkcheck's and the index's caches beside it).
     Returns the seconds of each step and each shard's figures."""
     from lawsite.core.siteconfig import site_url
     from lawsite.publish import linkcheck, pagefind, shards
@@ -72,10 +73,13 @@ def publish_site(docs: Path, site: Path, cache: Path | None = None) -> dict:
         cache = site.parent / "shards-cache"
         shutil.rmtree(cache, ignore_errors=True)      # every shard built, as measured
         cache.with_name("links-cache.json").unlink(missing_ok=True)     # and every page's links read
+        shutil.rmtree(cache.with_name("search-cache"), ignore_errors=True)     # and every part indexed
+    search_cache = cache.with_name("search-cache")       # each shard's part of the index (pagefind.index_shards)
     started = time.perf_counter()
-    built = shards.build_sharded(HOSTED, docs, site, cache)
+    plan = shards.plan(docs)
+    built = shards.build_sharded(HOSTED, docs, site, cache, shards=plan)
     assembled = time.perf_counter()
-    indexed = pagefind.index(site)
+    indexed = pagefind.index_shards(site, pagefind.parts_of(plan, cache), search_cache)
     searched = time.perf_counter()
     broken = linkcheck.check(site, site_url(HOSTED), cache.with_name("links-cache.json")).broken
     checked = time.perf_counter()

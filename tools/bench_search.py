@@ -1,14 +1,16 @@
 """Search figures of a built site, measured in Chromium on a local server:
 
     measure(site_dir, queries) -> {"search_first_result_ms", "search_bytes_first_query",
-                                   "search_bytes_per_query", "queries", "engine"}
+                                   "search_bytes_per_query", "queries", "engine", "index_parts"}
 
 Each query is typed into the site's search box; the time runs from the last
 keystroke to the results shown (median over the queries; a query that finds
 nothing counts when the box says so). Bytes are what the
 browser transferred for search (the engine's scripts and index, Pagefind's chunks
 and fragments, or Material's worker and search_index.json): the first query's
-include the index it needed, the later ones what each added (mean).
+include the index it needed (on a site whose index is in parts, each part's metadata
+and the chunks it needs: `index_parts`, the most parts of one language), the later ones
+what each added (mean).
 
     python -m tools.bench_search SITE [QUERY …]
 """
@@ -37,7 +39,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def measure(site_dir, queries=QUERIES) -> dict:
+def measure(site_dir, queries=QUERIES, start: str = "") -> dict:
+    """(`start`: the page the box is used on, by its path; the home page by default.)"""
     from playwright.sync_api import sync_playwright
 
     site = Path(site_dir)
@@ -61,7 +64,7 @@ def measure(site_dir, queries=QUERIES) -> dict:
                 profile, executable_path="/usr/bin/chromium", args=args, headless=True)
             page = context.new_page()
             page.on("response", on_response)
-            page.goto(base)
+            page.goto(base + start)
             box = page.locator(".md-search__input")
             box.click()
             page.wait_for_function(PLACEHOLDER, timeout=120_000)
@@ -81,7 +84,10 @@ def measure(site_dir, queries=QUERIES) -> dict:
     finally:
         server.shutdown()
     first = per_query[0] + sum(received) - sum(per_query)      # and what loaded before the first
+    manifest = site / "pagefind" / "parts.json"                # the index's parts, merged in the browser
+    parts = json.loads(manifest.read_text(encoding="utf-8"))["languages"] if manifest.is_file() else {}
     return {"engine": "pagefind" if (site / "pagefind").is_dir() else "lunr", "queries": len(queries),
+            "index_parts": max((len(names) for names in parts.values()), default=1),
             "search_first_result_ms": round(statistics.median(times)),
             "search_bytes_first_query": first,
             "search_bytes_per_query": round(statistics.mean(per_query[1:])) if len(per_query) > 1 else 0}

@@ -29,8 +29,6 @@ and dated at the last commit.
 """
 
 import argparse
-import hashlib
-import importlib.metadata
 import json
 import logging
 import multiprocessing
@@ -136,9 +134,7 @@ def _build_version(version: Path, project: Project, check_urls: bool,
     for result in figures[len(figures) - len(bundle_tasks):]:
         result["bundle"] = True
     if siteconfig.search(project.mkdocs_config) == "pagefind":                      # the assembled site
-        hosted_figures = [f for f in figures if not f.get("bundle")]        # (a bundle's stamp is not in the shards')
-        figures.append({"stage": "pagefind", **_search_index(version, store(project.site).current_version(),
-                                                             _shards_input(project.site, hosted_figures))})
+        figures.append({"stage": "pagefind", **_search_index(version / "site", project.site, hosted, workers)})
     root = Path(project.offline_config).parent
     context = multiprocessing.get_context("fork")
     # (after Pagefind: with the zips packed beside it, its index was once found empty)
@@ -172,43 +168,13 @@ def _build_version(version: Path, project: Project, check_urls: bool,
     return figures
 
 
-def _shards_input(site: Path, figures: list[dict]) -> str | None:
-    """What the assembled site was made from: the input hashes of its shards (their
-    stamps in the cache), with the search indexer's code and version; None when a
-    shard has no stamp."""
-    cache = shards.cache_of(site)
-    digest = hashlib.sha256(Path(pagefind.__file__).read_bytes())
-    digest.update(importlib.metadata.version("pagefind").encode())
-    for name in sorted(f["shard"] for f in figures):
-        stamp = cache / f"{name}.sha256"
-        if not stamp.is_file():
-            return None
-        digest.update(f"{name}:{stamp.read_text()};".encode())
-    return digest.hexdigest()
-
-
-def _search_index(version: Path, previous: Path | None, key: str | None) -> dict:
-    """Pagefind over version/site, or, when the published version was assembled from
-    the same shards (`key`, kept beside its site as pagefind.sha256), its index again:
-    the same pages give the same index."""
-    site, stamp = version / "site", version / "pagefind.sha256"
-    kept = previous / "site" / pagefind.OUTPUT if previous else None
-    if key and previous and kept and kept.is_dir() and (previous / stamp.name).is_file() \
-            and (previous / stamp.name).read_text() == key:
-        shutil.copytree(kept, site / pagefind.OUTPUT, copy_function=_link_or_copy)
-        figures = {"reused": True}
-    else:
-        figures = pagefind.index(site)
-    if key:
-        stamp.write_text(key)
-    return figures
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)                 # a published file is never written again
-    except OSError:
-        shutil.copy2(source, target)
+def _search_index(site: Path, published: Path, hosted: list[shards.Shard], workers: int | None = None) -> dict:
+    """Pagefind over the assembled `site` in parts, one per shard of a jurisdiction, each
+    over that shard's own output (lawsite/publish/pagefind.py): a part whose shard has the
+    input hash it was made for is reused as it is, from the cache beside the `published`
+    site."""
+    return pagefind.index_shards(site, pagefind.parts_of(hosted, shards.cache_of(published)),
+                                 pagefind.cache_of(published), workers)
 
 
 def _pack_quietly(bundle: bundles.Bundle, built: Path, zip_path: Path, docs: Path, root: Path) -> str:

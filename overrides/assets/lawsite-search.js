@@ -1,6 +1,6 @@
 // The hosted site's search: Material's search box, answered by Pagefind (its index in
-// pagefind/, written by lawsite/publish/pagefind.py; one index per language, chosen
-// by the page's <html lang>). A typed citation is first given to the citation
+// parts, pagefind/<part>/, merged here, written by lawsite/publish/pagefind.py; one
+// index per language, chosen by the page's <html lang>). A typed citation is first given to the citation
 // resolver, window.lawsiteResolve(query) → Promise of {url, title} or null, when the
 // site defines one: its answer is shown first, as a "go to" result. Everything shown
 // is set as text (textContent); an excerpt's <mark>s are rebuilt, never inserted as HTML.
@@ -31,10 +31,43 @@
     return (site.translations && site.translations[key]) || fallback;
   }
 
+  // The index is in parts (pagefind/<part>/, one per shard of the site), which
+  // pagefind/parts.json lists for each language: the first part's Pagefind is loaded
+  // (its script and WebAssembly, once), and the others of the page's language are
+  // merged into it (mergeIndex: each adds its metadata, and the chunks a query needs).
+  // The manifest also holds each filter's values, so that the filters are listed
+  // without loading every part's filter files.
+  var code = (document.documentElement.lang || "").toLowerCase();
+  var listed = null;
+
+  function ofLanguage(table) {
+    table = table || {};
+    return table[code] || table[code.split("-")[0]];
+  }
+
+  function manifest() {
+    if (!listed) {
+      listed = fetch(new URL("pagefind/parts.json", base).href).then(function (response) {
+        if (!response.ok) throw new Error("pagefind/parts.json: " + response.status);
+        return response.json();
+      });
+    }
+    return listed;
+  }
+
   function load() {
     if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", base).href).then(function (pagefind) {
-        return pagefind.options({baseUrl: base.pathname}).then(function () { return pagefind; });
+      loading = manifest().then(function (parts) {
+        var names = ofLanguage(parts.languages) || [];
+        if (!names.length) throw new Error("no search index for this language");
+        var root = function (name) { return new URL("pagefind/" + name + "/", base).pathname; };
+        return import(new URL(root(names[0]) + "pagefind.js", base).href).then(function (pagefind) {
+          return pagefind.options({baseUrl: base.pathname}).then(function () {
+            return Promise.all(names.slice(1).map(function (name) {
+              return pagefind.mergeIndex(root(name), {baseUrl: base.pathname, language: code});
+            }));
+          }).then(function () { return pagefind; });
+        });
       });
     }
     return loading;
@@ -110,7 +143,7 @@
                 new URL(found.url, base).href, null, "ls-goto");
   }
 
-  function parts() {
+  function widgets() {
     var root = document.querySelector("[data-md-component=lawsite-search]");
     if (!root) return null;
     return {root: root, input: root.querySelector(".md-search__input"),
@@ -202,10 +235,11 @@
   }
 
   function filterBar(ui) {
-    load().then(function (pagefind) { return pagefind.filters(); }).then(function (available) {
+    manifest().then(function (parts) {
+      var available = ofLanguage(parts.filters) || {};
       var bar = element("div", "ls-search-filters");
       ["jurisdiction", "ordinance"].forEach(function (name) {
-        var values = Object.keys(available[name] || {}).sort();
+        var values = (available[name] || []).slice().sort();
         if (values.length < 2) return;
         var select = element("select", "ls-search-filter");
         select.name = name;
@@ -223,7 +257,7 @@
   }
 
   function setup() {
-    var ui = parts();
+    var ui = widgets();
     if (!ui) return;
     var toggle = document.getElementById("__search");
     var started = false;
@@ -232,6 +266,7 @@
       started = true;
       ui.meta.textContent = translation("search.result.placeholder", "Type to start searching");
       filterBar(ui);
+      load().catch(function () {});        // Pagefind and its parts' metadata, before the first query
     }
     ui.input.addEventListener("focus", start);
     ui.input.addEventListener("input", function () { start(); search(ui); });

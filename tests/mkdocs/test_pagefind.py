@@ -18,11 +18,14 @@ MATERIAL_SEARCH = Path(material.__file__).parent / "templates" / "partials" / "s
 
 def test_the_hosted_site_has_pagefind_and_no_lunr_index(site_dir):
     assert not (site_dir / "search").exists()
-    entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    # a site of one MkDocs build is one part (the published one: a part per shard, test_search_parts.py)
+    assert json.loads((site_dir / "pagefind" / "parts.json").read_text(encoding="utf-8"))["languages"] == \
+        {"en": ["site"], "zh-cn": ["site"]}
+    entry = json.loads((site_dir / "pagefind" / "site" / "pagefind-entry.json").read_text(encoding="utf-8"))
     articles = len(list(site_dir.glob("*/article-*/index.html")))
     assert {code: language["page_count"] for code, language in entry["languages"].items()} == \
         {"zh-cn": articles, "en": articles}                  # one index per language, articles only
-    assert not list((site_dir / "pagefind").glob("pagefind-ui.*"))        # the box is the site's own
+    assert not list((site_dir / "pagefind").rglob("pagefind-ui.*"))        # the box is the site's own
 
 
 def test_the_offline_bundle_keeps_lunr(bundle):
