@@ -61,7 +61,7 @@ QUERY = "数据交易"
 
 def publish_site(docs: Path, site: Path, cache: Path | None = None) -> dict:
     """The hosted site of `docs` into `site` as the publish step builds it: in shards (a
-    process each, over the cores), assembled, indexed by Pagefind (a part per shard), its links checked.
+    process each, over the cores), assembled, indexed by Pagefind (a part per jurisdiction), its links checked.
     Without a `cache`, every shard is built and indexed and every page's links read; with
     one, the shards whose input changed, their parts of the index, and the pages that
     changed (linkcheck's and the index's caches beside it).

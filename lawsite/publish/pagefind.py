@@ -24,11 +24,17 @@ byte-identical index.
 
 The index is in parts (`site/pagefind/<part>/`, each a whole Pagefind index of its own,
 listed by `site/pagefind/parts.json`), merged in the browser by Pagefind's `mergeIndex`
-(overrides/assets/lawsite-search.js): on the published site one part per hosted shard
-of a jurisdiction (lawsite/publish/shardplan.py), made by a Pagefind process of its own
-over that shard's output alone (`index_shards`), kept in `.site.pagefind/` beside site/
-under the shard's input hash, so that an edit re-indexes the shards it rebuilt and
-reuses the others' files as they are; the memory of a run is its part's. A site built
+(overrides/assets/lawsite-search.js): on the published site one part per jurisdiction
+(the hosted shards of its ordinances, lawsite/publish/shardplan.py), made by a Pagefind
+process of its own over those shards' outputs alone (`index_shards`), kept in
+`.site.pagefind/` beside site/ under their input hashes, so that an edit re-indexes the
+jurisdiction it changed and reuses the others' files as they are; the memory of a run is
+its part's. Why a jurisdiction and not a shard: a browser loads, for the first query,
+each part's page list and the index chunks of the words asked in each part, about 43 KB a
+part beyond the pages' own share (four shards of the whole corpus: 391 KB merged, 263 KB as
+one index): the 45 shards of the whole corpus would cost some 2 MB, its five jurisdictions
+some 660 KB, one index some 490 KB but one Pagefind process of about 3 GB over its 72,000
+pages, and every edit would re-index them all. A site built
 in one MkDocs run (`index`: the tests', the benchmark's single build) is one part, `site`.
 The manifest names, for each language (Pagefind's code, `zh-cn`, `en`), the parts that
 have pages in it: a part without English pages is not merged into an English search
@@ -148,7 +154,7 @@ def write_manifest(output: Path) -> dict:
     return manifest
 
 
-# -- the published site: a part per shard, kept with the shard's stamp ------------------------
+# -- the published site: a part per jurisdiction, kept with its shards' stamps -------------
 
 def cache_of(site: Path) -> Path:
     """Where each part's index is kept between publishes, with its key: .site.pagefind/."""
@@ -163,33 +169,40 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
-def parts_of(shards, outputs: Path) -> dict[str, tuple[Path, str | None]]:
+def parts_of(shards, outputs: Path) -> dict[str, tuple[tuple[Path, ...], str | None]]:
     """The parts of a site built in `shards` (lawsite/publish/shardplan.py's plan) whose
-    outputs and stamps are in `outputs` (the shards' cache): each shard of ordinances,
-    its output and its input hash (None without a stamp), for `index_shards`."""
-    parts = {}
+    outputs and stamps are in `outputs` (the shards' cache): for each jurisdiction, the
+    outputs of its shards of ordinances and their input hashes together (None if one has
+    no stamp), for `index_shards`."""
+    grouped: dict[str, list] = {}
     for shard in shards:
         if shard.slugs:
-            stamp = Path(outputs) / f"{shard.name}.sha256"
-            parts[shard.name] = (Path(outputs) / shard.name, stamp.read_text() if stamp.is_file() else None)
+            grouped.setdefault(shard.jurisdiction or shard.name, []).append(shard.name)
+    parts: dict[str, tuple[tuple[Path, ...], str | None]] = {}
+    for part, names in grouped.items():
+        stamps = [Path(outputs) / f"{name}.sha256" for name in names]
+        together = ":".join(f"{name}={stamp.read_text()}" for name, stamp in zip(names, stamps)
+                            if stamp.is_file()) if all(stamp.is_file() for stamp in stamps) else None
+        parts[part] = (tuple(Path(outputs) / name for name in names), together)
     return parts
 
 
-def index_shards(site: Path, parts: dict[str, tuple[Path, str | None]], cache: Path,
-                 workers: int | None = None) -> dict:
-    """The index of an assembled site in parts: for each `parts` name, (the shard's own
-    output, which holds its pages alone; its input hash, or None), Pagefind over that
-    output into `cache`/<name>, unless the part kept there was made for the same input
-    hash (and this code and Pagefind's version); then each part linked into
-    site/pagefind/<name>/ and the manifest written. Parts no longer planned are removed
-    from the cache; a shard without an article page is no part. Returns {parts, indexed,
-    reused, pages, seconds, cpu_seconds, per_part: each part indexed, its figures}."""
+def index_shards(site: Path, parts: dict, cache: Path, workers: int | None = None) -> dict:
+    """The index of an assembled site in parts: for each `parts` name, (the output of its
+    shard — or the outputs of its shards —, which hold their pages alone; their input hash,
+    or None), Pagefind over those outputs into `cache`/<name>, unless the part kept there was
+    made for the same input hash (and this code and Pagefind's version); then each part
+    linked into site/pagefind/<name>/ and the manifest written. Parts no longer planned are
+    removed from the cache; a part without an article page is no part. Returns {parts,
+    indexed, reused, pages, seconds, cpu_seconds, per_part: each part indexed, its figures}."""
     started = time.perf_counter()
     cache = Path(cache)
     cache.mkdir(parents=True, exist_ok=True)
-    parts = {name: part for name, part in parts.items() if _has_pages(Path(part[0]))}
+    parts = {name: ((sources,) if isinstance(sources, (str, Path)) else tuple(sources), stamp)
+             for name, (sources, stamp) in parts.items()}
+    parts = {name: part for name, part in parts.items() if any(_has_pages(Path(s)) for s in part[0])}
     for entry in sorted(cache.iterdir()):
-        if entry.name.removesuffix(".sha256").removesuffix(".new") not in parts:
+        if entry.name.removesuffix(".sha256").removesuffix(".new").removesuffix(".pages") not in parts:
             if entry.is_dir():
                 shutil.rmtree(entry)
             else:
@@ -206,7 +219,15 @@ def index_shards(site: Path, parts: dict[str, tuple[Path, str | None]], cache: P
         todo.append(name)
 
     def one(name: str) -> dict:
-        made = index_part(parts[name][0], cache / f"{name}.new", GLOB, name)
+        sources = [Path(source) for source in parts[name][0]]
+        if len(sources) == 1:
+            made = index_part(sources[0], cache / f"{name}.new", GLOB, name)
+        else:                                   # the pages of several shards, as one tree
+            pages = _gather(sources, cache / f"{name}.pages")
+            try:
+                made = index_part(pages, cache / f"{name}.new", GLOB, name)
+            finally:
+                shutil.rmtree(pages, ignore_errors=True)
         shutil.rmtree(cache / name, ignore_errors=True)
         os.replace(cache / f"{name}.new", cache / name)
         key = keys[name]
@@ -224,6 +245,19 @@ def index_shards(site: Path, parts: dict[str, tuple[Path, str | None]], cache: P
     return {"parts": len(parts), "indexed": len(made), "reused": len(parts) - len(made),
             "pages": sum(m["pages"] for m in made), "seconds": round(time.perf_counter() - started, 2),
             "cpu_seconds": round(sum(m["cpu_seconds"] for m in made), 2), "per_part": made}
+
+
+def _gather(sources: list[Path], target: Path) -> Path:
+    """One tree in `target` of the pages `GLOB` names in each of `sources` (hard links:
+    each at its path in its shard's output, which is its path in the site)."""
+    shutil.rmtree(target, ignore_errors=True)
+    for source in sources:
+        for path in sorted(source.glob(GLOB)):
+            linked = target / path.relative_to(source)
+            linked.parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(str(path), str(linked))
+    target.mkdir(parents=True, exist_ok=True)
+    return target
 
 
 def _has_pages(source: Path) -> bool:

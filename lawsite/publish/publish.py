@@ -169,10 +169,9 @@ def _build_version(version: Path, project: Project, check_urls: bool,
 
 
 def _search_index(site: Path, published: Path, hosted: list[shards.Shard], workers: int | None = None) -> dict:
-    """Pagefind over the assembled `site` in parts, one per shard of a jurisdiction, each
-    over that shard's own output (lawsite/publish/pagefind.py): a part whose shard has the
-    input hash it was made for is reused as it is, from the cache beside the `published`
-    site."""
+    """Pagefind over the assembled `site` in parts, one per jurisdiction, each over its
+    shards' own outputs (lawsite/publish/pagefind.py): a part whose shards have the input
+    hashes it was made for is reused as it is, from the cache beside the `published` site."""
     return pagefind.index_shards(site, pagefind.parts_of(hosted, shards.cache_of(published)),
                                  pagefind.cache_of(published), workers)
 

@@ -31,7 +31,7 @@
     return (site.translations && site.translations[key]) || fallback;
   }
 
-  // The index is in parts (pagefind/<part>/, one per shard of the site), which
+  // The index is in parts (pagefind/<part>/, one per jurisdiction of the site), which
   // pagefind/parts.json lists for each language: the first part's Pagefind is loaded
   // (its script and WebAssembly, once), and the others of the page's language are
   // merged into it (mergeIndex: each adds its metadata, and the chunks a query needs).

@@ -1,7 +1,7 @@
 """The published site's search index in parts (lawsite/publish/pagefind.py): one Pagefind
-index per shard, over that shard's output alone, kept with the shard's input hash, so
-that an edit re-indexes the shards it rebuilt and leaves the other parts' files as they
-were; the manifest lists the parts of each language. Real Pagefind, on small pages (the
+index per part — on the published site a jurisdiction, over its shards' outputs alone
+(`parts_of`) —, kept with their input hashes, so that an edit re-indexes the parts it
+rebuilt and leaves the other parts' files as they were; the manifest lists the parts of each language. Real Pagefind, on small pages (the
 browser's merge of the parts: tests/e2e/test_search_parts.py)."""
 
 import gzip
@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from lawsite.publish import pagefind
+from lawsite.publish.shardplan import Shard
 
 
 def page(shard: Path, slug: str, number: int, text: str, lang: str = "zh-CN") -> None:
@@ -124,3 +125,34 @@ def test_a_part_without_a_stamp_is_indexed_each_time_and_a_gone_shard_leaves_the
     assert sorted(p.name for p in cache.iterdir()) == ["beijing", "shandong-1", "shandong-1.sha256"]
     assert json.loads((tmp_path / "v2" / "pagefind" / "parts.json").read_text(encoding="utf-8"))["languages"] == \
         {"en": ["shandong-1"], "zh-cn": ["beijing", "shandong-1"]}
+
+
+def test_a_jurisdictions_shards_are_one_part_re_indexed_when_one_of_them_changes(tmp_path):
+    """The parts of the published site: one per jurisdiction (its shards' pages together),
+    not one per shard (each part costs a browser some 43 KB more for its first query)."""
+    outputs = shards(tmp_path)
+    plan = [Shard("hub", "", ()), Shard("beijing", "北京市", ("beijing-water",), jurisdiction="beijing"),
+            Shard("shandong-1", "山东省", ("jinan-data",), jurisdiction="shandong"),
+            Shard("shandong-2", "山东省", ("yantai-data",), jurisdiction="shandong")]
+    for name in ("beijing", "shandong-1", "shandong-2"):
+        (tmp_path / "shards" / f"{name}.sha256").write_text(f"{name}-1")
+    parts = pagefind.parts_of(plan, tmp_path / "shards")
+    assert {name: [p.name for p in sources] for name, (sources, _) in parts.items()} == {
+        "beijing": ["beijing"], "shandong": ["shandong-1", "shandong-2"]}
+    cache = tmp_path / "cache"
+    first = pagefind.index_shards(tmp_path / "v1", parts, cache)
+    assert (first["parts"], first["pages"]) == (2, 5)
+    assert set(fragments(tmp_path / "v1" / "pagefind" / "shandong")) == {
+        "/jinan-data/article-1/", "/en/jinan-data/article-1/", "/yantai-data/article-1/"}
+    assert not list(cache.glob("*.pages"))                          # the gathered pages are let go
+    before = files(cache / "beijing")
+
+    page(outputs["shandong-2"], "yantai-data", 1, "烟台市数据交易场所的监督管理")       # one of its shards rebuilt
+    (tmp_path / "shards" / "shandong-2.sha256").write_text("shandong-2-2")
+    edited = pagefind.index_shards(tmp_path / "v2", pagefind.parts_of(plan, tmp_path / "shards"), cache)
+    assert [part["part"] for part in edited["per_part"]] == ["shandong"]
+    assert files(cache / "beijing") == before
+    assert "监督管理" in fragments(tmp_path / "v2" / "pagefind" / "shandong")["/yantai-data/article-1/"]
+
+    (tmp_path / "shards" / "shandong-1.sha256").unlink()             # a shard without a stamp: its part each time
+    assert pagefind.parts_of(plan, tmp_path / "shards")["shandong"][1] is None
