@@ -22,12 +22,23 @@ def render(results: dict) -> str:
     lines += _table(runs)
     lines += _targets(runs)
     lines += _incremental(runs)
+    for stopped in results.get("stopped", []):
+        lines += _stopped(stopped)
     if results.get("parallels_corpus"):
         lines += _parallels(results["parallels_corpus"])
     if results.get("profile"):
         lines += _profile(results["profile"])
     lines += _changes()
     return "\n".join(lines) + "\n"
+
+
+def _stopped(found: dict) -> list[str]:
+    """A corpus whose run was stopped before its end (its figures then live only in the
+    stages' processes): what was read from its files and their times, as measured."""
+    out = [f"## {found['corpus']}: a run stopped before its end", "", found["why"], "",
+           "| | |", "|---|---|"]
+    out += [f"| {label} | {value} |" for label, value in found["rows"]]
+    return out + [""]
 
 
 def _profile(found: dict) -> list[str]:

@@ -94,3 +94,11 @@ def test_a_bounded_sample_holds_the_first_works_with_all_their_versions(tmp_path
     assert sorted(p.name for p in (sample / "ordinances").iterdir()) == \
         ["a.txt", "a.yml", "b.2020-01-01.txt", "b.2020-01-01.yml", "b.txt", "b.yml"]
     assert (sample / "departments.yml").read_text() == "x"
+
+
+def test_a_stopped_run_is_reported_with_what_was_read_of_it():
+    from tools import bench_report
+    text = bench_report.render({"machine": {"cpus": 2, "python": "3"}, "runs": [], "stopped": [
+        {"corpus": "lawrefbook", "why": "Stopped at the edit.", "rows": [["site bytes per article", "52.7 KB"]]}]})
+    assert "## lawrefbook: a run stopped before its end\n\nStopped at the edit." in text
+    assert "| site bytes per article | 52.7 KB |" in text
